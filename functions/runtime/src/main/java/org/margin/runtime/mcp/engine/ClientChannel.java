@@ -1,0 +1,22 @@
+package org.margin.runtime.mcp.engine;
+
+import java.util.Map;
+
+import org.margin.runtime.mcp.input.InputRequest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The way back to the client while one request is served: its response stream. */
+public interface ClientChannel {
+
+    /** Sends a notification about the request being served, if the client can receive one. */
+    void notify(ObjectNode notification);
+
+    /**
+     * Sends server-to-client requests and waits for the client's replies (2025-11-25 only).
+     *
+     * @return each reply's {@code result}, by the key of its request
+     */
+    Map<String, JsonNode> ask(Map<String, InputRequest> requests);
+}

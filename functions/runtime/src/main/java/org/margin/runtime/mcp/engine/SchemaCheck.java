@@ -1,0 +1,48 @@
+package org.margin.runtime.mcp.engine;
+
+import java.util.List;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One JSON Schema (2020-12 unless the schema names another dialect), compiled on first use and reused for
+ * every call. Problems name the location and the failed keyword, never the offending value.
+ */
+final class SchemaCheck {
+
+    private static final Once<SchemaRegistry> REGISTRY =
+            new Once<>(() -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12));
+
+    private final Once<Schema> schema;
+
+    SchemaCheck(ObjectNode schemaNode) {
+        this.schema = new Once<>(() -> REGISTRY.get().getSchema(schemaNode));
+    }
+
+    /** Compiles now, so that a broken schema fails when the server is built rather than on a call. */
+    SchemaCheck compiled() {
+        schema.get();
+        return this;
+    }
+
+    List<String> problems(JsonNode instance) {
+        List<Error> errors = schema.get().validate(instance);
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        return errors.stream()
+                .map(error -> {
+                    String location = error.getInstanceLocation().toString();
+                    String where = location.isEmpty() || "$".equals(location) ? "arguments" : location;
+                    return where + " fails '" + error.getKeyword() + "'";
+                })
+                .distinct()
+                .toList();
+    }
+}

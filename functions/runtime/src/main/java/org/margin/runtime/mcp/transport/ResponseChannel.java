@@ -1,0 +1,167 @@
+package org.margin.runtime.mcp.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.margin.runtime.mcp.engine.ClientChannel;
+import org.margin.runtime.mcp.input.InputRequest;
+import org.margin.runtime.mcp.protocol.Json;
+import org.margin.runtime.mcp.protocol.JsonRpcError;
+import org.margin.runtime.mcp.protocol.McpException;
+import org.margin.runtime.mcp.session.SessionStore;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The response to one POST. It stays a plain JSON response unless something must reach the client before the
+ * result (a notification, or a server-to-client request); then it becomes an SSE stream that ends with the
+ * result.
+ */
+final class ResponseChannel implements ClientChannel {
+
+    private static final byte[] ID = "id: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final ServerResponse response;
+    private final boolean streamAccepted;
+    private final SessionStore sessions;
+    private final String sessionId;
+    private final Duration replyTimeout;
+    private final String streamId;
+    private OutputStream stream;
+    private int sequence;
+
+    /**
+     * @param sessionId the 2025-11-25 session, or {@code null} when server-to-client requests are not allowed
+     */
+    ResponseChannel(ServerResponse response, boolean streamAccepted, SessionStore sessions, String sessionId,
+                    Duration replyTimeout, String streamId) {
+        this.response = response;
+        this.streamAccepted = streamAccepted;
+        this.sessions = sessions;
+        this.sessionId = sessionId;
+        this.replyTimeout = replyTimeout;
+        this.streamId = streamId;
+    }
+
+    @Override
+    public synchronized void notify(ObjectNode notification) {
+        if (streamAccepted) {
+            event(Json.bytes(notification));
+        }
+    }
+
+    @Override
+    public Map<String, JsonNode> ask(Map<String, InputRequest> requests) {
+        if (sessionId == null || !streamAccepted) {
+            throw new McpException(JsonRpcError.invalidRequest(
+                    "answering this request needs input from the client over an event stream; accept text/event-stream"));
+        }
+        Map<String, String> requestIds = new LinkedHashMap<>();
+        List<CompletableFuture<byte[]>> replies = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<String, InputRequest> entry : requests.entrySet()) {
+                String requestId = streamId + "-q" + (++sequence);
+                requestIds.put(entry.getKey(), requestId);
+                replies.add(sessions.expectReply(sessionId, requestId));
+                ObjectNode message = Json.object();
+                message.put("jsonrpc", "2.0");
+                message.put("id", requestId);
+                message.put("method", entry.getValue().method());
+                message.set("params", entry.getValue().params());
+                event(Json.bytes(message));
+            }
+        }
+        try {
+            return awaitReplies(requestIds, replies);
+        } finally {
+            requestIds.values().forEach(requestId -> sessions.abandonReply(sessionId, requestId));
+        }
+    }
+
+    private Map<String, JsonNode> awaitReplies(Map<String, String> requestIds, List<CompletableFuture<byte[]>> replies) {
+        long deadline = System.nanoTime() + replyTimeout.toNanos();
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        int index = 0;
+        for (String key : requestIds.keySet()) {
+            JsonNode reply;
+            try {
+                long remaining = Math.max(0, deadline - System.nanoTime());
+                reply = Json.MAPPER.readTree(replies.get(index++).get(remaining, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException | CancellationException late) {
+                throw new McpException(new JsonRpcError(-32001, "Timed out waiting for the client's answer to '" + key + "'", null));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new McpException(JsonRpcError.internal());
+            } catch (ExecutionException impossible) {
+                throw new McpException(JsonRpcError.internal());
+            }
+            if (!(reply.get("result") instanceof ObjectNode result)) {
+                throw new McpException(JsonRpcError.invalidRequest(
+                        "the client answered input request '" + key + "' with an error"));
+            }
+            answers.put(key, result);
+        }
+        return answers;
+    }
+
+    /** Whether the response already became an event stream. */
+    synchronized boolean streaming() {
+        return stream != null;
+    }
+
+    /** Ends the response with a final JSON-RPC message: as the last event of a stream, or as a JSON body. */
+    synchronized void finish(Status status, byte[] message) {
+        if (stream != null) {
+            event(message);
+            try {
+                stream.close();
+            } catch (IOException gone) {
+                throw new UncheckedIOException(gone);
+            }
+            return;
+        }
+        response.status(status);
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.send(message);
+    }
+
+    private void event(byte[] data) {
+        try {
+            if (stream == null) {
+                response.status(Status.OK_200);
+                response.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
+                response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+                response.header(McpHeaders.ACCEL_BUFFERING, "no");
+                stream = response.outputStream();
+            }
+            stream.write(ID);
+            stream.write((streamId + "-" + (++sequence)).getBytes(StandardCharsets.UTF_8));
+            stream.write(DATA);
+            stream.write(data);
+            stream.write(EVENT_END);
+            stream.flush();
+        } catch (IOException gone) {
+            throw new UncheckedIOException(gone);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.margin.runtime.mcp.transport;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+import org.margin.runtime.mcp.engine.Conversation;
+import org.margin.runtime.mcp.engine.McpEngine;
+import org.margin.runtime.mcp.input.ClientCapability;
+import org.margin.runtime.mcp.input.LogLevel;
+import org.margin.runtime.mcp.protocol.Envelopes;
+import org.margin.runtime.mcp.protocol.JsonRpcError;
+import org.margin.runtime.mcp.protocol.JsonRpcMessage;
+import org.margin.runtime.mcp.protocol.McpException;
+import org.margin.runtime.mcp.protocol.Revision;
+import org.margin.runtime.mcp.session.SessionState;
+import org.margin.runtime.mcp.session.SessionStore;
+
+import io.helidon.http.Headers;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Serves 2025-11-25 (and 2025-06-18) traffic: the initialize handshake, requests within a session, the
+ * client's replies to server-to-client requests, and session termination. Session state lives in the
+ * {@link SessionStore}, so any instance can serve a session's next request.
+ */
+final class SessionExchange {
+
+    private static final Base64.Encoder IDS = Base64.getUrlEncoder().withoutPadding();
+
+    private final McpEngine engine;
+    private final SessionStore sessions;
+    private final Duration idleTimeout;
+    private final Duration replyTimeout;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SessionExchange(McpEngine engine, SessionStore sessions, Duration idleTimeout, Duration replyTimeout, Clock clock) {
+        this.engine = engine;
+        this.sessions = sessions;
+        this.idleTimeout = idleTimeout;
+        this.replyTimeout = replyTimeout;
+        this.clock = clock;
+    }
+
+    void serve(JsonRpcMessage message, byte[] body, Headers headers, ServerResponse response) {
+        String sessionId = McpHeaders.value(headers, McpHeaders.SESSION_ID);
+        if (sessionId == null) {
+            if (message instanceof JsonRpcMessage.Request request && request.method().equals("initialize")) {
+                initialize(request, response);
+                return;
+            }
+            throw new McpException(JsonRpcError.invalidRequest("the Mcp-Session-Id header is required after initialize"));
+        }
+        SessionState session = sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+        String version = McpHeaders.value(headers, McpHeaders.PROTOCOL_VERSION);
+        if (version != null && Revision.of(version).filter(revision -> !revision.stateless()).isEmpty()) {
+            throw new McpException(JsonRpcError.invalidRequest("unsupported MCP-Protocol-Version for this session"));
+        }
+        switch (message) {
+            case JsonRpcMessage.Response reply -> {
+                sessions.deliverReply(sessionId, reply.id().asString(), body);
+                accepted(response);
+            }
+            case JsonRpcMessage.Notification ignored -> accepted(response);
+            case JsonRpcMessage.Request request -> {
+                if (request.method().equals("initialize")) {
+                    throw new McpException(JsonRpcError.invalidRequest("the session is already initialized"));
+                }
+                serveRequest(request, keepAlive(session), headers, response);
+            }
+        }
+    }
+
+    /** Ends a session on DELETE. */
+    void terminate(String sessionId) {
+        sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+        sessions.remove(sessionId);
+    }
+
+    private void initialize(JsonRpcMessage.Request request, ServerResponse response) {
+        JsonNode requested = request.params().get("protocolVersion");
+        if (requested == null || !requested.isString()) {
+            throw new McpException(JsonRpcError.invalidParams("'protocolVersion' must be a string"));
+        }
+        Revision revision = Revision.of(requested.asString())
+                .filter(candidate -> !candidate.stateless())
+                .orElse(Revision.V2025_11_25);
+        Set<ClientCapability> capabilities = ClientCapability.declaredIn(request.params().get("capabilities"));
+        byte[] idBytes = new byte[32];
+        random.nextBytes(idBytes);
+        SessionState session = new SessionState(IDS.encodeToString(idBytes), revision.wire(), capabilities,
+                LogLevel.DEBUG, Set.of(), clock.millis() + idleTimeout.toMillis());
+        sessions.put(session);
+        response.header(McpHeaders.SESSION_ID, session.id());
+        response.status(Status.OK_200);
+        response.header(io.helidon.http.HeaderValues.CONTENT_TYPE_JSON);
+        response.send(Envelopes.result(request.id(), engine.initializeResult(revision.wire(), revision)));
+    }
+
+    private void serveRequest(JsonRpcMessage.Request request, SessionState session, Headers headers,
+                              ServerResponse response) {
+        ResponseChannel channel = new ResponseChannel(response, McpHeaders.accepts(headers, "text/event-stream"),
+                sessions, session.id(), replyTimeout, streamId());
+        byte[] reply;
+        try {
+            JsonNode meta = request.params().get("_meta");
+            JsonNode progressToken = meta == null ? null : meta.get("progressToken");
+            Conversation conversation = new Conversation(Revision.of(session.protocolVersion()).orElseThrow(),
+                    session.clientCapabilities(), progressToken, session.logLevel(), session, channel);
+            reply = Envelopes.result(request.id(), engine.handle(request.method(), request.params(), conversation));
+        } catch (McpException failed) {
+            reply = Envelopes.error(request.id(), failed.error());
+        }
+        channel.finish(Status.OK_200, reply);
+    }
+
+    /** Extends an idle session's life, writing to the store only once half of it has passed. */
+    private SessionState keepAlive(SessionState session) {
+        long now = clock.millis();
+        if (session.expiresAtMillis() - now < idleTimeout.toMillis() / 2) {
+            SessionState renewed = session.withExpiry(now + idleTimeout.toMillis());
+            sessions.put(renewed);
+            return renewed;
+        }
+        return session;
+    }
+
+    private String streamId() {
+        byte[] bytes = new byte[6];
+        random.nextBytes(bytes);
+        return IDS.encodeToString(bytes);
+    }
+
+    private static void accepted(ServerResponse response) {
+        response.status(Status.ACCEPTED_202);
+        response.send();
+    }
+
+    /** The session named by Mcp-Session-Id is unknown or expired: HTTP 404, so the client starts anew. */
+    static final class UnknownSession extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownSession() {
+            super("Session not found", null, false, false);
+        }
+    }
+
+    static byte[] unknownSessionBody(JsonNode id) {
+        return Envelopes.error(id, new JsonRpcError(JsonRpcError.INVALID_REQUEST, "Session not found or expired", null));
+    }
+}

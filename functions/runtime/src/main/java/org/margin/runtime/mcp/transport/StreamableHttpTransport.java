@@ -1,0 +1,168 @@
+package org.margin.runtime.mcp.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.margin.runtime.mcp.engine.McpEngine;
+import org.margin.runtime.mcp.protocol.Envelopes;
+import org.margin.runtime.mcp.protocol.Json;
+import org.margin.runtime.mcp.protocol.JsonRpcError;
+import org.margin.runtime.mcp.protocol.JsonRpcMessage;
+import org.margin.runtime.mcp.protocol.McpException;
+import org.margin.runtime.mcp.protocol.Revision;
+import org.margin.runtime.mcp.session.SessionStore;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The MCP endpoint over Streamable HTTP, both revisions on one path: checks what every request must satisfy
+ * (origin, media types, size, JSON-RPC shape), then hands it to the revision it speaks. Client mistakes get a
+ * 4xx with a JSON-RPC error saying why; nothing leaks a stack trace.
+ */
+public final class StreamableHttpTransport {
+
+    private static final System.Logger LOG = System.getLogger(StreamableHttpTransport.class.getName());
+    private static final String ALLOW = "POST, DELETE";
+
+    private final OriginGuard guard;
+    private final int maxRequestBytes;
+    private final StatelessExchange stateless;
+    private final SessionExchange sessions;
+
+    public StreamableHttpTransport(McpEngine engine, SessionStore store, OriginGuard guard, int maxRequestBytes,
+                                   Duration sessionIdleTimeout, Duration replyTimeout, Clock clock) {
+        this.guard = guard;
+        this.maxRequestBytes = maxRequestBytes;
+        this.stateless = new StatelessExchange(engine);
+        this.sessions = new SessionExchange(engine, store, sessionIdleTimeout, replyTimeout, clock);
+    }
+
+    public void handle(ServerRequest request, ServerResponse response) {
+        JsonNode requestId = null;
+        try {
+            Headers headers = request.headers();
+            String refusal = guard.refusal(headers);
+            if (refusal != null) {
+                reject(response, Status.FORBIDDEN_403, null, JsonRpcError.invalidRequest(refusal));
+                return;
+            }
+            switch (request.prologue().method().text()) {
+                case "POST" -> {
+                    requestId = post(request, response);
+                }
+                case "DELETE" -> delete(headers, response);
+                default -> {
+                    response.header(HeaderNames.ALLOW, ALLOW);
+                    reject(response, Status.METHOD_NOT_ALLOWED_405, null, JsonRpcError.invalidRequest(
+                            "the MCP endpoint offers no event stream on GET; POST JSON-RPC messages instead"));
+                }
+            }
+        } catch (McpException failed) {
+            reject(response, Statuses.of(failed.error()), requestId, failed.error());
+        } catch (SessionExchange.UnknownSession unknown) {
+            reject(response, Status.NOT_FOUND_404, requestId,
+                    new JsonRpcError(JsonRpcError.INVALID_REQUEST, "Session not found or expired", null));
+        } catch (UncheckedIOException gone) {
+            LOG.log(System.Logger.Level.DEBUG, "Client went away during an MCP response");
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "MCP request failed with " + bug.getClass().getName(), bug);
+            reject(response, Status.INTERNAL_SERVER_ERROR_500, requestId, JsonRpcError.internal());
+        }
+    }
+
+    /** Serves a POST; returns the request's id once known, for error responses. */
+    private JsonNode post(ServerRequest request, ServerResponse response) {
+        Headers headers = request.headers();
+        if (!McpHeaders.jsonContent(headers)) {
+            reject(response, Status.UNSUPPORTED_MEDIA_TYPE_415, null,
+                    JsonRpcError.invalidRequest("Content-Type must be application/json"));
+            return null;
+        }
+        if (!McpHeaders.accepts(headers, "application/json") && !McpHeaders.accepts(headers, "text/event-stream")) {
+            reject(response, Status.NOT_ACCEPTABLE_406, null,
+                    JsonRpcError.invalidRequest("Accept must list application/json and text/event-stream"));
+            return null;
+        }
+        byte[] body;
+        try {
+            body = RequestBody.read(request, maxRequestBytes);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        if (body == null) {
+            reject(response, Status.REQUEST_ENTITY_TOO_LARGE_413, null,
+                    JsonRpcError.invalidRequest("the body exceeds " + maxRequestBytes + " bytes"));
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (JacksonException malformed) {
+            throw new McpException(JsonRpcError.parseError("the body is not valid JSON"));
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new McpException(JsonRpcError.parseError("the body is empty"));
+        }
+        JsonNode id = JsonRpcMessage.idOf(node);
+        try {
+            JsonRpcMessage message = JsonRpcMessage.of(node);
+            if (speaksSessions(headers, message)) {
+                sessions.serve(message, body, headers, response);
+            } else {
+                stateless.serve(message, headers, response);
+            }
+        } catch (McpException failed) {
+            reject(response, Statuses.of(failed.error()), id, failed.error());
+        } catch (SessionExchange.UnknownSession unknown) {
+            reject(response, Status.NOT_FOUND_404, id,
+                    new JsonRpcError(JsonRpcError.INVALID_REQUEST, "Session not found or expired", null));
+        }
+        return id;
+    }
+
+    /**
+     * Whether a message belongs to the session-based revisions: it carries a session, opens one, or names a
+     * session-based version. Everything else is judged by 2026-07-28's rules.
+     */
+    private static boolean speaksSessions(Headers headers, JsonRpcMessage message) {
+        String version = McpHeaders.value(headers, McpHeaders.PROTOCOL_VERSION);
+        if (version != null) {
+            return Revision.of(version).map(revision -> !revision.stateless()).orElse(false);
+        }
+        return headers.contains(McpHeaders.SESSION_ID)
+                || message instanceof JsonRpcMessage.Request request && request.method().equals("initialize");
+    }
+
+    private void delete(Headers headers, ServerResponse response) {
+        String sessionId = McpHeaders.value(headers, McpHeaders.SESSION_ID);
+        String version = McpHeaders.value(headers, McpHeaders.PROTOCOL_VERSION);
+        if (sessionId == null || Revision.of(version).filter(Revision::stateless).isPresent()) {
+            response.header(HeaderNames.ALLOW, ALLOW);
+            reject(response, Status.METHOD_NOT_ALLOWED_405, null,
+                    JsonRpcError.invalidRequest("DELETE ends a 2025-11-25 session and needs its Mcp-Session-Id"));
+            return;
+        }
+        sessions.terminate(sessionId);
+        response.status(Status.OK_200);
+        response.send();
+    }
+
+    private static void reject(ServerResponse response, Status status, JsonNode id, JsonRpcError error) {
+        if (response.isSent()) {
+            return;
+        }
+        response.status(status);
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.send(Envelopes.error(id, error));
+    }
+}

@@ -1,0 +1,243 @@
+package org.margin.store;
+
+import static io.r2dbc.spi.ConnectionFactoryOptions.CONNECT_TIMEOUT;
+import static io.r2dbc.spi.ConnectionFactoryOptions.PASSWORD;
+import static io.r2dbc.spi.ConnectionFactoryOptions.STATEMENT_TIMEOUT;
+import static io.r2dbc.spi.ConnectionFactoryOptions.USER;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.margin.store.alert.AlertRules;
+import org.margin.store.alert.Alerts;
+import org.margin.store.course.Courses;
+import org.margin.store.course.Enrollments;
+import org.margin.store.integrity.Fingerprints;
+import org.margin.store.migration.Migrations;
+import org.margin.store.people.People;
+import org.margin.store.profile.ClassAnalytics;
+import org.margin.store.profile.Profiles;
+import org.margin.store.submission.Submissions;
+import org.margin.store.tenant.Institutions;
+import org.margin.store.tenant.TenantTransactions;
+
+/**
+ * The store's entry: connection pools to the primary (and optionally a read replica) and the repositories over them.
+ * Building a store opens no connection; the first call does. Every repository call takes the tenant it acts for.
+ */
+public final class Store implements AutoCloseable {
+
+    private final ConnectionPool primary;
+    private final Optional<ConnectionPool> replica;
+    private final Institutions institutions;
+    private final People people;
+    private final Courses courses;
+    private final Enrollments enrollments;
+    private final Submissions submissions;
+    private final Profiles profiles;
+    private final ClassAnalytics classAnalytics;
+    private final AlertRules alertRules;
+    private final Alerts alerts;
+    private final Fingerprints fingerprints;
+
+    private Store(ConnectionPool primary, Optional<ConnectionPool> replica, Duration callTimeout) {
+        this.primary = primary;
+        this.replica = replica;
+        TenantTransactions transactions = new TenantTransactions(primary, replica.orElse(primary), callTimeout);
+        this.institutions = new Institutions(transactions);
+        this.people = new People(transactions);
+        this.courses = new Courses(transactions);
+        this.enrollments = new Enrollments(transactions);
+        this.submissions = new Submissions(transactions);
+        this.profiles = new Profiles(transactions);
+        this.classAnalytics = new ClassAnalytics(transactions);
+        this.alertRules = new AlertRules(transactions);
+        this.alerts = new Alerts(transactions);
+        this.fingerprints = new Fingerprints(transactions);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Institutions institutions() {
+        return institutions;
+    }
+
+    public People people() {
+        return people;
+    }
+
+    public Courses courses() {
+        return courses;
+    }
+
+    public Enrollments enrollments() {
+        return enrollments;
+    }
+
+    public Submissions submissions() {
+        return submissions;
+    }
+
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    public ClassAnalytics classAnalytics() {
+        return classAnalytics;
+    }
+
+    public AlertRules alertRules() {
+        return alertRules;
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    public Fingerprints fingerprints() {
+        return fingerprints;
+    }
+
+    /** Closes every pooled connection. */
+    @Override
+    public void close() {
+        primary.dispose();
+        replica.ifPresent(ConnectionPool::dispose);
+    }
+
+    /** Where the store connects and how many connections it may hold. */
+    public static final class Builder {
+
+        /** Environment variables read by {@link #environment(Map)}. */
+        public static final String URL = "MARGIN_DB_URL";
+        public static final String USER_NAME = "MARGIN_DB_USER";
+        public static final String USER_PASSWORD = "MARGIN_DB_PASSWORD";
+        public static final String REPLICA_URL = "MARGIN_DB_REPLICA_URL";
+        public static final String POOL_SIZE = "MARGIN_DB_POOL_SIZE";
+
+        private String primaryUrl;
+        private String replicaUrl;
+        private String user;
+        private String password;
+        private int maxPoolSize = 10;
+        private Duration callTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private String applicationName = "margin";
+
+        private Builder() {
+        }
+
+        /**
+         * The primary server as an R2DBC URL ({@code r2dbc:postgresql://host:5432/margin}, driver options such as
+         * {@code ?sslMode=verify-full} allowed) and the application role's credentials.
+         */
+        public Builder primary(String r2dbcUrl, String user, String password) {
+            this.primaryUrl = Objects.requireNonNull(r2dbcUrl, "r2dbcUrl");
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** A streaming replica of the primary, reached with the same credentials; serves {@link Consistency#STALE_OK} reads. */
+        public Builder replica(String r2dbcUrl) {
+            this.replicaUrl = Objects.requireNonNull(r2dbcUrl, "r2dbcUrl");
+            return this;
+        }
+
+        /** The most connections each pool (primary, replica) opens; none is opened before it is needed. */
+        public Builder maxPoolSize(int maxPoolSize) {
+            if (maxPoolSize < 1) {
+                throw new IllegalArgumentException("maxPoolSize must be at least 1");
+            }
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        /** The longest one call may take, from waiting for a connection to commit; also the server's statement timeout. */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = requirePositive(callTimeout, "callTimeout");
+            return this;
+        }
+
+        /** The longest opening one connection may take. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** The name the server shows for these connections (pg_stat_activity). */
+        public Builder applicationName(String applicationName) {
+            this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+            return this;
+        }
+
+        /**
+         * Reads {@value #URL}, {@value #USER_NAME}, {@value #USER_PASSWORD} and, when present, {@value #REPLICA_URL}
+         * and {@value #POOL_SIZE}, as a function's Knative Service sets them.
+         */
+        public Builder environment(Map<String, String> environment) {
+            primary(require(environment, URL), require(environment, USER_NAME), require(environment, USER_PASSWORD));
+            Optional.ofNullable(environment.get(REPLICA_URL)).filter(url -> !url.isBlank()).ifPresent(this::replica);
+            Optional.ofNullable(environment.get(POOL_SIZE)).filter(size -> !size.isBlank())
+                    .ifPresent(size -> maxPoolSize(Integer.parseInt(size.strip())));
+            return this;
+        }
+
+        public Store build() {
+            if (primaryUrl == null) {
+                throw new IllegalStateException("the primary database is not set");
+            }
+            return new Store(pool(primaryUrl, "margin-primary"),
+                    Optional.ofNullable(replicaUrl).map(url -> pool(url, "margin-replica")),
+                    callTimeout);
+        }
+
+        private ConnectionPool pool(String url, String name) {
+            ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url).mutate()
+                    .option(USER, user)
+                    .option(PASSWORD, password)
+                    .option(CONNECT_TIMEOUT, connectTimeout)
+                    .option(STATEMENT_TIMEOUT, callTimeout)
+                    .option(PostgresqlConnectionFactoryProvider.SCHEMA, Migrations.SCHEMA)
+                    .option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName)
+                    .build();
+            return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options))
+                    .name(name)
+                    .initialSize(0)
+                    .minIdle(0)
+                    .maxSize(maxPoolSize)
+                    .maxAcquireTime(callTimeout)
+                    .maxCreateConnectionTime(connectTimeout)
+                    // After a server restart every idle connection is dead; a local check finds each, and retrying
+                    // up to the pool's size lets one call walk past all of them to a fresh connection.
+                    .validationDepth(ValidationDepth.LOCAL)
+                    .acquireRetry(maxPoolSize)
+                    .maxIdleTime(Duration.ofMinutes(10))
+                    .build());
+        }
+
+        private static String require(Map<String, String> environment, String name) {
+            String value = environment.get(name);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+            return value.strip();
+        }
+
+        private static Duration requirePositive(Duration duration, String name) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return duration;
+        }
+    }
+}

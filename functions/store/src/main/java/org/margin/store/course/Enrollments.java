@@ -1,0 +1,85 @@
+package org.margin.store.course;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.margin.store.Consistency;
+import org.margin.store.people.PersonId;
+import org.margin.store.tenant.Sql;
+import org.margin.store.tenant.TenantId;
+import org.margin.store.tenant.TenantTransactions;
+
+/**
+ * Who teaches and who takes which course, and when. An educator has a legitimate interest in a student on a given
+ * day when, that day, the educator teaches a course that the student takes; both ends of a period are inclusive.
+ */
+public final class Enrollments {
+
+    private static final String ENROLL = """
+            INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
+            VALUES ($1, $2, $3, $4, $5, $6)""";
+    private static final String END = """
+            UPDATE enrollments SET ends_on = $5
+            WHERE institution_id = $1 AND course_id = $2 AND person_id = $3 AND role = $4
+              AND starts_on <= $5 AND (ends_on IS NULL OR ends_on > $5)""";
+    private static final String MAY_VIEW = """
+            SELECT EXISTS (
+                SELECT 1
+                FROM enrollments educator
+                JOIN enrollments student
+                  ON student.institution_id = educator.institution_id AND student.course_id = educator.course_id
+                WHERE educator.institution_id = $1 AND educator.person_id = $2
+                  AND educator.role IN ('teacher', 'teaching_assistant')
+                  AND educator.starts_on <= $4 AND (educator.ends_on IS NULL OR educator.ends_on >= $4)
+                  AND student.person_id = $3 AND student.role = 'student'
+                  AND student.starts_on <= $4 AND (student.ends_on IS NULL OR student.ends_on >= $4)
+            ) AS allowed""";
+    private static final String EDUCATORS = """
+            SELECT DISTINCT educator.person_id
+            FROM enrollments educator
+            JOIN enrollments student
+              ON student.institution_id = educator.institution_id AND student.course_id = educator.course_id
+            WHERE educator.institution_id = $1 AND educator.course_id = $2
+              AND educator.role IN ('teacher', 'teaching_assistant')
+              AND educator.starts_on <= $4 AND (educator.ends_on IS NULL OR educator.ends_on >= $4)
+              AND student.person_id = $3 AND student.role = 'student'
+              AND student.starts_on <= $4 AND (student.ends_on IS NULL OR student.ends_on >= $4)
+            ORDER BY educator.person_id""";
+
+    private final TenantTransactions transactions;
+
+    public Enrollments(TenantTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Enrolls a person in a course in a role from a day on, until a last day or (when empty) until ended. */
+    public void enroll(TenantId tenant, CourseId course, PersonId person, EnrollmentRole role, LocalDate startsOn,
+                       Optional<LocalDate> endsOn) {
+        transactions.write(tenant, "enrollment", connection -> Sql.update(connection, ENROLL,
+                tenant.value(), course.value(), person.value(), role.column(), startsOn,
+                endsOn.<Object>map(day -> day).orElse(new Sql.Null(LocalDate.class))));
+    }
+
+    /** Ends the person's current enrollment in that role with the given last day; returns how many were ended. */
+    public long end(TenantId tenant, CourseId course, PersonId person, EnrollmentRole role, LocalDate lastDay) {
+        return transactions.write(tenant, "enrollment end", connection -> Sql.update(connection, END,
+                tenant.value(), course.value(), person.value(), role.column(), lastDay));
+    }
+
+    /** True when, on that day, the educator teaches a course the student takes. */
+    public boolean mayView(TenantId tenant, PersonId educator, PersonId student, LocalDate on,
+                           Consistency consistency) {
+        return transactions.read(tenant, consistency, "legitimate-interest check", connection ->
+                Sql.rows(connection, MAY_VIEW, row -> Sql.required(row, "allowed", Boolean.class),
+                        tenant.value(), educator.value(), student.value(), on).single());
+    }
+
+    /** The educators who, on that day, teach the course and so may see that student's work in it. */
+    public List<PersonId> educatorsOf(TenantId tenant, CourseId course, PersonId student, LocalDate on,
+                                      Consistency consistency) {
+        return transactions.read(tenant, consistency, "educators read", connection ->
+                Sql.rows(connection, EDUCATORS, row -> new PersonId(Sql.required(row, "person_id", UUID.class)),
+                        tenant.value(), course.value(), student.value(), on).collectList());
+    }
+}

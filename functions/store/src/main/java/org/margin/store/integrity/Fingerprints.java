@@ -1,0 +1,88 @@
+package org.margin.store.integrity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.margin.store.Consistency;
+import org.margin.store.course.CourseId;
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.Sql;
+import org.margin.store.tenant.TenantId;
+import org.margin.store.tenant.TenantTransactions;
+
+/** The per-course fingerprint index that similarity checks among a course's submissions read. */
+public final class Fingerprints {
+
+    /** The most rows one lookup returns. */
+    public static final int MAX_RESULTS = 10_000;
+
+    // The course comes from the submission itself, so a fingerprint cannot be filed under another course.
+    private static final String RECORD = """
+            INSERT INTO fingerprints (institution_id, course_id, submission_id, hash, position)
+            SELECT s.institution_id, s.course_id, s.id, f.hash, f.position
+            FROM submissions s, unnest($3::bigint[], $4::integer[]) AS f(hash, position)
+            WHERE s.institution_id = $1 AND s.id = $2
+            ON CONFLICT (institution_id, submission_id, position) DO NOTHING""";
+    private static final String MATCHES = """
+            SELECT submission_id, hash, position
+            FROM fingerprints
+            WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[]) AND submission_id <> $4
+            ORDER BY submission_id, position
+            LIMIT $5""";
+    private static final String OVERLAPS = """
+            SELECT other.submission_id, count(DISTINCT other.hash) AS shared
+            FROM fingerprints mine
+            JOIN fingerprints other
+              ON other.institution_id = mine.institution_id AND other.course_id = mine.course_id
+             AND other.hash = mine.hash AND other.submission_id <> mine.submission_id
+            WHERE mine.institution_id = $1 AND mine.submission_id = $2
+            GROUP BY other.submission_id
+            ORDER BY shared DESC, other.submission_id
+            LIMIT $3""";
+
+    private final TenantTransactions transactions;
+
+    public Fingerprints(TenantTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Files a submission's fingerprints under its course; returns how many were added (0 when the submission is
+     * unknown in this tenant; positions already filed are kept as they are).
+     */
+    public long record(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
+        Long[] hashes = fingerprints.stream().map(Fingerprint::hash).toArray(Long[]::new);
+        Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
+        return transactions.write(tenant, "fingerprint recording", connection ->
+                Sql.update(connection, RECORD, tenant.value(), submission.value(), hashes, positions));
+    }
+
+    /** Where the given hashes occur in the course's other submissions (all but {@code excluding}). */
+    public List<FingerprintMatch> matches(TenantId tenant, CourseId course, Collection<Long> hashes,
+                                          SubmissionId excluding, int limit, Consistency consistency) {
+        requireLimit(limit);
+        Long[] wanted = hashes.toArray(Long[]::new);
+        return transactions.read(tenant, consistency, "fingerprint lookup", connection ->
+                Sql.rows(connection, MATCHES, row -> new FingerprintMatch(
+                                new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                                Sql.required(row, "hash", Long.class),
+                                Sql.required(row, "position", Integer.class)),
+                        tenant.value(), course.value(), wanted, excluding.value(), limit).collectList());
+    }
+
+    /** The course's other submissions that share fingerprints with this one, most shared first. */
+    public List<Overlap> overlaps(TenantId tenant, SubmissionId submission, int limit, Consistency consistency) {
+        requireLimit(limit);
+        return transactions.read(tenant, consistency, "overlap read", connection ->
+                Sql.rows(connection, OVERLAPS, row -> new Overlap(
+                                new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                                Sql.required(row, "shared", Long.class)),
+                        tenant.value(), submission.value(), limit).collectList());
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 1 || limit > MAX_RESULTS) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_RESULTS);
+        }
+    }
+}

@@ -36,6 +36,7 @@ public final class Store implements AutoCloseable {
 
     private final ConnectionPool primary;
     private final Optional<ConnectionPool> replica;
+    private final TenantTransactions transactions;
     private final Institutions institutions;
     private final People people;
     private final Courses courses;
@@ -50,7 +51,7 @@ public final class Store implements AutoCloseable {
     private Store(ConnectionPool primary, Optional<ConnectionPool> replica, Duration callTimeout) {
         this.primary = primary;
         this.replica = replica;
-        TenantTransactions transactions = new TenantTransactions(primary, replica.orElse(primary), callTimeout);
+        this.transactions = new TenantTransactions(primary, replica.orElse(primary), callTimeout);
         this.institutions = new Institutions(transactions);
         this.people = new People(transactions);
         this.courses = new Courses(transactions);
@@ -105,6 +106,11 @@ public final class Store implements AutoCloseable {
 
     public Fingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */
+    TenantTransactions transactions() {
+        return transactions;
     }
 
     /** Closes every pooled connection. */

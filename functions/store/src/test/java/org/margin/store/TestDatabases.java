@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.margin.store.local.LocalDatabase;
@@ -29,6 +32,27 @@ public final class TestDatabases {
         Path directory = Path.of("target", "test-databases", name).toAbsolutePath();
         delete(directory);
         return directory;
+    }
+
+    /** A new JDBC session as the application role: a fresh connection, outside any pool. */
+    public static Connection asApp(LocalDatabase database) throws SQLException {
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.app().user(),
+                database.app().password());
+        connection.setSchema("margin");
+        return connection;
+    }
+
+    /** A JDBC session as the owner, which row-level security does not bind: for checks across tenants. */
+    public static Connection asOwner(LocalDatabase database) throws SQLException {
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.owner().user(),
+                database.owner().password());
+        connection.setSchema("margin");
+        return connection;
+    }
+
+    /** A JDBC session as the cluster's superuser. */
+    public static Connection asSuperuser(LocalDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
     }
 
     public static void delete(Path directory) {

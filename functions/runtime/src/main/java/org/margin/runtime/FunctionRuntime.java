@@ -1,0 +1,357 @@
+package org.margin.runtime;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import org.margin.runtime.cloudevents.CloudEventEndpoint;
+import org.margin.runtime.cloudevents.CloudEventHandler;
+import org.margin.runtime.health.HealthEndpoints;
+import org.margin.runtime.http.RouteClassifier;
+import org.margin.runtime.http.RuntimeRoute;
+import org.margin.runtime.http.TransportErrorHandler;
+import org.margin.runtime.http.UnhandledErrorHandler;
+import org.margin.runtime.lifecycle.DrainOutcome;
+import org.margin.runtime.lifecycle.LifecycleListener;
+import org.margin.runtime.lifecycle.RequestGate;
+import org.margin.runtime.lifecycle.RuntimeLifecycle;
+import org.margin.runtime.lifecycle.RuntimeState;
+import org.margin.runtime.lifecycle.TerminationSignal;
+import org.margin.runtime.telemetry.EventTelemetry;
+import org.margin.runtime.telemetry.HttpServerTelemetry;
+import org.margin.runtime.telemetry.PrometheusEndpoint;
+import org.margin.runtime.telemetry.ServiceIdentity;
+import org.margin.runtime.telemetry.Telemetry;
+import org.margin.runtime.telemetry.ToolCallTelemetry;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+
+/**
+ * The shell every Margin function runs in: one Helidon SE web server (virtual threads) serving the function's MCP
+ * endpoint at {@code /mcp}, its CloudEvents at {@code POST /}, health probes, and {@code /metrics}; telemetry
+ * around every request; a graceful stop. It knows nothing of what a function does.
+ *
+ * <pre>{@code
+ * FunctionRuntime.builder()
+ *         .service("writing-analysis", "1.0.0")
+ *         .mcp(mount -> McpServer.builder().serverInfo("writing-analysis", "1.0.0")
+ *                 .tool(...)
+ *                 .observer(mount.observer())
+ *                 .requestStateSecret(mount.requestStateSecret().bytes())
+ *                 .build())
+ *         .cloudEvent("org.margin.submission.created.v1", event -> EventOutcome.accepted())
+ *         .build()
+ *         .serve();
+ * }</pre>
+ *
+ * <p>Runtimes share no state: a launcher may run several in one process, each on its own port
+ * ({@link RuntimeSettings#withPort}), and stop them together with {@link #serve(List)}.
+ */
+public final class FunctionRuntime implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(FunctionRuntime.class.getName());
+    /** How long a stop waits for the last spans to be exported. */
+    private static final Duration TELEMETRY_FLUSH = Duration.ofSeconds(5);
+    /**
+     * Helidon's own wait for running requests when it stops: by then the runtime has drained, so only idle
+     * keep-alive connections (closed at once) or requests past the grace period (to be cut) remain.
+     */
+    private static final Duration SERVER_STOP_GRACE = Duration.ofMillis(500);
+
+    private final String service;
+    private final RuntimeSettings settings;
+    private final Telemetry telemetry;
+    private final RuntimeLifecycle lifecycle;
+    private final WebServer server;
+    private boolean stopped;
+    private DrainOutcome drainOutcome;
+
+    private FunctionRuntime(Builder builder) {
+        this.service = builder.service;
+        this.settings = builder.settings != null ? builder.settings : RuntimeSettings.fromEnvironment();
+        this.telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
+                builder.spanProcessors);
+
+        RouteClassifier routes = new RouteClassifier(builder.mcp != null, !builder.eventHandlers.isEmpty());
+        RequestGate gate = new RequestGate(routes);
+        this.lifecycle = new RuntimeLifecycle(gate, builder.listeners);
+        String endpoints = describeEndpoints(routes);
+
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new HttpServerTelemetry(telemetry, routes))
+                .addFilter(gate)
+                .error(Throwable.class, new UnhandledErrorHandler(endpoints))
+                .register(new HealthEndpoints(lifecycle))
+                .get(RuntimeRoute.METRICS.label(), new PrometheusEndpoint(telemetry));
+        if (builder.mcp != null) {
+            McpMount mount = new McpMount(new ToolCallTelemetry(telemetry, builder.declaredTools),
+                    settings.requestStateSecret(), settings.allowedOrigins());
+            routing.register(RuntimeRoute.MCP.label(), Objects.requireNonNull(builder.mcp.apply(mount),
+                    "the MCP factory returned no service"));
+        }
+        if (!builder.eventHandlers.isEmpty()) {
+            routing.register(new CloudEventEndpoint(builder.eventHandlers, settings.maxEventBytes(),
+                    new EventTelemetry(telemetry, builder.eventHandlers.keySet())));
+        }
+
+        DirectHandlers.Builder transportErrors = DirectHandlers.builder();
+        TransportErrorHandler transportErrorHandler = new TransportErrorHandler(endpoints);
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            transportErrors.addHandler(type, transportErrorHandler);
+        }
+        this.server = WebServer.builder()
+                .port(settings.port())
+                .shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .shutdownGracePeriod(SERVER_STOP_GRACE)
+                .directHandlers(transportErrors.build())
+                .routing(routing)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs {@code runtimes} until the process is told to stop (SIGTERM, SIGINT): starts them, waits for the
+     * signal, drains them all at once, and exits with 0 if every in-flight request finished, 1 otherwise.
+     * Meant for a process's {@code main}; never returns.
+     */
+    public static void serve(List<FunctionRuntime> runtimes) {
+        TerminationSignal signal = TerminationSignal.install();
+        int status = 0;
+        try {
+            runtimes.forEach(FunctionRuntime::start);
+            String name = signal.await();
+            LOG.log(Level.INFO, () -> "SIG" + name + " received: draining " + runtimes.size() + " runtime(s)");
+            status = stopAll(runtimes) ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 1;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Start-up failed", e);
+            stopAll(runtimes);
+            status = 1;
+        }
+        signal.exit(status);
+    }
+
+    /** Runs this runtime until the process is told to stop; see {@link #serve(List)}. */
+    public void serve() {
+        serve(List.of(this));
+    }
+
+    /**
+     * Starts listening; returns once requests are taken.
+     *
+     * @throws IllegalStateException if the port cannot be bound, or this runtime was started before
+     */
+    public FunctionRuntime start() {
+        server.start();
+        if (!server.isRunning()) {
+            throw new IllegalStateException(service + " could not listen on port " + settings.port());
+        }
+        lifecycle.serving(server.port());
+        LOG.log(Level.INFO, () -> service + " serving on port " + server.port()
+                + settings.knative().map(k -> " as Knative revision " + k.revision()).orElse(" (local mode)"));
+        if (settings.requestStateSecret().ephemeral()) {
+            LOG.log(Level.INFO, () -> RuntimeSettings.REQUEST_STATE_SECRET + " is not set: " + service
+                    + " uses a random per-process request-state secret, so request state will not survive a restart");
+        }
+        return this;
+    }
+
+    /** The port this runtime listens on (the bound one when {@code PORT} is 0); -1 when not listening. */
+    public int port() {
+        return server.port();
+    }
+
+    public RuntimeState state() {
+        return lifecycle.state();
+    }
+
+    public RuntimeSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops gracefully: readiness turns 503 and new requests are refused, those in flight run on for up to the
+     * grace period ({@link RuntimeSettings#shutdownGrace()}), then the server stops (cutting any left) and the
+     * last spans are exported. Returns at once when already stopped.
+     *
+     * @return whether all in-flight requests finished
+     */
+    public synchronized DrainOutcome stop() {
+        if (stopped) {
+            return drainOutcome;
+        }
+        stopped = true;
+        try {
+            drainOutcome = lifecycle.drain(settings.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drainOutcome = new DrainOutcome(-1, Duration.ZERO);
+        }
+        server.stop();
+        lifecycle.stopped();
+        telemetry.close(TELEMETRY_FLUSH);
+        DrainOutcome outcome = drainOutcome;
+        if (outcome.complete()) {
+            LOG.log(Level.INFO, () -> service + " stopped; in-flight requests drained in " + outcome.took().toMillis()
+                    + " ms");
+        } else {
+            LOG.log(Level.WARNING, () -> service + " stopped; " + outcome.abandoned()
+                    + " request(s) still running after the grace period were cut off");
+        }
+        return outcome;
+    }
+
+    /** {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Stops all of {@code runtimes} at once, each on its own thread; whether all drained completely. */
+    private static boolean stopAll(List<FunctionRuntime> runtimes) {
+        boolean complete = true;
+        try (ExecutorService stops = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<DrainOutcome>> outcomes = new ArrayList<>();
+            for (FunctionRuntime runtime : runtimes) {
+                outcomes.add(stops.submit(runtime::stop));
+            }
+            for (Future<DrainOutcome> outcome : outcomes) {
+                complete &= outcome.get().complete();
+            }
+        } catch (ExecutionException e) {
+            LOG.log(Level.ERROR, () -> "A runtime failed to stop: " + e.getCause().getClass().getName());
+            complete = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            complete = false;
+        }
+        return complete;
+    }
+
+    private static ServiceIdentity identity(String service, String version, RuntimeSettings settings) {
+        return settings.knative()
+                .map(k -> new ServiceIdentity(service, version, k.service(), k.revision(), k.configuration()))
+                .orElseGet(() -> ServiceIdentity.local(service, version));
+    }
+
+    private static String describeEndpoints(RouteClassifier routes) {
+        List<String> endpoints = new ArrayList<>();
+        if (routes.cloudEventsMounted()) {
+            endpoints.add("POST / (CloudEvents)");
+        }
+        if (routes.mcpMounted()) {
+            endpoints.add("/mcp (MCP)");
+        }
+        endpoints.add("GET /health/live");
+        endpoints.add("GET /health/ready");
+        endpoints.add("GET /metrics");
+        return String.join(", ", endpoints);
+    }
+
+    /** Assembles a {@link FunctionRuntime}; only {@link #service} is required. */
+    public static final class Builder {
+        private String service;
+        private String version = "";
+        private RuntimeSettings settings;
+        private Function<McpMount, HttpService> mcp;
+        private final Set<String> declaredTools = new LinkedHashSet<>();
+        private final Map<String, CloudEventHandler> eventHandlers = new LinkedHashMap<>();
+        private final List<LifecycleListener> listeners = new ArrayList<>();
+        private final List<SpanProcessor> spanProcessors = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The function's name: {@code service.name} in telemetry. */
+        public Builder service(String name) {
+            this.service = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The function's name and version. */
+        public Builder service(String name, String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return service(name);
+        }
+
+        /** Settings to use instead of reading the environment (a launcher, a test). */
+        public Builder settings(RuntimeSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Serves MCP at {@code /mcp} with the service {@code factory} builds; the factory is called once, by
+         * {@link #build()}.
+         */
+        public Builder mcp(Function<McpMount, HttpService> factory) {
+            this.mcp = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The names of the function's tools: only these label tool metrics (others count as {@code unknown}).
+         * Without a declaration the first 64 names seen are labelled.
+         */
+        public Builder declareTools(String... names) {
+            declaredTools.addAll(List.of(names));
+            return this;
+        }
+
+        /** Handles CloudEvents of {@code type}, delivered to {@code POST /}. */
+        public Builder cloudEvent(String type, CloudEventHandler handler) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(handler, "handler");
+            if (eventHandlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalArgumentException("a handler for " + type + " is already registered");
+            }
+            return this;
+        }
+
+        /** Tells {@code listener} when the runtime starts, drains and stops. */
+        public Builder lifecycle(LifecycleListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Also sends finished spans to {@code processor} (e.g. an in-memory exporter in tests); turns tracing on. */
+        public Builder spanProcessor(SpanProcessor processor) {
+            spanProcessors.add(Objects.requireNonNull(processor, "processor"));
+            return this;
+        }
+
+        /**
+         * Builds the runtime, reading the environment unless {@link #settings} were given.
+         *
+         * @throws IllegalArgumentException naming the variable, when the environment is unusable
+         */
+        public FunctionRuntime build() {
+            if (service == null) {
+                throw new IllegalStateException("a function runtime needs a service name");
+            }
+            return new FunctionRuntime(this);
+        }
+    }
+}

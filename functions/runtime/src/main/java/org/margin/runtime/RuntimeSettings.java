@@ -1,0 +1,199 @@
+package org.margin.runtime;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.margin.runtime.telemetry.OtlpSettings;
+
+/**
+ * Everything a function runtime takes from its environment. Read once, before start, by
+ * {@link #fromEnvironment(Map)}; a variable set to something unusable stops the start with a message naming the
+ * variable (never its value: some are secrets).
+ *
+ * @param port               {@code PORT}: where to listen; 0 picks a free port (tests); default 8080
+ * @param knative            the Knative revision ({@code K_SERVICE}, {@code K_REVISION}, {@code K_CONFIGURATION});
+ *                           empty when running locally
+ * @param allowedOrigins     {@code MARGIN_ALLOWED_ORIGINS}: comma-separated origins ({@code scheme://host[:port]})
+ *                           whose browser pages may call the MCP endpoint
+ * @param requestStateSecret {@code MARGIN_REQUEST_STATE_SECRET}: base64, at least 32 bytes; required on Knative,
+ *                           a random per-process key locally
+ * @param shutdownGrace      {@code MARGIN_SHUTDOWN_GRACE_SECONDS}: how long in-flight requests may run on after
+ *                           SIGTERM; keep it below the pod's terminationGracePeriodSeconds; default 25 s
+ * @param maxEventBytes      {@code MARGIN_MAX_EVENT_BYTES}: the largest CloudEvent accepted; default 1 MiB
+ * @param otlp               span export, from the standard {@code OTEL_EXPORTER_OTLP_*} variables; none when unset
+ */
+public record RuntimeSettings(int port,
+                              Optional<KnativeRevision> knative,
+                              List<String> allowedOrigins,
+                              RequestStateSecret requestStateSecret,
+                              Duration shutdownGrace,
+                              int maxEventBytes,
+                              Optional<OtlpSettings> otlp) {
+
+    public static final String PORT = "PORT";
+    public static final String K_SERVICE = "K_SERVICE";
+    public static final String K_REVISION = "K_REVISION";
+    public static final String K_CONFIGURATION = "K_CONFIGURATION";
+    public static final String ALLOWED_ORIGINS = "MARGIN_ALLOWED_ORIGINS";
+    public static final String REQUEST_STATE_SECRET = "MARGIN_REQUEST_STATE_SECRET";
+    public static final String SHUTDOWN_GRACE_SECONDS = "MARGIN_SHUTDOWN_GRACE_SECONDS";
+    public static final String MAX_EVENT_BYTES = "MARGIN_MAX_EVENT_BYTES";
+
+    private static final int DEFAULT_PORT = 8080;
+    private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(25);
+    private static final int DEFAULT_MAX_EVENT_BYTES = 1 << 20;
+
+    public RuntimeSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535, is " + port);
+        }
+        Objects.requireNonNull(knative, "knative");
+        allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(requestStateSecret, "requestStateSecret");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative");
+        }
+        if (maxEventBytes <= 0) {
+            throw new IllegalArgumentException("maxEventBytes must be positive");
+        }
+        Objects.requireNonNull(otlp, "otlp");
+    }
+
+    /** The settings of this process's environment. */
+    public static RuntimeSettings fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * The settings in {@code env}.
+     *
+     * @throws IllegalArgumentException naming the variable, when one is set to something unusable or a required
+     *                                  one is missing
+     */
+    public static RuntimeSettings fromEnvironment(Map<String, String> env) {
+        Optional<KnativeRevision> knative = knative(env);
+        return new RuntimeSettings(
+                integer(env, PORT, DEFAULT_PORT, 0, 65_535),
+                knative,
+                origins(env),
+                secret(env, knative.isPresent()),
+                Duration.ofSeconds(integer(env, SHUTDOWN_GRACE_SECONDS, (int) DEFAULT_SHUTDOWN_GRACE.toSeconds(),
+                        0, 3_600)),
+                integer(env, MAX_EVENT_BYTES, DEFAULT_MAX_EVENT_BYTES, 1, Integer.MAX_VALUE - 1),
+                OtlpSettings.fromEnvironment(env));
+    }
+
+    /** Whether this process runs outside Knative (no {@code K_SERVICE}): a developer's machine or a test. */
+    public boolean local() {
+        return knative.isEmpty();
+    }
+
+    /** These settings listening on {@code port} instead: how a launcher runs several functions in one process. */
+    public RuntimeSettings withPort(int port) {
+        return new RuntimeSettings(port, knative, allowedOrigins, requestStateSecret, shutdownGrace, maxEventBytes,
+                otlp);
+    }
+
+    /** These settings with another grace period for in-flight requests at shutdown. */
+    public RuntimeSettings withShutdownGrace(Duration shutdownGrace) {
+        return new RuntimeSettings(port, knative, allowedOrigins, requestStateSecret, shutdownGrace, maxEventBytes,
+                otlp);
+    }
+
+    private static Optional<KnativeRevision> knative(Map<String, String> env) {
+        String service = value(env, K_SERVICE);
+        if (service == null) {
+            return Optional.empty();
+        }
+        String revision = value(env, K_REVISION);
+        String configuration = value(env, K_CONFIGURATION);
+        return Optional.of(new KnativeRevision(service,
+                revision == null ? "" : revision,
+                configuration == null ? "" : configuration));
+    }
+
+    private static List<String> origins(Map<String, String> env) {
+        String text = value(env, ALLOWED_ORIGINS);
+        if (text == null) {
+            return List.of();
+        }
+        List<String> origins = new ArrayList<>();
+        for (String origin : text.split(",")) {
+            String trimmed = origin.strip();
+            if (!trimmed.isEmpty()) {
+                origins.add(validOrigin(trimmed));
+            }
+        }
+        return origins;
+    }
+
+    /** An origin is scheme, host and optional port, with nothing after: what browsers send in {@code Origin}. */
+    private static String validOrigin(String origin) {
+        try {
+            URI uri = new URI(origin);
+            boolean bare = uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (bare) {
+                return origin;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the same message as any other malformed origin
+        }
+        throw new IllegalArgumentException(ALLOWED_ORIGINS
+                + " must be a comma-separated list of origins such as https://app.example.org or http://localhost:3000");
+    }
+
+    private static RequestStateSecret secret(Map<String, String> env, boolean onKnative) {
+        String text = value(env, REQUEST_STATE_SECRET);
+        if (text == null) {
+            if (onKnative) {
+                throw new IllegalArgumentException(REQUEST_STATE_SECRET + " must be set when running on Knative ("
+                        + K_SERVICE + " is set): every replica must share the key");
+            }
+            return RequestStateSecret.perProcess();
+        }
+        byte[] key;
+        try {
+            key = text.indexOf('-') >= 0 || text.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(text)
+                    : Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(REQUEST_STATE_SECRET + " is not valid base64");
+        }
+        if (key.length < RequestStateSecret.MINIMUM_BYTES) {
+            throw new IllegalArgumentException(REQUEST_STATE_SECRET + " must decode to at least "
+                    + RequestStateSecret.MINIMUM_BYTES + " bytes");
+        }
+        return RequestStateSecret.of(key);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String text = value(env, name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as an out-of-range value
+        }
+        throw new IllegalArgumentException(name + " must be an integer within " + min + ".." + max);
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,67 @@
+package org.margin.runtime.health;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.margin.runtime.http.RuntimeRoute;
+import org.margin.runtime.lifecycle.RuntimeLifecycle;
+import org.margin.runtime.lifecycle.RuntimeState;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Liveness and readiness for Kubernetes probes. Liveness answers 200 for as long as the process serves HTTP (a
+ * draining instance is alive: restarting it would cut its in-flight requests); readiness answers 200 only while
+ * the runtime takes requests, and 503 from the moment it starts draining.
+ *
+ * <p>Knative's default probe is a TCP connect to {@code PORT}, which these endpoints do not replace; they serve
+ * explicit {@code httpGet} probes and plain Kubernetes.
+ */
+public final class HealthEndpoints implements HttpService {
+
+    private static final Map<RuntimeState, byte[]> BODIES = bodies();
+
+    private final RuntimeLifecycle lifecycle;
+
+    public HealthEndpoints(RuntimeLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(RuntimeRoute.LIVENESS.label(), this::live)
+                .get(RuntimeRoute.READINESS.label(), this::ready);
+    }
+
+    private void live(ServerRequest request, ServerResponse response) {
+        send(response, Status.OK_200);
+    }
+
+    private void ready(ServerRequest request, ServerResponse response) {
+        send(response, lifecycle.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+    }
+
+    private void send(ServerResponse response, Status status) {
+        response.status(status);
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send(BODIES.get(lifecycle.state()));
+    }
+
+    private static Map<RuntimeState, byte[]> bodies() {
+        Map<RuntimeState, byte[]> bodies = new EnumMap<>(RuntimeState.class);
+        for (RuntimeState state : RuntimeState.values()) {
+            bodies.put(state, ("{\"state\":\"" + state.name().toLowerCase(Locale.ROOT) + "\"}")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        return bodies;
+    }
+}

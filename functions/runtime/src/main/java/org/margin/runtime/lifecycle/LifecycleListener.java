@@ -1,0 +1,25 @@
+package org.margin.runtime.lifecycle;
+
+/**
+ * A part of a function (a store, a grid client) that must act when the runtime starts or stops. Start-up is on
+ * the cold-start path: a listener opens nothing in {@link #started}, it connects on first use.
+ *
+ * <p>A listener that throws is logged (by its class) and does not stop the others.
+ */
+public interface LifecycleListener {
+
+    /** The runtime now takes requests on {@code port}. Must return at once. */
+    default void started(int port) {
+    }
+
+    /**
+     * The runtime refuses new requests and waits for those in flight: stop background work that would outlive
+     * the grace period, and end long-lived streams that would otherwise hold the shutdown to its deadline.
+     */
+    default void draining() {
+    }
+
+    /** The server has stopped; release connections and other resources. */
+    default void stopped() {
+    }
+}

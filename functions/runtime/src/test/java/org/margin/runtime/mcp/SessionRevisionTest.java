@@ -1,0 +1,114 @@
+package org.margin.runtime.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.margin.runtime.mcp.input.ClientCapability;
+import org.margin.runtime.mcp.input.LogLevel;
+import org.margin.runtime.mcp.outcome.ToolResult;
+import org.margin.runtime.mcp.protocol.Json;
+import org.margin.runtime.mcp.session.SessionState;
+import org.margin.runtime.mcp.tool.Tool;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** 2025-11-25: the session lifecycle and its failures. */
+class SessionRevisionTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(McpServer.builder().serverInfo("sessions", "1")
+                .tool(Tool.builder("hello").description("Greets").handler(context -> ToolResult.text("hi")).build())
+                .tool(Tool.builder("broken").description("Fails").handler(context -> {
+                    throw new IllegalStateException("secret user text must not leak");
+                }).build())
+                .build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void initializeNegotiatesAndIssuesAnUnguessableSession() {
+        TestServer.Reply first = initialize("2025-11-25");
+        TestServer.Reply second = initialize("2025-11-25");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.result().path("protocolVersion").asString()).isEqualTo("2025-11-25");
+        assertThat(first.sessionId()).matches("[\\x21-\\x7E]{40,}").isNotEqualTo(second.sessionId());
+        assertThat(initialize("1999-01-01").result().path("protocolVersion").asString()).isEqualTo("2025-11-25");
+    }
+
+    @Test
+    void requestsWithinTheSessionAreServed() {
+        String session = initialize("2025-11-25").sessionId();
+        TestServer.Reply reply = server.post(TestServer.request(2, "tools/call", Json.object().put("name", "hello")),
+                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.result().has("resultType")).isFalse();
+        assertThat(reply.result().path("content").get(0).path("text").asString()).isEqualTo("hi");
+    }
+
+    @Test
+    void anUnknownSessionIs404() {
+        TestServer.Reply reply = server.post(TestServer.request(2, "tools/list", Json.object()),
+                Map.of("Mcp-Session-Id", "no-such-session", "MCP-Protocol-Version", "2025-11-25"));
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().path("id").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingSessionAfterInitializeIs400() {
+        TestServer.Reply reply = server.post(TestServer.request(2, "tools/list", Json.object()),
+                Map.of("MCP-Protocol-Version", "2025-11-25"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo(-32600);
+    }
+
+    @Test
+    void deleteEndsTheSession() {
+        String session = initialize("2025-11-25").sessionId();
+        TestServer.Reply deleted = server.send(HttpRequest.newBuilder(server.uri())
+                .header("Mcp-Session-Id", session).DELETE().build());
+        assertThat(deleted.status()).isEqualTo(200);
+        TestServer.Reply after = server.post(TestServer.request(3, "ping", Json.object()),
+                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+        assertThat(after.status()).isEqualTo(404);
+        TestServer.Reply again = server.send(HttpRequest.newBuilder(server.uri())
+                .header("Mcp-Session-Id", session).DELETE().build());
+        assertThat(again.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFailingHandlerIsAnInternalErrorWithoutDetails() {
+        String session = initialize("2025-11-25").sessionId();
+        TestServer.Reply reply = server.post(TestServer.request(4, "tools/call", Json.object().put("name", "broken")),
+                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+        assertThat(reply.errorCode()).isEqualTo(-32603);
+        assertThat(reply.body()).doesNotContain("secret").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void sessionStateSurvivesTheTripThroughBytes() {
+        SessionState state = new SessionState("abc", "2025-11-25", EnumSet.of(ClientCapability.SAMPLING),
+                LogLevel.WARNING, Set.of("test://a", "test://b"), 1234L);
+        assertThat(SessionState.fromBytes(state.toBytes())).isEqualTo(state);
+    }
+
+    private static TestServer.Reply initialize(String version) {
+        ObjectNode params = Json.object().put("protocolVersion", version);
+        params.putObject("capabilities");
+        params.putObject("clientInfo").put("name", "test").put("version", "1");
+        return server.post(TestServer.request(1, "initialize", params), Map.of());
+    }
+}

@@ -1,0 +1,59 @@
+package org.margin.store.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.margin.store.Consistency;
+import org.margin.store.Store;
+import org.margin.store.TestDatabases;
+import org.margin.store.World;
+import org.margin.store.submission.NewSubmission;
+import org.margin.store.submission.Submission;
+import org.margin.store.submission.SubmissionId;
+
+class LocalDatabaseTest {
+
+    @Test
+    void whatWasWrittenIsStillThereAfterAStopAndAStart() {
+        Path directory = TestDatabases.fresh("persistence");
+        World world;
+        SubmissionId submission;
+        Credentials app;
+        try (LocalDatabase database = LocalDatabase.start(directory); Store store = database.storeBuilder().build()) {
+            assertThat(database.migration().applied()).isEqualTo(4);
+            world = World.create(store, 1);
+            submission = store.submissions().submit(world.tenant(), new NewSubmission(world.course(),
+                    world.students().getFirst(), Instant.parse("2026-10-02T08:30:00Z"), World.opaque("kept")));
+            app = database.app();
+        }
+
+        try (LocalDatabase database = LocalDatabase.start(directory); Store store = database.storeBuilder().build()) {
+            assertThat(database.migration().applied()).as("already migrated").isZero();
+            assertThat(database.migration().schemaVersion()).isEqualTo("4");
+            assertThat(database.app()).isEqualTo(app);
+            Submission read = store.submissions().find(world.tenant(), submission, Consistency.READ_YOUR_WRITES)
+                    .orElseThrow();
+            assertThat(read.body()).isEqualTo(World.opaque("kept"));
+            assertThat(read.student()).isEqualTo(world.students().getFirst());
+        }
+    }
+
+    @Test
+    void theApplicationRoleNeedsItsPasswordAndTheCredentialsStayPrivate() throws Exception {
+        LocalDatabase database = TestDatabases.shared();
+
+        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), database.app().user(), "wrong"))
+                .isInstanceOfSatisfying(SQLException.class,
+                        refused -> assertThat(refused.getSQLState()).isEqualTo("28P01"));
+        Path credentials = database.clusterDirectory().resolveSibling("credentials.properties");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        assertThat(database.app().toString()).doesNotContain(database.app().password());
+    }
+}

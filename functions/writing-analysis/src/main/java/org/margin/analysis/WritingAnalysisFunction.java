@@ -1,0 +1,44 @@
+package org.margin.analysis;
+
+import java.util.Set;
+
+import org.margin.analysis.tool.AnalyzeWritingTool;
+import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.McpMount;
+import org.margin.runtime.mcp.McpServer;
+
+/**
+ * The writing-analysis function: {@code analyze_writing} over MCP. Read top to bottom, this is all its wiring.
+ */
+public final class WritingAnalysisFunction {
+
+    public static final String NAME = "writing-analysis";
+    public static final String VERSION = "0.1.0";
+
+    private WritingAnalysisFunction() {
+    }
+
+    public static void main(String[] args) {
+        runtime().build().serve();
+    }
+
+    /** The function's runtime, reading its settings from the environment unless a caller gives them. */
+    public static FunctionRuntime.Builder runtime() {
+        return FunctionRuntime.builder()
+                .service(NAME, VERSION)
+                .declareTools(AnalyzeWritingTool.NAME)
+                .mcp(mount -> mcp(mount).build());
+    }
+
+    /** The function's MCP server, open for a caller (a load driver) to add to before it is built. */
+    public static McpServer.Builder mcp(McpMount mount) {
+        return McpServer.builder()
+                .serverInfo("margin-" + NAME, VERSION)
+                .title("Margin writing analysis")
+                .instructions("Analyses student writing: call analyze_writing with the text. Nothing is stored.")
+                .tool(AnalyzeWritingTool.tool())
+                .observer(mount.observer())
+                .requestStateSecret(mount.requestStateSecret().bytes())
+                .allowedOrigins(Set.copyOf(mount.allowedOrigins()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.margin.privacy.pii.recognizer;
+
+import org.margin.privacy.pii.EntityType;
+import org.margin.privacy.pii.Finding;
+import org.margin.privacy.pii.FindingSink;
+import org.margin.privacy.pii.Recognizer;
+import org.margin.privacy.pii.text.Chars;
+import org.margin.privacy.pii.text.Phrases;
+import org.margin.privacy.pii.text.ScanText;
+import org.margin.privacy.pii.text.Words;
+
+/**
+ * Ages: a number from 1 to 125 that the words around it make an age ("12 years old", "a 9-year-old", "aged 14",
+ * "I just turned 10", "I'm 11."). A number alone is never an age.
+ */
+public final class AgeRecognizer implements Recognizer {
+
+    private static final double AFTER_CUE_SCORE = 0.85;
+    private static final double BEFORE_CUE_SCORE = 0.8;
+    private static final double STATE_CUE_SCORE = 0.6;
+    private static final int MAX_AGE = 125;
+
+    private static final Phrases AFTER_CUES = Phrases.of(
+            "years old", "year old", "yrs old", "yr old", "years of age", "year of age", "y o", "yo", "yrs",
+            "years young", "yo boy", "yo girl");
+    private static final Phrases BEFORE_CUES = Phrases.of(
+            "aged", "age", "age of", "ages", "turned", "turning", "turn", "turns", "age is", "i'm now", "am now");
+    /** Forms of "to be" after a person, reported only when the number ends the clause ("I'm 11."). */
+    private static final Phrases STATE_CUES = Phrases.of(
+            "i'm", "im", "i am", "he", "she", "he is", "she is", "i was", "he was", "she was", "you are", "you're",
+            "they are", "we are", "is", "was", "now");
+
+    @Override
+    public String name() {
+        return "age";
+    }
+
+    @Override
+    public void recognize(ScanText scan, FindingSink sink) {
+        Words words = scan.words();
+        String text = scan.text();
+        for (int w = 0; w < words.count(); w++) {
+            if (!words.isNumber(w) || words.length(w) > 3) {
+                continue;
+            }
+            int start = words.start(w);
+            int end = words.end(w);
+            if (!Chars.digitBoundaryBefore(text, start) || !Chars.digitBoundaryAfter(text, end)) {
+                continue;
+            }
+            int value = Integer.parseInt(text, start, end, 10);
+            if (value < 1 || value > MAX_AGE) {
+                continue;
+            }
+            double score = 0;
+            if (w + 1 < words.count() && AFTER_CUES.startsAt(words, w + 1)) {
+                score = AFTER_CUE_SCORE;
+            } else if (BEFORE_CUES.endsBefore(words, w, 0)) {
+                score = BEFORE_CUE_SCORE;
+            } else if (STATE_CUES.endsBefore(words, w, 1) && endsClause(text, end)) {
+                score = STATE_CUE_SCORE;
+            }
+            if (score > 0) {
+                sink.accept(new Finding(start, end, EntityType.AGE, score, name()));
+            }
+        }
+    }
+
+    private static boolean endsClause(String text, int end) {
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(i);
+        if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == '\n' || c == ')') {
+            return true;
+        }
+        return text.regionMatches(true, i, "and ", 0, 4) || text.regionMatches(true, i, "but ", 0, 4);
+    }
+}

@@ -1,0 +1,247 @@
+package org.margin.privacy.pii.recognizer;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
+import org.margin.privacy.pii.EntityType;
+import org.margin.privacy.pii.Finding;
+import org.margin.privacy.pii.FindingSink;
+import org.margin.privacy.pii.Recognizer;
+import org.margin.privacy.pii.text.Chars;
+import org.margin.privacy.pii.text.Phrases;
+import org.margin.privacy.pii.text.ScanText;
+
+/**
+ * Telephone numbers, national or international, with an optional extension.
+ *
+ * <p>A hand-written scanner finds phone-shaped candidates (7 to 15 digits in groups joined by single spaces,
+ * dashes, dots, slashes or parentheses, an optional leading +, an optional {@code x}/{@code ext.} extension); only
+ * those reach libphonenumber, whose own {@code findNumbers} is several times slower on prose. A number that
+ * libphonenumber validates, internationally or for one of the configured home regions, scores high; any other
+ * phone-shaped candidate needs a context word ("phone", "call me at", "mobile") to be reported, because many
+ * of the world's numbering plans accept almost any digit string.
+ */
+public final class PhoneNumberRecognizer implements Recognizer {
+
+    private static final double VALID_INTERNATIONAL_SCORE = 0.85;
+    private static final double VALID_NATIONAL_SCORE = 0.7;
+    private static final double POSSIBLE_INTERNATIONAL_SCORE = 0.6;
+    private static final double GROUPED_SCORE = 0.4;
+    private static final double BARE_SCORE = 0.3;
+    private static final double CONTEXT_BOOST = 0.35;
+    private static final double WEAK_CONTEXT_BOOST = 0.15;
+    private static final int MIN_DIGITS = 7;
+    private static final int MAX_DIGITS = 15;
+
+    private static final Phrases CONTEXT = Phrases.of(
+            "phone", "phones", "telephone", "tel", "mobile", "cell", "cellphone", "fax", "desk", "landline",
+            "call", "calls", "calling", "called", "ring", "dial", "text", "texts", "texting", "sms", "whatsapp",
+            "reach", "contact", "voicemail", "hotline", "messages", "message", "answering", "registered", "ph",
+            "mob", "home", "work", "office", "tel no", "phone no");
+
+    private static final Phrases WEAK_CONTEXT = Phrases.of("number", "no", "at", "on", "is");
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final List<String> homeRegions;
+
+    /** @param homeRegions ISO 3166 region codes whose national formats are tried, in order (e.g. "US", "GB"). */
+    public PhoneNumberRecognizer(List<String> homeRegions) {
+        this.homeRegions = List.copyOf(homeRegions);
+    }
+
+    @Override
+    public String name() {
+        return "phone-number";
+    }
+
+    @Override
+    public void recognize(ScanText scan, FindingSink sink) {
+        String text = scan.text();
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            boolean opens = c == '+' || c == '(';
+            if (!(Chars.isDigit(c) || opens && i + 1 < length && Chars.isDigit(text.charAt(i + 1)))
+                    || !Chars.digitBoundaryBefore(text, i)) {
+                i++;
+                continue;
+            }
+            int end = scanCandidate(scan, i, sink);
+            i = Math.max(end, i + 1);
+        }
+    }
+
+    /** Reads one candidate from {@code start}, reports it when it qualifies, and returns where it ended. */
+    private int scanCandidate(ScanText scan, int start, FindingSink sink) {
+        String text = scan.text();
+        int length = text.length();
+        int i = start;
+        int digits = 0;
+        int groups = 0;
+        int separators = 0;
+        int lastDigitEnd = start;
+        boolean inGroup = false;
+        int openParens = 0;
+        if (text.charAt(i) == '+') {
+            i++;
+        }
+        while (i < length) {
+            char c = text.charAt(i);
+            if (Chars.isDigit(c)) {
+                if (!inGroup) {
+                    groups++;
+                    inGroup = true;
+                }
+                digits++;
+                i++;
+                lastDigitEnd = i;
+                if (digits > MAX_DIGITS + 2) {
+                    return skipNumber(text, i);
+                }
+            } else if (c == '(' && openParens == 0) {
+                openParens++;
+                inGroup = false;
+                i++;
+            } else if (c == ')' && openParens == 1) {
+                openParens--;
+                inGroup = false;
+                i++;
+                if (i < length && text.charAt(i) == ' ') {
+                    i++;
+                }
+            } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && i + 1 < length
+                    && (Chars.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '(')) {
+                separators++;
+                inGroup = false;
+                i++;
+            } else {
+                break;
+            }
+        }
+        int end = lastDigitEnd;
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS || !Chars.digitBoundaryAfter(text, end)
+                || openParens != 0 && text.lastIndexOf('(', end) > text.lastIndexOf(')', end)) {
+            return end;
+        }
+        if (looksLikeDateOrTime(text, start, end) || looksLikeDecimal(text, start, end, groups)) {
+            return end;
+        }
+        end = extensionEnd(text, end);
+        boolean international = text.charAt(start) == '+';
+        double score = validityScore(text.substring(start, end), international);
+        if (score == 0) {
+            score = groups > 1 && separators > 0 ? GROUPED_SCORE : BARE_SCORE;
+        }
+        if (Context.precedes(scan, start, CONTEXT, 4)) {
+            score += CONTEXT_BOOST;
+        } else if (Context.precedes(scan, start, WEAK_CONTEXT, 1)) {
+            score += WEAK_CONTEXT_BOOST;
+        }
+        sink.accept(new Finding(start, end, EntityType.PHONE_NUMBER, Math.min(1.0, score), name()));
+        return end;
+    }
+
+    private double validityScore(String candidate, boolean international) {
+        try {
+            if (international) {
+                PhoneNumber number = util.parse(candidate, "ZZ");
+                if (util.isValidNumber(number)) {
+                    return VALID_INTERNATIONAL_SCORE;
+                }
+                return util.isPossibleNumber(number) ? POSSIBLE_INTERNATIONAL_SCORE : 0;
+            }
+            for (String region : homeRegions) {
+                PhoneNumber number = util.parse(candidate, region);
+                if (util.isValidNumberForRegion(number, region)) {
+                    return VALID_NATIONAL_SCORE;
+                }
+            }
+        } catch (NumberParseException notANumber) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Extends over an extension such as {@code x565}, {@code ext. 12} or {@code extension 1234}. */
+    private static int extensionEnd(String text, int end) {
+        int i = end;
+        if (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        int marker = markerLength(text, i);
+        if (marker == 0) {
+            return end;
+        }
+        i += marker;
+        if (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        int digitsStart = i;
+        while (i < text.length() && Chars.isDigit(text.charAt(i)) && i - digitsStart < 6) {
+            i++;
+        }
+        return i > digitsStart && Chars.digitBoundaryAfter(text, i) ? i : end;
+    }
+
+    private static int markerLength(String text, int i) {
+        if (text.regionMatches(true, i, "extension", 0, 9)) {
+            return 9;
+        }
+        if (text.regionMatches(true, i, "ext.", 0, 4)) {
+            return 4;
+        }
+        if (text.regionMatches(true, i, "ext", 0, 3)) {
+            return 3;
+        }
+        if (i < text.length() && (text.charAt(i) == 'x' || text.charAt(i) == 'X' || text.charAt(i) == '#')) {
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Dates such as 2018-01-14 or 14/01/2018 and clock times are left to the date recognizer. */
+    private static boolean looksLikeDateOrTime(String text, int start, int end) {
+        int[] lengths = new int[4];
+        int groups = 0;
+        int run = 0;
+        char separator = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Chars.isDigit(c)) {
+                run++;
+            } else {
+                if (groups == 3 || separator != 0 && separator != c || c == ' ' || c == '(' || c == ')' || c == '+') {
+                    return false;
+                }
+                separator = c;
+                lengths[groups++] = run;
+                run = 0;
+            }
+        }
+        lengths[groups++] = run;
+        if (groups != 3) {
+            return false;
+        }
+        boolean yearFirst = lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2;
+        boolean yearLast = lengths[0] <= 2 && lengths[1] <= 2 && (lengths[2] == 4 || lengths[2] == 2);
+        return yearFirst || yearLast;
+    }
+
+    /** 1,234,567 or 3.1415926 are quantities, not numbers to dial. */
+    private static boolean looksLikeDecimal(String text, int start, int end, int groups) {
+        if (groups == 2) {
+            int dot = text.indexOf('.', start);
+            return dot > 0 && dot < end;
+        }
+        return false;
+    }
+
+    private static int skipNumber(String text, int i) {
+        while (i < text.length() && (Chars.isDigit(text.charAt(i)) || text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i;
+    }
+}

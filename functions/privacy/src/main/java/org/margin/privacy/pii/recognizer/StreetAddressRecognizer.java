@@ -1,0 +1,466 @@
+package org.margin.privacy.pii.recognizer;
+
+import org.margin.privacy.pii.EntityType;
+import org.margin.privacy.pii.Finding;
+import org.margin.privacy.pii.FindingSink;
+import org.margin.privacy.pii.Recognizer;
+import org.margin.privacy.pii.text.Chars;
+import org.margin.privacy.pii.text.Phrases;
+import org.margin.privacy.pii.text.ScanText;
+import org.margin.privacy.pii.text.WordSet;
+import org.margin.privacy.pii.text.Words;
+
+/**
+ * Postal addresses, read as a street line followed by the lines that usually come after it.
+ *
+ * <p>A street line is a house number and a street name with a street type in any of the common European
+ * languages (12 Oak Street, 56 rue La Boétie, ul. Grochowa 80, Ziegelgasse 19), a name between two numbers
+ * (3657 Laukaantie 80), a post-office box, or a military unit. After it, separated by commas or line breaks,
+ * come units (Apt. 4B, Suite 578), places (capitalised words, a state code) with an optional postal code, and
+ * APO/FPO/DPO lines, until something else begins. "The corner of X and Y" is taken whole.
+ */
+public final class StreetAddressRecognizer implements Recognizer {
+
+    private static final double TYPED_SCORE = 0.8;
+    private static final double LOWER_CASE_TYPED_SCORE = 0.6;
+    private static final double BETWEEN_NUMBERS_SCORE = 0.6;
+    private static final double UNNUMBERED_SCORE = 0.35;
+    private static final double POST_BOX_SCORE = 0.75;
+    private static final double UNIT_ONLY_SCORE = 0.4;
+    private static final double MILITARY_SCORE = 0.85;
+    private static final double CORNER_SCORE = 0.85;
+    private static final double STRONG_CUE_BOOST = 0.15;
+    private static final double WEAK_CUE_BOOST = 0.05;
+    private static final int MAX_NAME_WORDS = 6;
+    private static final int MAX_SEGMENTS = 6;
+    private static final int MAX_PLACE_WORDS = 4;
+
+    private static final WordSet CONNECTORS = WordSet.of(
+            "de", "la", "le", "les", "du", "del", "della", "des", "di", "da", "do", "dos", "das", "van", "der",
+            "den", "von", "y", "e", "i", "na", "am", "an", "im", "auf", "of", "the", "st", "sankt", "san", "santa");
+
+    private static final Phrases STRONG_CUES = Phrases.of(
+            "address", "addresses", "address is", "live", "lives", "living", "lived", "located", "reside", "resides",
+            "moved", "move", "ship", "send", "sent", "deliver", "delivered", "mail", "office is at", "meet me at",
+            "home", "house", "apartment", "return to", "drop", "drops", "pick", "taxi", "located at", "based at",
+            "it is", "it's", "is at", "in", "user");
+    private static final Phrases WEAK_CUES = Phrases.of("at", "to", "on", "near", "from", "of");
+
+    @Override
+    public String name() {
+        return "street-address";
+    }
+
+    @Override
+    public void recognize(ScanText scan, FindingSink sink) {
+        Parse parse = new Parse(scan.words());
+        Words words = scan.words();
+        int w = 0;
+        while (w < words.count()) {
+            if (parse.matchAt(w)) {
+                double score = parse.score;
+                if (score < CORNER_SCORE) {
+                    if (STRONG_CUES.endsBefore(words, w, 1)) {
+                        score += STRONG_CUE_BOOST;
+                    } else if (WEAK_CUES.endsBefore(words, w, 0)) {
+                        score += WEAK_CUE_BOOST;
+                    }
+                }
+                sink.accept(new Finding(parse.start, parse.end, EntityType.STREET_ADDRESS, Math.min(1.0, score),
+                        name()));
+                w = Math.max(w + 1, words.firstAtOrAfter(parse.end));
+            } else {
+                w++;
+            }
+        }
+    }
+
+    /** The state of one match attempt; reused across the words of a text. */
+    private static final class Parse {
+
+        private final Words words;
+        private final String text;
+        private final int count;
+        private int start;
+        private int end;
+        private int lastWord;
+        private double score;
+
+        Parse(Words words) {
+            this.words = words;
+            this.text = words.text();
+            this.count = words.count();
+        }
+
+        boolean matchAt(int w) {
+            int corner = cornerPhraseLength(w);
+            if (corner > 0) {
+                return corner(w, w + corner);
+            }
+            if (!streetLine(w) && !postBox(w) && !unitStart(w) && !ship(w)) {
+                return false;
+            }
+            start = words.start(w);
+            int extended = extend();
+            if (score == UNIT_ONLY_SCORE && militaryLineEndsAt(extended)) {
+                score = MILITARY_SCORE;
+            }
+            end = extended;
+            return score > 0;
+        }
+
+        private int cornerPhraseLength(int w) {
+            if (words.is(w, "the") && w + 2 < count && words.is(w + 1, "corner") && words.is(w + 2, "of")) {
+                return 3;
+            }
+            return words.is(w, "corner") && w + 1 < count && words.is(w + 1, "of") ? 2 : 0;
+        }
+
+        /** The corner of X and Y: each side is up to five words or numbers on the line. */
+        private boolean corner(int phraseStart, int first) {
+            int last = looseStreet(first);
+            if (last < 0) {
+                return false;
+            }
+            int and = last + 1;
+            if (and + 1 < count && words.is(and, "and") && sameLine(last, and) && sameLine(and, and + 1)) {
+                int second = looseStreet(and + 1);
+                if (second >= 0) {
+                    last = second;
+                }
+            }
+            start = words.start(phraseStart);
+            end = words.end(last);
+            score = CORNER_SCORE;
+            return true;
+        }
+
+        private int looseStreet(int first) {
+            int last = -1;
+            for (int w = first; w < count && w < first + 5; w++) {
+                if (w > first && !sameLine(w - 1, w) || words.is(w, "and")) {
+                    break;
+                }
+                if (words.isUpperInitial(w) || words.isNumber(w) || words.in(w, StreetLexicon.STREET_TYPES)
+                        || words.in(w, CONNECTORS)) {
+                    last = w;
+                } else {
+                    break;
+                }
+            }
+            return last;
+        }
+
+        /** [number [number]] name-words [number], with a street type or numbers on both sides of the name. */
+        private boolean streetLine(int w) {
+            int i = w;
+            int numbersBefore = 0;
+            while (i < count && numbersBefore < 2 && isHouseNumber(i) && (i == w || joined(i - 1, i))) {
+                i++;
+                numbersBefore++;
+            }
+            if (i >= count || i > w && !joined(i - 1, i)) {
+                return false;
+            }
+            boolean lowerCase = words.isAllLower(i);
+            boolean typed = false;
+            boolean onlyTypes = true;
+            int nameWords = 0;
+            while (i < count && nameWords < MAX_NAME_WORDS && (nameWords == 0 || joined(i - 1, i))) {
+                if (!words.isAlphabetic(i) || nameWords > 0 && words.in(i, StreetLexicon.UNITS)) {
+                    break;
+                }
+                boolean type = words.in(i, StreetLexicon.STREET_TYPES)
+                        || StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i));
+                boolean fits = type || words.in(i, CONNECTORS) && nameWords > 0
+                        || (lowerCase ? words.isAllLower(i) : words.isUpperInitial(i));
+                if (!fits) {
+                    break;
+                }
+                typed |= type;
+                onlyTypes &= words.in(i, StreetLexicon.STREET_TYPES);
+                nameWords++;
+                i++;
+            }
+            if (nameWords == 0 || onlyTypes && nameWords == 1 && numbersBefore == 0) {
+                return false;
+            }
+            int numbersAfter = 0;
+            if (i < count && isHouseNumber(i) && joined(i - 1, i)) {
+                i++;
+                numbersAfter = 1;
+            }
+            int numbers = numbersBefore + numbersAfter;
+            if (typed && numbers > 0) {
+                score = lowerCase ? LOWER_CASE_TYPED_SCORE : TYPED_SCORE;
+            } else if (!lowerCase && numbersBefore > 0 && numbersAfter > 0 && nameWords <= 4) {
+                score = BETWEEN_NUMBERS_SCORE;
+            } else if (typed && !lowerCase && nameWords >= 2) {
+                score = UNNUMBERED_SCORE;
+            } else {
+                return false;
+            }
+            lastWord = i - 1;
+            end = wordEnd(lastWord);
+            return true;
+        }
+
+        /** P.O. Box 242, PO Box 12, Postbox 21, Post Office Box 7. */
+        private boolean postBox(int w) {
+            int i = w;
+            if (words.is(i, "p") && i + 2 < count && words.is(i + 1, "o") && words.is(i + 2, "box")) {
+                i += 2;
+            } else if (words.is(i, "po") && i + 1 < count && words.is(i + 1, "box")) {
+                i += 1;
+            } else if (words.is(i, "post") && i + 2 < count && words.is(i + 1, "office") && words.is(i + 2, "box")) {
+                i += 2;
+            } else if (!words.is(i, "postbox")) {
+                return false;
+            }
+            if (i + 1 >= count || !words.isNumber(i + 1) || !sameLine(i, i + 1)) {
+                return false;
+            }
+            lastWord = i + 1;
+            end = words.end(lastWord);
+            score = POST_BOX_SCORE;
+            return true;
+        }
+
+        /** Unit 8524 Box 0979, PSC 6477, Suite 578: an address only if a fuller line follows. */
+        private boolean unitStart(int w) {
+            int unitEnd = unitAt(w);
+            if (unitEnd < 0) {
+                return false;
+            }
+            end = unitEnd;
+            score = UNIT_ONLY_SCORE;
+            return true;
+        }
+
+        /** USNS Bergman, USS Kidd: the first line of a ship's address. */
+        private boolean ship(int w) {
+            if (!words.in(w, StreetLexicon.SHIP_PREFIXES) || w + 1 >= count || !words.isUpperInitial(w + 1)
+                    || !sameLine(w, w + 1)) {
+                return false;
+            }
+            lastWord = w + 1;
+            end = words.end(lastWord);
+            score = UNIT_ONLY_SCORE;
+            return true;
+        }
+
+        /** End of a unit (Apt. 946, Suite 578, Box 2981, #12) starting at word {@code w}, or -1. */
+        private int unitAt(int w) {
+            if (w + 1 >= count || !words.in(w, StreetLexicon.UNITS) || !sameLine(w, w + 1)) {
+                return -1;
+            }
+            int number = w + 1;
+            if (!words.hasDigit(number) || words.length(number) > 6) {
+                return -1;
+            }
+            lastWord = number;
+            return words.end(number);
+        }
+
+        /** Extends from {@link #end} over units, places, postal codes and military post lines. */
+        private int extend() {
+            int position = end;
+            boolean afterUnit = false;
+            for (int segment = 0; segment < MAX_SEGMENTS; segment++) {
+                int j = position;
+                int newlines = 0;
+                boolean comma = false;
+                while (j < text.length()) {
+                    char c = text.charAt(j);
+                    if (c == '\n') {
+                        newlines++;
+                    } else if (c == ',') {
+                        if (comma) {
+                            break;
+                        }
+                        comma = true;
+                    } else if (c != ' ' && c != '\t' && c != '\r') {
+                        break;
+                    }
+                    j++;
+                }
+                if (j == position || newlines > 2 || j >= text.length()) {
+                    break;
+                }
+                int next = words.firstAtOrAfter(j);
+                if (next >= count || words.start(next) != j || isLabel(next)) {
+                    break;
+                }
+                int unitEnd = unitAt(next);
+                if (unitEnd > 0) {
+                    position = unitEnd;
+                    afterUnit = true;
+                    continue;
+                }
+                int militaryEnd = militaryLine(next);
+                if (militaryEnd > 0) {
+                    position = militaryEnd;
+                    continue;
+                }
+                if (!(comma || newlines > 0 || afterUnit)) {
+                    break;
+                }
+                int placeEnd = place(next);
+                if (placeEnd < 0) {
+                    break;
+                }
+                position = placeEnd;
+                afterUnit = false;
+            }
+            return position;
+        }
+
+        /** APO AE 83700; returns the end or -1. */
+        private int militaryLine(int w) {
+            if (w + 2 < count && words.in(w, StreetLexicon.MILITARY_POST_OFFICES)
+                    && words.in(w + 1, StreetLexicon.MILITARY_STATES) && words.isNumber(w + 2)
+                    && words.length(w + 2) == 5 && sameLine(w, w + 2)) {
+                return words.end(w + 2);
+            }
+            return -1;
+        }
+
+        private boolean militaryLineEndsAt(int offset) {
+            int last = words.lastEndingAtOrBefore(offset);
+            return last >= 2 && words.end(last) == offset && militaryLine(last - 2) == offset;
+        }
+
+        /**
+         * A place: up to four capitalised words or a two-letter code, an optional parenthesis such as (Greek),
+         * and an optional postal code; or a postal code alone. It must end the line, the sentence or the clause
+         * unless it ends with a postal code. Returns the end or -1.
+         */
+        private int place(int first) {
+            int w = first;
+            int placeWords = 0;
+            while (w < count && placeWords < MAX_PLACE_WORDS && (placeWords == 0 || joined(w - 1, w))
+                    && words.isAlphabetic(w) && !isLabel(w)
+                    && (words.isUpperInitial(w) || placeWords > 0 && words.in(w, CONNECTORS))) {
+                placeWords++;
+                w++;
+            }
+            int last = w - 1;
+            int position = placeWords > 0 ? words.end(last) : words.start(first);
+            if (placeWords > 0 && position + 2 < text.length() && text.charAt(position) == ' '
+                    && text.charAt(position + 1) == '(') {
+                int close = text.indexOf(')', position);
+                if (close > 0 && close - position < 24 && text.lastIndexOf('\n', close) < position) {
+                    position = close + 1;
+                    last = words.lastEndingAtOrBefore(position);
+                }
+            }
+            int postalEnd = postalCodeAt(placeWords == 0 ? words.start(first) : skipSpace(position));
+            if (postalEnd > 0) {
+                return postalEnd;
+            }
+            if (placeWords == 0 || !endsClause(position)) {
+                return -1;
+            }
+            return position;
+        }
+
+        private int skipSpace(int position) {
+            return position < text.length() && text.charAt(position) == ' ' ? position + 1 : -1;
+        }
+
+        /** 3 to 6 digits, with an optional dash and a second group (12345-6789, 75534-030). */
+        private int postalCodeAt(int position) {
+            if (position < 0 || position >= text.length() || !Chars.isDigit(text.charAt(position))) {
+                return -1;
+            }
+            int i = position;
+            while (i < text.length() && Chars.isDigit(text.charAt(i))) {
+                i++;
+            }
+            int digits = i - position;
+            if (digits < 3 || digits > 6) {
+                return -1;
+            }
+            if (i + 1 < text.length() && text.charAt(i) == '-' && Chars.isDigit(text.charAt(i + 1))) {
+                int second = i + 1;
+                while (second < text.length() && Chars.isDigit(text.charAt(second))) {
+                    second++;
+                }
+                i = second;
+            }
+            return Chars.boundaryAfter(text, i) ? i : -1;
+        }
+
+        private boolean endsClause(int position) {
+            int i = position;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= text.length()) {
+                return true;
+            }
+            char c = text.charAt(i);
+            return c == '\n' || c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == '\r';
+        }
+
+        /** A word followed by a colon, such as "Mobile:" or "Email:", starts a new field. */
+        private boolean isLabel(int w) {
+            int after = words.end(w);
+            return after < text.length() && text.charAt(after) == ':';
+        }
+
+        private boolean isHouseNumber(int w) {
+            if (words.isNumber(w)) {
+                return words.length(w) <= 6;
+            }
+            int start = words.start(w);
+            int wordEnd = words.end(w);
+            return words.hasDigit(w) && wordEnd - start <= 5 && Chars.isDigit(text.charAt(start))
+                    && Character.isLetter(text.charAt(wordEnd - 1)) && Chars.isDigit(text.charAt(wordEnd - 2));
+        }
+
+        /** Two words of one line joined by a space, a full stop, a hyphen or an apostrophe. */
+        private boolean joined(int left, int right) {
+            int gapStart = words.end(left);
+            int gapEnd = words.start(right);
+            if (gapEnd - gapStart > 2) {
+                return false;
+            }
+            for (int i = gapStart; i < gapEnd; i++) {
+                char c = text.charAt(i);
+                if (c != ' ' && c != '.' && c != '-' && c != '\'' && c != '\u00a0') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean sameLine(int left, int right) {
+            for (int i = words.end(left); i < words.start(right); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' || c == ',' || c == ';' || c == '?' || c == '!') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The end of a street line includes the full stop of an abbreviated type (Str., Ave.). */
+        private int wordEnd(int w) {
+            int wordEnd = words.end(w);
+            if (wordEnd < text.length() && text.charAt(wordEnd) == '.' && words.length(w) <= 4
+                    && words.in(w, StreetLexicon.STREET_TYPES) && wordEnd + 1 < text.length()
+                    && text.charAt(wordEnd + 1) != '\n' && !Character.isUpperCase(nextNonSpace(wordEnd + 1))) {
+                return wordEnd + 1;
+            }
+            return wordEnd;
+        }
+
+        private char nextNonSpace(int i) {
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            return i < text.length() ? text.charAt(i) : ' ';
+        }
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Cold start of writing-analysis, process start to first successful tools/call: without, then with, a JDK AOT cache.
+# Usage: tests/load/cold-start.sh [RUNS]   (run through ./margin cold-start, which picks the JDK)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+RUNS="${1:-5}"
+PORT="${COLD_START_PORT:-18090}"
+JAR=functions/writing-analysis/target/writing-analysis.jar
+AOT=functions/writing-analysis/target/writing-analysis.aot
+
+mvn -B -q -DskipTests install -pl tests/load -am
+
+java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)"
+flags=(--enable-native-access=ALL-UNNAMED)
+[ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
+meter=(java -cp tests/load/target/margin-load.jar org.margin.load.ColdStart)
+
+echo "JDK $java_major, $(nproc) cores"
+"${meter[@]}" "$RUNS" "$PORT" without-aot-cache -- java "${flags[@]}" -jar "$JAR"
+
+if [ "$java_major" -lt 25 ]; then
+  echo "with-aot-cache: skipped, the one-step AOT cache (JEP 514) needs JDK 25"
+  exit 0
+fi
+rm -f "$AOT"
+# One training run records what start-up and the first call load; the JVM writes the cache when it exits.
+"${meter[@]}" 1 "$PORT" aot-training -- java "${flags[@]}" -XX:AOTCacheOutput="$AOT" -jar "$JAR" >/dev/null
+[ -f "$AOT" ] || { echo "no AOT cache was written" >&2; exit 1; }
+"${meter[@]}" "$RUNS" "$PORT" with-aot-cache -- java "${flags[@]}" -XX:AOTCache="$AOT" -jar "$JAR"

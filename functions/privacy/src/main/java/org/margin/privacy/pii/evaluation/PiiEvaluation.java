@@ -12,10 +12,11 @@ import java.util.TreeMap;
 import org.margin.privacy.pii.PiiDetector;
 
 /**
- * Command line: {@code PiiEvaluation FILE [--errors N]}. Scores the standard detector on a labelled dataset,
- * per label and overall, on the development half, the held-out half and the whole, under both matching rules.
- * {@code --errors N} also lists up to N misses and N false findings per label, from the development half only.
- * The last line is {@code overall precision=P recall=R f2=F} for the whole file under the coverage rule.
+ * Command line: {@code PiiEvaluation FILE [--development] [--errors N]}. Scores the standard detector on a
+ * labelled dataset, per label and overall, on the development half, the held-out half and the whole, under both
+ * matching rules. {@code --development} leaves the held-out half out altogether, for use while tuning;
+ * {@code --errors N} lists up to N misses and N false findings per label, always from the development half only.
+ * The last line is {@code overall precision=P recall=R f2=F} for the texts scored, under the coverage rule.
  */
 public final class PiiEvaluation {
 
@@ -23,17 +24,31 @@ public final class PiiEvaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--errors"))) {
-            System.err.println("usage: PiiEvaluation FILE [--errors N]");
+        Path file = null;
+        boolean developmentOnly = false;
+        int errors = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--development")) {
+                developmentOnly = true;
+            } else if (args[i].equals("--errors") && i + 1 < args.length) {
+                errors = Integer.parseInt(args[++i]);
+            } else if (file == null && !args[i].startsWith("--")) {
+                file = Path.of(args[i]);
+            } else {
+                file = null;
+                break;
+            }
+        }
+        if (file == null) {
+            System.err.println("usage: PiiEvaluation FILE [--development] [--errors N]");
             System.exit(2);
         }
-        Path file = Path.of(args[0]);
         if (!Files.isReadable(file)) {
             System.err.println("cannot read " + file);
             System.exit(2);
         }
-        int errors = args.length == 3 ? Integer.parseInt(args[2]) : 0;
-        report(DatasetReader.read(file), errors, System.out);
+        List<LabelledText> texts = DatasetReader.read(file);
+        report(developmentOnly ? Evaluation.half(texts, Half.DEVELOPMENT) : texts, errors, System.out);
     }
 
     static void report(List<LabelledText> texts, int errors, PrintStream out) {

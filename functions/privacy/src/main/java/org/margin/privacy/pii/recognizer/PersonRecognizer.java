@@ -10,76 +10,92 @@ import org.margin.privacy.pii.text.WordSet;
 import org.margin.privacy.pii.text.Words;
 
 /**
- * Names of people, from evidence that a rule can weigh without a statistical model:
+ * Names of people, from evidence that rules can weigh without a statistical model:
  *
  * <ul>
- *   <li>shape: runs of capitalised words on one line, with initials (J.) and particles (de, van, bin) inside;</li>
- *   <li>gazetteers: whether each word is a known first or last name, and whether it is a common English word
- *       (Rose, Will and Hunter are both, Wisdom only the latter);</li>
- *   <li>position: a capital at the start of a sentence says nothing;</li>
- *   <li>context: honorifics (Mr, Dr), introductions (my name is, Dear, named, call me) raise the score; place
- *       prepositions (in, from) lower it; an organisation or street word after the run (Inc, University, Street)
- *       rules it out.</li>
+ *   <li>shape: runs of capitalised words on one line, with initials (J. or J) and particles (van de, bin) inside;
+ *       in a text written wholly in lower case, runs of listed names instead;</li>
+ *   <li>word lists: whether each word is a listed first or last name, an English word, or neither
+ *       ({@link NameWordKind}); whether the run is a listed place or nationality;</li>
+ *   <li>position: a capital at the start of a sentence says nothing, a determiner before the run (the Davis)
+ *       says organisation;</li>
+ *   <li>context: honorifics (Mr, Dr) and introductions (my name is, Dear, named) raise the score a lot, words
+ *       around a subject or an addressee (said, is, "Maria?") a little; place prepositions (in, from) lower it;
+ *       an organisation, place or street word after the run (Inc, Orchestra, Street) rules it out;</li>
+ *   <li>coordination: in "A, B and C" the members share their fate, so a list of partners ending in "Orchestra"
+ *       is dropped whole, and a weak member of a list of people is lifted.</li>
  * </ul>
- *
- * After a strong introduction ("my name is") a lower-case word is taken too, as children often write their own
- * names that way.
  */
 public final class PersonRecognizer implements Recognizer {
 
     private static final int MAX_WORDS = 5;
+    private static final double SCORE_CAP = 0.9;
 
     private static final WordSet HONORIFICS = WordSet.of(
             "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "madame", "dame", "lady",
             "lord", "rev", "reverend", "fr", "father", "sister", "brother", "aunt", "auntie", "uncle", "grandma",
             "grandpa", "coach", "captain", "capt", "sgt", "sergeant", "officer", "judge", "senator", "mme", "mlle",
-            "herr", "frau", "señor", "señora", "sr", "sra", "don", "doña", "signor", "signora", "king", "queen",
-            "prince", "princess", "president", "governor", "mayor", "pastor", "rabbi", "imam", "nurse", "teacher");
+            "herr", "frau", "señor", "señora", "sra", "doña", "signor", "signora", "president", "governor",
+            "mayor", "pastor", "rabbi", "imam", "nurse", "teacher", "mrs.", "ms.");
 
     private static final WordSet PARTICLES = WordSet.of(
             "de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "do", "du", "la", "le",
-            "bin", "ibn", "al", "el", "ben", "ter", "te", "zu", "y", "e", "af", "mac", "st");
+            "bin", "ibn", "al", "el", "ben", "ter", "te", "zu", "y", "af", "mac");
 
-    /** Words that end an organisation, a place or a street name; a run followed by one is not a person. */
+    private static final WordSet DETERMINERS = WordSet.of(
+            "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "every", "each", "any");
+
+    /** Words that end an organisation, a place, an event or a street name. */
     private static final WordSet NON_PERSON_HEADS = WordSet.of(
-            "inc", "ltd", "llc", "llp", "plc", "corp", "corporation", "company", "co", "group", "gmbh", "ag", "sa",
+            "inc", "ltd", "llc", "llp", "plc", "corp", "corporation", "company", "co", "group", "gmbh", "ag",
             "university", "college", "school", "academy", "institute", "hospital", "church", "bank", "foundation",
             "association", "society", "club", "orchestra", "band", "museum", "library", "council", "department",
-            "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "boulevard", "blvd", "way",
-            "court", "place", "square", "park", "bridge", "river", "lake", "mountain", "mountains", "island",
-            "islands", "city", "county", "state", "province", "republic", "kingdom", "airport", "station",
-            "hotel", "restaurant", "cafe", "center", "centre", "mall", "stadium", "studios", "records", "press",
-            "times", "news", "post", "magazine", "airlines", "motors", "systems", "technologies", "solutions",
-            "partners", "holdings", "industries", "international", "services", "ministry", "agency", "office",
-            "act", "treaty", "war", "day", "prize", "award", "cup", "league", "festival");
+            "street", "streets", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "blvd", "court",
+            "square", "bridge", "river", "lake", "mountain", "mountains", "island", "islands", "city", "county",
+            "state", "province", "republic", "kingdom", "airport", "station", "hotel", "restaurant", "cafe",
+            "center", "centre", "mall", "stadium", "studios", "records", "press", "times", "news", "magazine",
+            "airlines", "motors", "systems", "technologies", "solutions", "partners", "holdings", "industries",
+            "international", "services", "ministry", "agency", "act", "treaty", "war", "day", "prize", "award",
+            "cup", "league", "festival", "investments", "capital", "labs", "software", "consulting", "media",
+            "network", "networks", "studio", "films", "pictures", "entertainment", "games", "energy", "health",
+            "insurance", "financial", "bros", "brothers", "sons", "associates", "union", "crossroad", "point",
+            "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace");
 
-    /** Capitalised words that are never names: pronouns, days, months, titles of address used alone. */
+    /** Capitalised words that are never names themselves: pronouns, days, months, form labels. */
     private static final WordSet NEVER_NAMES = WordSet.of(
             "i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "god", "mom", "mum", "dad", "ok", "okay", "hi", "hello", "dear",
-            "thanks", "yes", "no", "english", "french", "spanish", "german", "american", "british", "christmas",
-            "easter", "internet", "tv", "user", "bot", "name", "phone", "email", "e", "mail", "address", "date",
-            "website", "mobile", "desk", "fax", "zip", "street", "personal", "info", "apt", "suite", "unit");
+            "thanks", "yes", "no", "christmas", "easter", "internet", "tv", "user", "bot", "name", "phone",
+            "email", "e", "mail", "address", "date", "website", "mobile", "desk", "fax", "zip", "personal", "info",
+            "apt", "suite", "unit", "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "miss", "st", "ave",
+            "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po");
 
-    private static final Phrases STRONG_CUES = Phrases.of(
-            "my name is", "name is", "named", "name", "names", "called", "call me", "calls me", "dear", "signed",
-            "sincerely", "regards", "name's", "i am", "i'm", "this is", "it's", "it is", "under", "partner",
-            "guardian", "mother", "father", "son", "daughter", "wife", "husband", "friend", "classmate",
-            "teacher", "brother", "sister", "cousin", "grandmother", "grandfather", "maiden name is", "aka",
-            "nicknamed", "known as", "student", "tutor", "from", "to", "with", "by", "cc", "love", "hi", "hello",
-            "hey", "thanks", "thank you", "congratulations", "ask", "tell", "meet", "met", "and", "or", "said",
-            "says", "asked", "told", "starring", "directed by", "founded by", "written by", "heard", "follow up with");
+    private static final WordSet DIRECTIONS = WordSet.of(
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+            "lower", "greater", "new", "old");
+
     private static final Phrases INTRODUCTIONS = Phrases.of(
-            "my name is", "name is", "named", "called", "call me", "calls me", "name's", "maiden name is", "name",
-            "nicknamed", "known as", "i am", "i'm", "this is", "dear");
+            "my name is", "name is", "named", "named him", "named her", "called", "call me", "calls me", "name's",
+            "maiden name is", "name", "nicknamed", "known as", "i am", "i'm", "im", "this is", "dear", "signed",
+            "sincerely", "regards", "love", "yours", "aka", "call him", "call her", "ask for");
+    private static final Phrases WEAK_CUES = Phrases.of(
+            "and", "or", "with", "by", "to", "said", "says", "asked", "told", "tell", "ask", "meet", "met",
+            "starring", "directed by", "founded by", "written by", "heard", "follow up with", "under", "partner",
+            "guardian", "mother", "father", "son", "daughter", "wife", "husband", "friend", "classmate", "teacher",
+            "brother", "sister", "cousin", "grandmother", "grandfather", "student", "tutor", "add", "hi", "hello",
+            "hey", "thanks", "thank you", "congratulations", "is", "was", "why is", "about", "like", "for",
+            "assistant to", "sings", "sung by", "by", "as", "saw", "see", "early", "late", "did", "does", "have");
     private static final Phrases PLACE_CUES = Phrases.of(
-            "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via",
-            "of", "the", "a", "an", "on");
+            "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
+            "from", "on", "became", "become", "for", "serving", "travel to", "travelling to", "traveling to",
+            "moved to", "returned to", "arrived at", "based in", "work for", "works for", "worked for", "join");
     private static final Phrases AFTER_CUES = Phrases.of(
-            "said", "says", "told", "asked", "replied", "wrote", "is a", "was a", "who", "and her", "and his",
-            "smiled", "laughed", "cried", "shouted", "whispered", "thinks", "thought", "wants", "likes", "loves",
-            "has", "had", "did", "does", "will", "would", "can", "could");
+            "said", "says", "told", "asked", "replied", "wrote", "is", "was", "who", "spent", "lives", "lived",
+            "had", "has", "just", "smiled", "laughed", "cried", "shouted", "whispered", "thinks", "thought",
+            "wants", "likes", "loves", "did", "does", "will", "would", "can", "could", "and her", "and his",
+            "speak", "listed", "employs", "went", "got", "gave", "made", "came", "sat", "ran", "walked", "looked",
+            "felt", "knew", "took", "saw", "showed", "decided", "started", "became", "helped", "played");
 
     @Override
     public String name() {
@@ -89,65 +105,101 @@ public final class PersonRecognizer implements Recognizer {
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
         Words words = scan.words();
-        WordSet names = NameLexicon.personNames();
-        WordSet english = NameLexicon.commonEnglish();
-        int count = words.count();
+        boolean lowerCaseText = isLowerCaseText(scan.text());
+        Runs runs = new Runs(words.count());
         int w = 0;
-        while (w < count) {
+        while (w < words.count()) {
             boolean introduced = INTRODUCTIONS.endsBefore(words, w, 0);
-            if (!startsRun(words, w, names, english, introduced)) {
+            if (!startsRun(words, w, introduced, lowerCaseText)) {
                 w++;
                 continue;
             }
-            int last = runEnd(words, w, names, english, introduced);
-            double score = score(scan, words, w, last, names, english, introduced);
-            if (score > 0) {
-                sink.accept(new Finding(words.start(w), words.end(last), EntityType.PERSON, Math.min(1.0, score),
-                        name()));
-            }
+            int last = runEnd(words, w, introduced, lowerCaseText);
+            runs.add(w, last, score(words, w, last, introduced, lowerCaseText), ruledOut(words, w, last));
             w = last + 1;
+        }
+        runs.shareWithinLists(words);
+        for (int run = 0; run < runs.count; run++) {
+            if (!runs.ruledOut[run] && runs.score[run] > 0) {
+                sink.accept(new Finding(words.start(runs.first[run]), words.end(runs.last[run]), EntityType.PERSON,
+                        Math.min(SCORE_CAP, runs.score[run]), name()));
+            }
         }
     }
 
-    private static boolean startsRun(Words words, int w, WordSet names, WordSet english, boolean introduced) {
-        if (!words.isAlphabetic(w) || words.in(w, NEVER_NAMES)) {
+    /** A text with letters but no capitals, where capitalisation cannot be used as evidence. */
+    private static boolean isLowerCaseText(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isUpperCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 12;
+    }
+
+    private static boolean startsRun(Words words, int w, boolean introduced, boolean lowerCaseText) {
+        if (!words.isAlphabetic(w) || words.in(w, NEVER_NAMES) || words.in(w, NON_PERSON_HEADS) && !introduced) {
             return false;
         }
         if (words.isCapitalized(w) || isInitial(words, w)) {
-            return true;
+            return !words.in(w, DETERMINERS) || introduced;
         }
         if (words.isAllUpper(w) && words.length(w) > 1) {
-            return words.in(w, names) && !words.in(w, english);
+            return NameWordKind.of(words, w) == NameWordKind.KNOWN;
         }
-        return introduced && words.isAllLower(w) && !words.in(w, english)
-                && (words.in(w, names) || words.length(w) > 2);
+        if (!words.isAllLower(w)) {
+            return false;
+        }
+        NameWordKind kind = NameWordKind.of(words, w);
+        if (lowerCaseText) {
+            return kind == NameWordKind.KNOWN;
+        }
+        return introduced && (kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN && words.length(w) > 2);
     }
 
     /** Index of the last word of the run that starts at {@code first}. */
-    private static int runEnd(Words words, int first, WordSet names, WordSet english, boolean introduced) {
+    private static int runEnd(Words words, int first, boolean introduced, boolean lowerCaseText) {
+        boolean lowerCaseRun = words.isAllLower(first);
         int last = first;
         int taken = 1;
         int next = first + 1;
-        while (next < words.count() && taken < MAX_WORDS) {
-            if (!joined(words, next - 1, next)) {
+        while (next < words.count() && taken < MAX_WORDS && joined(words, next - 1, next)) {
+            if (!words.isAlphabetic(next) || words.in(next, NEVER_NAMES) || words.in(next, NON_PERSON_HEADS)) {
                 break;
             }
-            if (words.isAlphabetic(next) && !words.in(next, NEVER_NAMES) && (words.isCapitalized(next)
-                    || isInitial(words, next)
-                    || words.isAllUpper(next) && words.isAllUpper(last) && words.length(next) > 1
-                    || introduced && words.isAllLower(next) && words.isAllLower(last) && !words.in(next, english)
-                    && words.in(next, names))) {
+            boolean fits = lowerCaseRun
+                    ? words.isAllLower(next) && (isSingleLetter(words, next) || continuesLowerCaseRun(words, next))
+                    : words.isCapitalized(next) || isInitial(words, next)
+                            || words.isAllUpper(next) && words.isAllUpper(last) && words.length(next) > 1;
+            if (fits) {
                 last = next;
                 taken++;
                 next++;
-            } else if (words.in(next, PARTICLES) && words.isAllLower(next) && next + 1 < words.count()
-                    && joined(words, next, next + 1) && words.isCapitalized(next + 1)) {
-                next++;
-            } else {
-                break;
+                continue;
             }
+            int afterParticles = next;
+            while (afterParticles < words.count() && words.in(afterParticles, PARTICLES)
+                    && words.isAllLower(afterParticles) && joined(words, afterParticles - 1, afterParticles)) {
+                afterParticles++;
+            }
+            if (!lowerCaseRun && afterParticles > next && afterParticles < words.count()
+                    && joined(words, afterParticles - 1, afterParticles) && words.isCapitalized(afterParticles)) {
+                next = afterParticles;
+                continue;
+            }
+            break;
         }
         return last;
+    }
+
+    private static boolean continuesLowerCaseRun(Words words, int w) {
+        NameWordKind kind = NameWordKind.of(words, w);
+        return kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN && words.length(w) > 3;
     }
 
     /** Two words of one name: on one line, separated by a space, a hyphen, or the full stop of an initial. */
@@ -160,80 +212,119 @@ public final class PersonRecognizer implements Recognizer {
             return c == ' ' || c == '-' || c == '\u00a0';
         }
         return gapEnd - gapStart == 2 && text.charAt(gapStart) == '.' && text.charAt(gapStart + 1) == ' '
-                && isInitial(words, left);
+                && isSingleLetter(words, left);
     }
 
     private static boolean isInitial(Words words, int w) {
-        String text = words.text();
-        return words.length(w) == 1 && words.isUpperInitial(w) && words.end(w) < text.length()
-                && text.charAt(words.end(w)) == '.';
+        return isSingleLetter(words, w) && words.isUpperInitial(w);
     }
 
-    private double score(ScanText scan, Words words, int first, int last, WordSet names, WordSet english,
-            boolean introduced) {
-        if (last + 1 < words.count() && words.in(last + 1, NON_PERSON_HEADS) && words.isUpperInitial(last + 1)
-                && words.spaceBetween(last, last + 1)) {
-            return 0;
+    private static boolean isSingleLetter(Words words, int w) {
+        return words.length(w) == 1 && words.isAlphabetic(w);
+    }
+
+    /** A run followed by an organisation or street word, or preceded by a determiner, is not a person. */
+    private static boolean ruledOut(Words words, int first, int last) {
+        int next = last + 1;
+        if (next < words.count() && words.in(next, NON_PERSON_HEADS) && words.isUpperInitial(next)
+                && joined(words, last, next)) {
+            return true;
         }
+        int previous = first - 1;
+        return previous >= 0 && words.in(previous, DETERMINERS) && words.spaceBetween(previous, first)
+                && !words.isAllLower(first);
+    }
+
+    private double score(Words words, int first, int last, boolean introduced, boolean lowerCaseText) {
         int known = 0;
         int ambiguous = 0;
         int unknown = 0;
         int plain = 0;
         for (int w = first; w <= last; w++) {
-            if (isInitial(words, w)) {
+            if (isSingleLetter(words, w)) {
                 continue;
             }
-            boolean name = words.in(w, names);
-            boolean common = words.in(w, english);
-            if (name && !common) {
-                known++;
-            } else if (name) {
-                ambiguous++;
-            } else if (!common) {
-                unknown++;
-            } else {
-                plain++;
+            switch (NameWordKind.of(words, w)) {
+                case KNOWN -> known++;
+                case AMBIGUOUS -> ambiguous++;
+                case UNKNOWN -> unknown++;
+                case PLAIN -> plain++;
             }
         }
         int length = known + ambiguous + unknown + plain;
         if (length == 0) {
             return 0;
         }
-        boolean sentenceStart = words.isSentenceStart(first);
+        boolean uninformativeCapital = words.isSentenceStart(first) || lowerCaseText;
         double score;
         if (length >= 2) {
             if (plain == 0 && known >= 1) {
-                score = 0.85;
+                score = 0.8;
             } else if (plain == 0) {
-                score = 0.6;
-            } else if (known + ambiguous >= length - 1 && known >= 1) {
+                score = unknown == length ? 0.55 : 0.6;
+            } else if (plain == 1 && known >= 1 && length >= 3) {
                 score = 0.5;
             } else {
-                score = 0.15;
+                score = 0.1;
             }
         } else if (known == 1) {
-            score = sentenceStart ? 0.5 : 0.65;
+            score = uninformativeCapital ? 0.5 : 0.6;
         } else if (unknown == 1) {
-            score = sentenceStart ? 0.3 : 0.45;
+            score = uninformativeCapital ? 0.4 : 0.5;
         } else if (ambiguous == 1) {
-            score = sentenceStart ? 0.15 : 0.35;
+            score = uninformativeCapital ? 0.15 : 0.35;
         } else {
-            score = 0.05;
+            return 0;
         }
-        if (first > 0 && words.in(first - 1, HONORIFICS) && words.spaceBetween(first - 1, first)
-                || first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {
+        if (isPlace(words, first, last)) {
+            score -= 0.45;
+        }
+        if (first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {
             score += 0.45;
         } else if (introduced) {
             score += 0.4;
-        } else if (STRONG_CUES.endsBefore(words, first, 0)) {
-            score += 0.15;
         } else if (PLACE_CUES.endsBefore(words, first, 0)) {
             score -= 0.2;
-        }
-        if (possessiveAfter(words, last) || last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)) {
+        } else if (WEAK_CUES.endsBefore(words, first, 0)) {
             score += 0.1;
         }
+        if (possessiveAfter(words, last) || last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)
+                && words.spaceBetween(last, last + 1)) {
+            score += 0.1;
+        }
+        if (isSpeakerLabel(words, first, last) || isAddressed(words, first, last)) {
+            score += 0.2;
+        }
         return score;
+    }
+
+    /** The run, or the run after a direction word (Southern Italy), is a listed place or nationality. */
+    private static boolean isPlace(Words words, int first, int last) {
+        WordSet places = NameLexicon.places();
+        if (places.contains(words.text(), words.start(first), words.end(last))) {
+            return true;
+        }
+        return first < last && words.in(first, DIRECTIONS)
+                && places.contains(words.text(), words.start(first + 1), words.end(last));
+    }
+
+    /** "Maria: Remember me?" at the start of a line. */
+    private static boolean isSpeakerLabel(Words words, int first, int last) {
+        String text = words.text();
+        int end = words.end(last);
+        return words.isLineStart(first) && end < text.length() && text.charAt(end) == ':';
+    }
+
+    /** An addressee set off by a comma and closed by ! ? or a comma: "Don't go, Mark!". */
+    private static boolean isAddressed(Words words, int first, int last) {
+        String text = words.text();
+        int start = words.start(first);
+        int end = words.end(last);
+        boolean commaBefore = start >= 2 && text.charAt(start - 1) == ' ' && text.charAt(start - 2) == ',';
+        boolean closedAfter = end < text.length() && (text.charAt(end) == '!' || text.charAt(end) == '?'
+                || text.charAt(end) == ',');
+        boolean openingAddress = words.isSentenceStart(first) && end < text.length() && text.charAt(end) == ',';
+        return commaBefore && closedAfter || openingAddress;
     }
 
     private static boolean possessiveAfter(Words words, int last) {
@@ -241,5 +332,72 @@ public final class PersonRecognizer implements Recognizer {
         int end = words.end(last);
         return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '\u2019')
                 && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S');
+    }
+
+    /** The runs of one text, and the sharing of evidence among members of one list. */
+    private static final class Runs {
+        private final int[] first;
+        private final int[] last;
+        private final double[] score;
+        private final boolean[] ruledOut;
+        private int count;
+
+        Runs(int capacity) {
+            first = new int[capacity];
+            last = new int[capacity];
+            score = new double[capacity];
+            ruledOut = new boolean[capacity];
+        }
+
+        void add(int firstWord, int lastWord, double runScore, boolean isRuledOut) {
+            first[count] = firstWord;
+            last[count] = lastWord;
+            score[count] = runScore;
+            ruledOut[count] = isRuledOut;
+            count++;
+        }
+
+        /**
+         * Runs joined by ", ", " and ", " & " or " or " form a list: when any member is ruled out the whole list
+         * is; otherwise members of a list with a likely person are lifted towards it.
+         */
+        void shareWithinLists(Words words) {
+            int listStart = 0;
+            for (int run = 1; run <= count; run++) {
+                if (run < count && coordinated(words, last[run - 1], first[run])) {
+                    continue;
+                }
+                if (run - listStart > 1) {
+                    share(listStart, run);
+                }
+                listStart = run;
+            }
+        }
+
+        private void share(int from, int to) {
+            boolean anyRuledOut = false;
+            double best = 0;
+            for (int run = from; run < to; run++) {
+                anyRuledOut |= ruledOut[run];
+                best = Math.max(best, score[run]);
+            }
+            for (int run = from; run < to; run++) {
+                if (anyRuledOut) {
+                    ruledOut[run] = true;
+                } else if (best >= 0.6 && score[run] > 0.1) {
+                    score[run] = Math.max(score[run], Math.min(best, score[run] + 0.25));
+                }
+            }
+        }
+
+        private static boolean coordinated(Words words, int left, int right) {
+            if (right != left + 1 && !(right == left + 2 && (words.is(left + 1, "and") || words.is(left + 1, "or")))) {
+                return false;
+            }
+            String text = words.text();
+            String gap = text.substring(words.end(left), words.start(right));
+            return gap.equals(", ") || gap.equals(" and ") || gap.equals(", and ") || gap.equals(" & ")
+                    || gap.equals(" or ");
+        }
     }
 }

@@ -1,0 +1,49 @@
+package org.margin.privacy.pii.recognizer;
+
+import org.margin.privacy.pii.text.WordSet;
+import org.margin.privacy.pii.text.Words;
+
+/** How much a single word, whatever its case, looks like part of a person's name. */
+enum NameWordKind {
+    /** A listed name that is not an everyday English word (Kowalski, Aisha). */
+    KNOWN,
+    /** A listed name that is also an English word (Rose, Grant, Hunter). */
+    AMBIGUOUS,
+    /** In no list: often a name or a place from elsewhere (Tomomi, Ubul). */
+    UNKNOWN,
+    /** An English word, or a function word however often it is also a surname (The, Back, To). */
+    PLAIN;
+
+    /** Function words that the name lists contain as surnames but that are never worth the doubt. */
+    private static final WordSet FUNCTION_WORDS = WordSet.of(
+            "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "but",
+            "if", "so", "be", "is", "am", "are", "was", "were", "been", "do", "does", "did", "have", "has", "had",
+            "he", "she", "it", "we", "they", "you", "me", "him", "her", "us", "them", "my", "your", "his", "its",
+            "our", "their", "this", "that", "these", "those", "who", "what", "when", "where", "why", "how", "not",
+            "no", "yes", "all", "any", "some", "up", "down", "out", "over", "back", "here", "there", "then",
+            "than", "very", "just", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+            "about", "after", "before", "into", "onto", "upon", "off", "one", "two", "new", "old", "good", "best",
+            "more", "most", "many", "much", "each", "every", "both", "few", "own", "same", "such", "only",
+            "also", "again", "still", "even", "well", "now", "ever", "never", "always", "please", "thank", "hello",
+            "dear", "hi", "hey", "oh", "ok", "okay", "like", "love", "let", "make", "get", "go", "come", "see",
+            "carry", "bring", "take", "give", "say", "tell", "ask", "south", "north", "east", "west", "southern",
+            "northern", "eastern", "western", "central", "upper", "lower", "great", "little", "big", "day",
+            "night", "morning", "evening", "today", "tomorrow", "yesterday", "street", "road", "city", "state");
+
+    static NameWordKind of(Words words, int w) {
+        if (words.in(w, FUNCTION_WORDS)) {
+            return PLAIN;
+        }
+        boolean curated = words.in(w, NameLexicon.curatedNames());
+        boolean frequent = words.in(w, NameLexicon.frequentEnglish());
+        if (frequent) {
+            return curated ? AMBIGUOUS : PLAIN;
+        }
+        boolean listed = curated || words.in(w, NameLexicon.broadNames());
+        boolean english = words.in(w, NameLexicon.commonEnglish());
+        if (listed) {
+            return english ? AMBIGUOUS : KNOWN;
+        }
+        return english ? PLAIN : UNKNOWN;
+    }
+}

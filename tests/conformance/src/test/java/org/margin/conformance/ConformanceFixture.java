@@ -96,6 +96,11 @@ final class ConformanceFixture {
             log(context, "Logging tool ran");
             return ToolResult.text("Logged");
         }));
+        builder.tool(tool("test_reconnection", "Closes its response stream mid-call; the client resumes it", context -> {
+            context.releaseConnection();
+            Thread.sleep(200);
+            return ToolResult.text("Reconnection test completed");
+        }));
         builder.tool(tool("test_tool_with_progress", "Reports progress while it works", context -> {
             context.progress(0, 100.0, null);
             Thread.sleep(50);

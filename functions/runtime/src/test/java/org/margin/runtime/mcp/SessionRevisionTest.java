@@ -28,6 +28,11 @@ class SessionRevisionTest {
     static void start() {
         server = new TestServer(McpServer.builder().serverInfo("sessions", "1")
                 .tool(Tool.builder("hello").description("Greets").handler(context -> ToolResult.text("hi")).build())
+                .tool(Tool.builder("patient").description("Frees its connection while it works").handler(context -> {
+                    context.releaseConnection();
+                    Thread.sleep(100);
+                    return ToolResult.text("finished");
+                }).build())
                 .tool(Tool.builder("broken").description("Fails").handler(context -> {
                     throw new IllegalStateException("secret user text must not leak");
                 }).build())
@@ -96,6 +101,27 @@ class SessionRevisionTest {
                 Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
         assertThat(reply.errorCode()).isEqualTo(-32603);
         assertThat(reply.body()).doesNotContain("secret").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void aStreamClosedEarlyIsResumedWithLastEventId() {
+        String session = initialize("2025-11-25").sessionId();
+        TestServer.Reply first = server.post(TestServer.request(5, "tools/call", Json.object().put("name", "patient")),
+                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+        assertThat(first.contentType()).startsWith("text/event-stream");
+        assertThat(first.body()).contains("retry: ").doesNotContain("finished");
+        String primingId = first.body().lines().filter(line -> line.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+
+        TestServer.Reply resumed = server.send(HttpRequest.newBuilder(server.uri())
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25").header("Last-Event-ID", primingId).GET().build());
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.body()).contains("\"id\":5").contains("finished");
+
+        TestServer.Reply unknown = server.send(HttpRequest.newBuilder(server.uri())
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
+                .header("Last-Event-ID", "nosuchstream-3").GET().build());
+        assertThat(unknown.status()).isEqualTo(404);
     }
 
     @Test

@@ -14,6 +14,13 @@ public interface ClientChannel {
     void notify(ObjectNode notification);
 
     /**
+     * Closes the response stream early to free its connection; a 2025-11-25 client resumes it with
+     * {@code Last-Event-ID} and receives everything sent afterwards. A plain JSON response becomes a stream for
+     * this; a stateless response is left alone.
+     */
+    void release();
+
+    /**
      * Sends server-to-client requests and waits for the client's replies (2025-11-25 only).
      *
      * @return each reply's {@code result}, by the key of its request

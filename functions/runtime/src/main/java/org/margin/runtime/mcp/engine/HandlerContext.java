@@ -68,6 +68,13 @@ final class HandlerContext implements RequestContext {
     }
 
     @Override
+    public void releaseConnection() {
+        if (!conversation.stateless()) {
+            conversation.channel().release();
+        }
+    }
+
+    @Override
     public void log(LogLevel level, String logger, JsonNode data) {
         LogLevel threshold = conversation.logThreshold();
         if (threshold == null || level.compareTo(threshold) < 0) {

@@ -35,6 +35,13 @@ public interface RequestContext {
      */
     void progress(double progress, Double total, String message);
 
+    /**
+     * Closes the response stream now, so a long wait holds no connection: a 2025-11-25 client reconnects and
+     * receives everything sent afterwards, the result included. Does nothing while the response is plain JSON
+     * or in 2026-07-28, where a closed stream would cancel the request.
+     */
+    void releaseConnection();
+
     /** Sends a log message to the client if it asked for messages of this level; otherwise does nothing. */
     void log(LogLevel level, String logger, JsonNode data);
 }

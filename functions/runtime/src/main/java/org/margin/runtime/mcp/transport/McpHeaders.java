@@ -15,6 +15,7 @@ final class McpHeaders {
     static final HeaderName SESSION_ID = HeaderNames.create("Mcp-Session-Id");
     static final HeaderName METHOD = HeaderNames.create("Mcp-Method");
     static final HeaderName NAME = HeaderNames.create("Mcp-Name");
+    static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     static final HeaderName ACCEL_BUFFERING = HeaderNames.create("X-Accel-Buffering");
 
     private static final String SENTINEL_START = "=?base64?";

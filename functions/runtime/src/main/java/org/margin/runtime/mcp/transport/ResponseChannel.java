@@ -1,9 +1,5 @@
 package org.margin.runtime.mcp.transport;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ResponseChannel implements ClientChannel {
 
-    private static final byte[] ID = "id: ".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] DATA = "\ndata: ".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
+    /** How long a 2025-11-25 client waits before it reconnects to a stream the server closed early. */
+    static final int RETRY_MILLIS = 1000;
 
     private final ServerResponse response;
     private final boolean streamAccepted;
@@ -47,31 +42,49 @@ final class ResponseChannel implements ClientChannel {
     private final String sessionId;
     private final Duration replyTimeout;
     private final String streamId;
-    private OutputStream stream;
-    private int sequence;
+    private final ResumableStreams resumable;
+    private EventStream stream;
+    private int requests;
 
-    /**
-     * @param sessionId the 2025-11-25 session, or {@code null} when server-to-client requests are not allowed
-     */
-    ResponseChannel(ServerResponse response, boolean streamAccepted, SessionStore sessions, String sessionId,
-                    Duration replyTimeout, String streamId) {
+    /** A response of the stateless revision: no server-to-client requests, no resumption. */
+    static ResponseChannel stateless(ServerResponse response, boolean streamAccepted) {
+        return new ResponseChannel(response, streamAccepted, null, null, Duration.ZERO, "s", null);
+    }
+
+    /** A response within a 2025-11-25 session: it may ask the client, and its stream can be resumed. */
+    static ResponseChannel inSession(ServerResponse response, boolean streamAccepted, SessionStore sessions,
+                                     String sessionId, Duration replyTimeout, String streamId,
+                                     ResumableStreams resumable) {
+        return new ResponseChannel(response, streamAccepted, sessions, sessionId, replyTimeout, streamId, resumable);
+    }
+
+    private ResponseChannel(ServerResponse response, boolean streamAccepted, SessionStore sessions, String sessionId,
+                            Duration replyTimeout, String streamId, ResumableStreams resumable) {
         this.response = response;
         this.streamAccepted = streamAccepted;
         this.sessions = sessions;
         this.sessionId = sessionId;
         this.replyTimeout = replyTimeout;
         this.streamId = streamId;
+        this.resumable = resumable;
     }
 
     @Override
     public synchronized void notify(ObjectNode notification) {
         if (streamAccepted) {
-            event(Json.bytes(notification));
+            stream().send(Json.bytes(notification));
         }
     }
 
     @Override
-    public Map<String, JsonNode> ask(Map<String, InputRequest> requests) {
+    public synchronized void release() {
+        if (streamAccepted && resumable != null) {
+            stream().release();
+        }
+    }
+
+    @Override
+    public Map<String, JsonNode> ask(Map<String, InputRequest> inputRequests) {
         if (sessionId == null || !streamAccepted) {
             throw new McpException(JsonRpcError.invalidRequest(
                     "answering this request needs input from the client over an event stream; accept text/event-stream"));
@@ -79,8 +92,8 @@ final class ResponseChannel implements ClientChannel {
         Map<String, String> requestIds = new LinkedHashMap<>();
         List<CompletableFuture<byte[]>> replies = new ArrayList<>();
         synchronized (this) {
-            for (Map.Entry<String, InputRequest> entry : requests.entrySet()) {
-                String requestId = streamId + "-q" + (++sequence);
+            for (Map.Entry<String, InputRequest> entry : inputRequests.entrySet()) {
+                String requestId = streamId + "-q" + (++requests);
                 requestIds.put(entry.getKey(), requestId);
                 replies.add(sessions.expectReply(sessionId, requestId));
                 ObjectNode message = Json.object();
@@ -88,7 +101,7 @@ final class ResponseChannel implements ClientChannel {
                 message.put("id", requestId);
                 message.put("method", entry.getValue().method());
                 message.set("params", entry.getValue().params());
-                event(Json.bytes(message));
+                stream().send(Json.bytes(message));
             }
         }
         try {
@@ -124,20 +137,10 @@ final class ResponseChannel implements ClientChannel {
         return answers;
     }
 
-    /** Whether the response already became an event stream. */
-    synchronized boolean streaming() {
-        return stream != null;
-    }
-
     /** Ends the response with a final JSON-RPC message: as the last event of a stream, or as a JSON body. */
     synchronized void finish(Status status, byte[] message) {
         if (stream != null) {
-            event(message);
-            try {
-                stream.close();
-            } catch (IOException gone) {
-                throw new UncheckedIOException(gone);
-            }
+            stream.finish(message, resumable == null ? 0 : resumable.now());
             return;
         }
         response.status(status);
@@ -145,23 +148,15 @@ final class ResponseChannel implements ClientChannel {
         response.send(message);
     }
 
-    private void event(byte[] data) {
-        try {
-            if (stream == null) {
-                response.status(Status.OK_200);
-                response.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
-                response.header(HeaderNames.CACHE_CONTROL, "no-cache");
-                response.header(McpHeaders.ACCEL_BUFFERING, "no");
-                stream = response.outputStream();
-            }
-            stream.write(ID);
-            stream.write((streamId + "-" + (++sequence)).getBytes(StandardCharsets.UTF_8));
-            stream.write(DATA);
-            stream.write(data);
-            stream.write(EVENT_END);
-            stream.flush();
-        } catch (IOException gone) {
-            throw new UncheckedIOException(gone);
+    private EventStream stream() {
+        if (stream == null) {
+            response.status(Status.OK_200);
+            response.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
+            response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+            response.header(McpHeaders.ACCEL_BUFFERING, "no");
+            stream = resumable == null ? new EventStream(streamId, null, false) : resumable.open(streamId, sessionId);
+            stream.open(response.outputStream(), RETRY_MILLIS);
         }
+        return stream;
     }
 }

@@ -39,6 +39,7 @@ final class SessionExchange {
     private final Duration replyTimeout;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ResumableStreams streams;
 
     SessionExchange(McpEngine engine, SessionStore sessions, Duration idleTimeout, Duration replyTimeout, Clock clock) {
         this.engine = engine;
@@ -46,6 +47,7 @@ final class SessionExchange {
         this.idleTimeout = idleTimeout;
         this.replyTimeout = replyTimeout;
         this.clock = clock;
+        this.streams = new ResumableStreams(clock, replyTimeout);
     }
 
     void serve(JsonRpcMessage message, byte[] body, Headers headers, ServerResponse response) {
@@ -77,6 +79,36 @@ final class SessionExchange {
         }
     }
 
+    /**
+     * Continues a response stream the server closed early, on a GET with {@code Last-Event-ID}; returns when the
+     * stream ends.
+     *
+     * @return whether the event id named a stream of this session that this instance still holds
+     */
+    boolean resume(String sessionId, String lastEventId, ServerResponse response) throws InterruptedException {
+        sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+        int dash = lastEventId.lastIndexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
+        long lastEvent;
+        try {
+            lastEvent = Long.parseLong(lastEventId.substring(dash + 1));
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
+        EventStream stream = streams.find(lastEventId.substring(0, dash), sessionId).orElse(null);
+        if (stream == null) {
+            return false;
+        }
+        response.status(Status.OK_200);
+        response.header(io.helidon.http.HeaderValues.CONTENT_TYPE_EVENT_STREAM);
+        response.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-cache");
+        response.header(McpHeaders.ACCEL_BUFFERING, "no");
+        stream.resume(lastEvent, response.outputStream());
+        return true;
+    }
+
     /** Ends a session on DELETE. */
     void terminate(String sessionId) {
         sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
@@ -105,8 +137,8 @@ final class SessionExchange {
 
     private void serveRequest(JsonRpcMessage.Request request, SessionState session, Headers headers,
                               ServerResponse response) {
-        ResponseChannel channel = new ResponseChannel(response, McpHeaders.accepts(headers, "text/event-stream"),
-                sessions, session.id(), replyTimeout, streamId());
+        ResponseChannel channel = ResponseChannel.inSession(response, McpHeaders.accepts(headers, "text/event-stream"),
+                sessions, session.id(), replyTimeout, streamId(), streams);
         byte[] reply;
         try {
             JsonNode meta = request.params().get("_meta");

@@ -1,7 +1,5 @@
 package org.margin.runtime.mcp.transport;
 
-import java.time.Duration;
-
 import org.margin.runtime.mcp.engine.Conversation;
 import org.margin.runtime.mcp.engine.McpEngine;
 import org.margin.runtime.mcp.input.ClientCapability;
@@ -48,8 +46,7 @@ final class StatelessExchange {
     }
 
     private void serveRequest(JsonRpcMessage.Request request, Headers headers, ServerResponse response) {
-        ResponseChannel channel = new ResponseChannel(response, McpHeaders.accepts(headers, "text/event-stream"),
-                null, null, Duration.ZERO, "s");
+        ResponseChannel channel = ResponseChannel.stateless(response, McpHeaders.accepts(headers, "text/event-stream"));
         byte[] reply;
         Status status = Status.OK_200;
         try {

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 public final class StreamableHttpTransport {
 
     private static final System.Logger LOG = System.getLogger(StreamableHttpTransport.class.getName());
-    private static final String ALLOW = "POST, DELETE";
+    private static final String ALLOW = "GET, POST, DELETE";
 
     private final OriginGuard guard;
     private final int maxRequestBytes;
@@ -61,10 +61,11 @@ public final class StreamableHttpTransport {
                     requestId = post(request, response);
                 }
                 case "DELETE" -> delete(headers, response);
+                case "GET" -> get(headers, response);
                 default -> {
                     response.header(HeaderNames.ALLOW, ALLOW);
                     reject(response, Status.METHOD_NOT_ALLOWED_405, null, JsonRpcError.invalidRequest(
-                            "the MCP endpoint offers no event stream on GET; POST JSON-RPC messages instead"));
+                            "the MCP endpoint accepts POST, GET to resume a stream, and DELETE"));
                 }
             }
         } catch (McpException failed) {
@@ -141,6 +142,28 @@ public final class StreamableHttpTransport {
         }
         return headers.contains(McpHeaders.SESSION_ID)
                 || message instanceof JsonRpcMessage.Request request && request.method().equals("initialize");
+    }
+
+    /** GET resumes a 2025-11-25 response stream by its Last-Event-ID; the endpoint has no standalone stream. */
+    private void get(Headers headers, ServerResponse response) {
+        String sessionId = McpHeaders.value(headers, McpHeaders.SESSION_ID);
+        String lastEventId = McpHeaders.value(headers, McpHeaders.LAST_EVENT_ID);
+        if (sessionId != null && lastEventId != null) {
+            try {
+                if (sessions.resume(sessionId, lastEventId, response)) {
+                    return;
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            reject(response, Status.NOT_FOUND_404, null,
+                    JsonRpcError.invalidRequest("Last-Event-ID names no stream this server can resume"));
+            return;
+        }
+        response.header(HeaderNames.ALLOW, "POST, DELETE");
+        reject(response, Status.METHOD_NOT_ALLOWED_405, null, JsonRpcError.invalidRequest(
+                "the MCP endpoint offers no standalone event stream; POST JSON-RPC messages instead"));
     }
 
     private void delete(Headers headers, ServerResponse response) {

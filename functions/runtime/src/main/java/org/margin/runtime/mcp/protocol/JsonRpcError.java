@@ -21,6 +21,8 @@ public record JsonRpcError(int code, String message, JsonNode data) {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
+    /** The client did not answer a server-to-client request in time (the code MCP SDKs use for timeouts). */
+    public static final int REQUEST_TIMEOUT = -32001;
     public static final int HEADER_MISMATCH = -32020;
     public static final int MISSING_CLIENT_CAPABILITY = -32021;
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;

@@ -121,7 +121,7 @@ final class ResponseChannel implements ClientChannel {
                 long remaining = Math.max(0, deadline - System.nanoTime());
                 reply = Json.MAPPER.readTree(replies.get(index++).get(remaining, TimeUnit.NANOSECONDS));
             } catch (TimeoutException | CancellationException late) {
-                throw new McpException(new JsonRpcError(-32001, "Timed out waiting for the client's answer to '" + key + "'", null));
+                throw new McpException(new JsonRpcError(JsonRpcError.REQUEST_TIMEOUT, "Timed out waiting for the client's answer to '" + key + "'", null));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new McpException(JsonRpcError.internal());

@@ -14,7 +14,7 @@ final class Statuses {
         return switch (error.code()) {
             case JsonRpcError.METHOD_NOT_FOUND -> Status.NOT_FOUND_404;
             case JsonRpcError.INTERNAL_ERROR -> Status.INTERNAL_SERVER_ERROR_500;
-            case -32001 -> Status.GATEWAY_TIMEOUT_504;
+            case JsonRpcError.REQUEST_TIMEOUT -> Status.GATEWAY_TIMEOUT_504;
             default -> Status.BAD_REQUEST_400;
         };
     }

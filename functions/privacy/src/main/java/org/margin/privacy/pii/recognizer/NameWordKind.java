@@ -30,8 +30,12 @@ enum NameWordKind {
             "northern", "eastern", "western", "central", "upper", "lower", "great", "little", "big", "day",
             "night", "morning", "evening", "today", "tomorrow", "yesterday", "street", "road", "city", "state");
 
+    /**
+     * A reviewed name is ambiguous only when it is among the most frequent English words (Will, Mark); one from
+     * the broad list is already ambiguous when it is any everyday English word, since that list is noisy.
+     */
     static NameWordKind of(Words words, int w) {
-        if (words.in(w, FUNCTION_WORDS)) {
+        if (words.in(w, FUNCTION_WORDS) || isContraction(words, w)) {
             return PLAIN;
         }
         boolean curated = words.in(w, NameLexicon.curatedNames());
@@ -39,11 +43,31 @@ enum NameWordKind {
         if (frequent) {
             return curated ? AMBIGUOUS : PLAIN;
         }
-        boolean listed = curated || words.in(w, NameLexicon.broadNames());
+        if (curated) {
+            return KNOWN;
+        }
         boolean english = words.in(w, NameLexicon.commonEnglish());
-        if (listed) {
+        if (words.in(w, NameLexicon.broadNames())) {
             return english ? AMBIGUOUS : KNOWN;
         }
         return english ? PLAIN : UNKNOWN;
+    }
+
+    /** Don't, we'll, they're, I've: an English contraction, never a name. */
+    private static boolean isContraction(Words words, int w) {
+        String text = words.text();
+        int end = words.end(w);
+        for (int i = words.start(w) + 1; i < end - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '\u2019') {
+                int tail = end - i - 1;
+                char next = Character.toLowerCase(text.charAt(i + 1));
+                return tail == 1 && (next == 't' || next == 'd' || next == 'm')
+                        || tail == 2 && (words.text().regionMatches(true, i + 1, "ll", 0, 2)
+                        || words.text().regionMatches(true, i + 1, "re", 0, 2)
+                        || words.text().regionMatches(true, i + 1, "ve", 0, 2));
+            }
+        }
+        return false;
     }
 }

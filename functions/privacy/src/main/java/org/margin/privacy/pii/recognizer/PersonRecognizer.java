@@ -67,7 +67,7 @@ public final class PersonRecognizer implements Recognizer {
             "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "god", "mom", "mum", "dad", "ok", "okay", "hi", "hello", "dear",
             "thanks", "yes", "no", "christmas", "easter", "internet", "tv", "user", "bot", "name", "phone",
-            "email", "e", "mail", "address", "date", "website", "mobile", "desk", "fax", "zip", "personal", "info",
+            "email", "mail", "address", "date", "website", "mobile", "desk", "fax", "zip", "personal", "info",
             "apt", "suite", "unit", "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "miss", "st", "ave",
             "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po");
 
@@ -276,7 +276,8 @@ public final class PersonRecognizer implements Recognizer {
         } else {
             return 0;
         }
-        if (isPlace(words, first, last)) {
+        boolean singleListedName = length == 1 && known == 1 && words.in(first, NameLexicon.curatedNames());
+        if (!singleListedName && isPlace(words, first, last)) {
             score -= 0.45;
         }
         if (first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {

@@ -34,6 +34,10 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final int MAX_NAME_WORDS = 6;
     private static final int MAX_SEGMENTS = 6;
     private static final int MAX_PLACE_WORDS = 4;
+    private static final int UPPER = 1;
+    private static final int LOWER = 2;
+    private static final double SEGMENT_BOOST = 0.1;
+    private static final double MAX_SCORE = 0.95;
 
     private static final WordSet CONNECTORS = WordSet.of(
             "de", "la", "le", "les", "du", "del", "della", "des", "di", "da", "do", "dos", "das", "van", "der",
@@ -106,6 +110,7 @@ public final class StreetAddressRecognizer implements Recognizer {
                 score = MILITARY_SCORE;
             }
             end = extended;
+            score = Math.min(MAX_SCORE, score);
             return score > 0;
         }
 
@@ -162,7 +167,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (i >= count || i > w && !joined(i - 1, i)) {
                 return false;
             }
-            boolean lowerCase = words.isAllLower(i);
+            int caseMode = 0;
             boolean typed = false;
             boolean onlyTypes = true;
             int nameWords = 0;
@@ -172,16 +177,20 @@ public final class StreetAddressRecognizer implements Recognizer {
                 }
                 boolean type = words.in(i, StreetLexicon.STREET_TYPES)
                         || StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i));
-                boolean fits = type || words.in(i, CONNECTORS) && nameWords > 0
-                        || (lowerCase ? words.isAllLower(i) : words.isUpperInitial(i));
-                if (!fits) {
-                    break;
+                boolean connector = words.in(i, CONNECTORS) && nameWords > 0;
+                if (!type && !connector) {
+                    int wordCase = words.isUpperInitial(i) ? UPPER : words.isAllLower(i) ? LOWER : 0;
+                    if (wordCase == 0 || caseMode != 0 && wordCase != caseMode) {
+                        break;
+                    }
+                    caseMode = wordCase;
                 }
                 typed |= type;
                 onlyTypes &= words.in(i, StreetLexicon.STREET_TYPES);
                 nameWords++;
                 i++;
             }
+            boolean lowerCase = caseMode == LOWER;
             if (nameWords == 0 || onlyTypes && nameWords == 1 && numbersBefore == 0) {
                 return false;
             }
@@ -274,6 +283,7 @@ public final class StreetAddressRecognizer implements Recognizer {
                     char c = text.charAt(j);
                     if (c == '\n') {
                         newlines++;
+                        j = afterBullet(j + 1) - 1;
                     } else if (c == ',') {
                         if (comma) {
                             break;
@@ -295,11 +305,13 @@ public final class StreetAddressRecognizer implements Recognizer {
                 if (unitEnd > 0) {
                     position = unitEnd;
                     afterUnit = true;
+                    score += SEGMENT_BOOST;
                     continue;
                 }
                 int militaryEnd = militaryLine(next);
                 if (militaryEnd > 0) {
                     position = militaryEnd;
+                    score += SEGMENT_BOOST;
                     continue;
                 }
                 if (!(comma || newlines > 0 || afterUnit)) {
@@ -311,8 +323,22 @@ public final class StreetAddressRecognizer implements Recognizer {
                 }
                 position = placeEnd;
                 afterUnit = false;
+                score += endsWithPostalCode(placeEnd) ? SEGMENT_BOOST : SEGMENT_BOOST / 2;
             }
             return position;
+        }
+
+        /** Skips a list bullet (•, -, *, ???) and its space at the start of a line. */
+        private int afterBullet(int lineStart) {
+            int i = lineStart;
+            while (i < text.length() && i - lineStart < 3 && isBullet(text.charAt(i))) {
+                i++;
+            }
+            return i > lineStart && i < text.length() && text.charAt(i) == ' ' ? i + 1 : lineStart;
+        }
+
+        private static boolean isBullet(char c) {
+            return c == '?' || c == '-' || c == '*' || c == '\u2022' || c == '>' || c == '\u00b7';
         }
 
         /** APO AE 83700; returns the end or -1. */
@@ -362,6 +388,10 @@ public final class StreetAddressRecognizer implements Recognizer {
                 return -1;
             }
             return position;
+        }
+
+        private boolean endsWithPostalCode(int position) {
+            return position > 0 && Chars.isDigit(text.charAt(position - 1));
         }
 
         private int skipSpace(int position) {

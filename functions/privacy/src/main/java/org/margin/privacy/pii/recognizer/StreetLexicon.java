@@ -39,7 +39,7 @@ final class StreetLexicon {
             "straße", "strasse", "weg", "gasse", "platz", "ring", "damm", "ufer", "steig", "pfad", "chaussee",
             "laan", "straat", "plein", "gracht", "dreef", "kade", "singel", "steeg", "vej", "gade", "gata",
             "gatan", "vägen", "väg", "veien", "vegen", "vei", "gate", "allé", "torv", "katu", "tie", "kuja",
-            "polku", "raitti", "terrasse", "stræti", "vegur", "braut",
+            "polku", "raitti", "terrasse", "stræti", "vegur", "braut", "tee", "vegen",
             // Slavic, Hungarian, Baltic, Greek
             "ul", "ulica", "ulice", "aleja", "al", "plac", "os", "osiedle", "út", "utca", "u", "tér", "körút",
             "krt", "trg", "cesta", "náměstí", "nám", "třída", "nábřeží", "ulitsa", "prospekt", "pereulok",

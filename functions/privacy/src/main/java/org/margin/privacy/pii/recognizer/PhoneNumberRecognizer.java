@@ -40,7 +40,7 @@ public final class PhoneNumberRecognizer implements Recognizer {
             "reach", "contact", "voicemail", "hotline", "messages", "message", "answering", "registered", "ph",
             "mob", "home", "work", "office", "tel no", "phone no");
 
-    private static final Phrases WEAK_CONTEXT = Phrases.of("number", "no", "at", "on", "is");
+    private static final Phrases WEAK_CONTEXT = Phrases.of("number", "no", "num", "nr", "#");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> homeRegions;
@@ -121,14 +121,16 @@ public final class PhoneNumberRecognizer implements Recognizer {
             }
         }
         int end = lastDigitEnd;
-        if (digits < MIN_DIGITS || digits > MAX_DIGITS || !Chars.digitBoundaryAfter(text, end)
+        int withExtension = extensionEnd(text, end);
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS
+                || withExtension == end && !Chars.digitBoundaryAfter(text, end)
                 || openParens != 0 && text.lastIndexOf('(', end) > text.lastIndexOf(')', end)) {
             return end;
         }
         if (looksLikeDateOrTime(text, start, end) || looksLikeDecimal(text, start, end, groups)) {
             return end;
         }
-        end = extensionEnd(text, end);
+        end = withExtension;
         boolean international = text.charAt(start) == '+';
         double score = validityScore(text.substring(start, end), international);
         if (score == 0) {
@@ -169,6 +171,9 @@ public final class PhoneNumberRecognizer implements Recognizer {
         int i = end;
         if (i < text.length() && text.charAt(i) == ' ') {
             i++;
+        }
+        if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            return end;
         }
         int marker = markerLength(text, i);
         if (marker == 0) {

@@ -104,9 +104,10 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (!streetLine(w) && !postBox(w) && !unitStart(w) && !ship(w)) {
                 return false;
             }
+            boolean needsMilitaryLine = score == UNIT_ONLY_SCORE;
             start = words.start(w);
             int extended = extend();
-            if (score == UNIT_ONLY_SCORE && militaryLineEndsAt(extended)) {
+            if (needsMilitaryLine && militaryLineEndsAt(extended)) {
                 score = MILITARY_SCORE;
             }
             end = extended;

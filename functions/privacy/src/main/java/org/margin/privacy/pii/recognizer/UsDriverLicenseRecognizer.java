@@ -22,7 +22,7 @@ public final class UsDriverLicenseRecognizer implements Recognizer {
     private static final Phrases CUES = Phrases.of(
             "driver license", "drivers license", "driver licence", "drivers licence", "driving license",
             "driving licence", "dl", "license number", "licence number", "license no",
-            "licence no", "license", "licence", "dl number", "dl no", "lic");
+            "licence no", "dl number", "dl no", "license id", "licence id");
 
     @Override
     public String name() {

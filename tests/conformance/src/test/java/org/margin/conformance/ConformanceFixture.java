@@ -12,6 +12,7 @@ import org.margin.runtime.mcp.input.InputRequest;
 import org.margin.runtime.mcp.input.LogLevel;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.InputRequired;
+import org.margin.runtime.mcp.outcome.PromptOutcome;
 import org.margin.runtime.mcp.outcome.PromptResult;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
@@ -24,6 +25,7 @@ import org.margin.runtime.mcp.resource.Resource;
 import org.margin.runtime.mcp.resource.ResourceContents;
 import org.margin.runtime.mcp.resource.ResourceTemplate;
 import org.margin.runtime.mcp.tool.Tool;
+import org.margin.runtime.mcp.tool.ToolHandler;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -247,13 +249,13 @@ final class ConformanceFixture {
                         PromptMessage.user(Content.text("Please analyze the image above.")))));
         builder.prompt(Prompt.of("test_input_required_result_prompt", "A prompt that first asks for context", List.of(),
                 context -> context.inputResponse("user_context")
-                        .<org.margin.runtime.mcp.outcome.PromptOutcome>map(answer -> PromptResult.of(PromptMessage.user(
+                        .<PromptOutcome>map(answer -> PromptResult.of(PromptMessage.user(
                                 Content.text("Context: " + answer.path("content").path("context").asString("")))))
                         .orElseGet(() -> InputRequired.of("user_context", new InputRequest.Elicitation(
                                 "What context should the prompt use?", form(Map.of("context", "The context")))))));
     }
 
-    private static Tool tool(String name, String description, org.margin.runtime.mcp.tool.ToolHandler handler) {
+    private static Tool tool(String name, String description, ToolHandler handler) {
         return Tool.builder(name).description(description).handler(handler).build();
     }
 

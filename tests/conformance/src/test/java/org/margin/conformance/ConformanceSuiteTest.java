@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +76,7 @@ class ConformanceSuiteTest {
             for (Path checks : files.filter(path -> path.getFileName().toString().equals("checks.json")).toList()) {
                 String directory = checks.getParent().getFileName().toString();
                 String scenario = required.stream()
-                        .filter(name -> directory.matches("server-" + java.util.regex.Pattern.quote(name) + "-\\d{4}-.*"))
+                        .filter(name -> directory.matches("server-" + Pattern.quote(name) + "-\\d{4}-.*"))
                         .findFirst().orElse(null);
                 if (scenario == null) {
                     continue;
@@ -115,7 +117,7 @@ class ConformanceSuiteTest {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

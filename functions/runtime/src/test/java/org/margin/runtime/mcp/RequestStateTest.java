@@ -2,10 +2,13 @@ package org.margin.runtime.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +33,12 @@ class RequestStateTest {
     static void start() {
         Clock clock = new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
@@ -45,7 +48,7 @@ class RequestStateTest {
             }
         };
         server = new TestServer(McpServer.builder().serverInfo("state", "1")
-                .requestStateSecret("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .requestStateSecret("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8))
                 .requestStateLifetime(Duration.ofMinutes(5))
                 .clock(clock)
                 .tool(asking("first"))
@@ -61,7 +64,7 @@ class RequestStateTest {
     private static Tool asking(String name) {
         return Tool.builder(name).description("Asks for a name").handler(context -> context.inputResponse("who")
                 .<ToolOutcome>map(answer -> ToolResult.text("Hello " + context.state().path("greeting").asString()))
-                .orElseGet(() -> new InputRequired(java.util.Map.of("who", new InputRequest.Elicitation("Name?", Json.object())),
+                .orElseGet(() -> new InputRequired(Map.of("who", new InputRequest.Elicitation("Name?", Json.object())),
                         Json.object().put("greeting", "there")))).build();
     }
 

@@ -1,9 +1,12 @@
 package org.margin.runtime.mcp.engine;
 
+import java.nio.charset.StandardCharsets;
+
 import org.margin.runtime.mcp.input.LogLevel;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.protocol.JsonRpcError;
 import org.margin.runtime.mcp.protocol.McpException;
+import org.margin.runtime.mcp.protocol.Revision;
 import org.margin.runtime.mcp.session.SessionState;
 import org.margin.runtime.mcp.session.SessionStore;
 import org.margin.runtime.telemetry.ToolCallObserver;
@@ -16,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class McpEngine {
 
-    private static final byte[] EMPTY_RESULT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final ServerDescription server;
     private final Catalog catalog;
@@ -114,10 +117,10 @@ public final class McpEngine {
         };
     }
 
-    /** The result of {@code initialize} for a session that agreed on {@code protocolVersion}. */
-    public byte[] initializeResult(String protocolVersion, org.margin.runtime.mcp.protocol.Revision revision) {
+    /** The result of {@code initialize} for a session that agreed on {@code revision}. */
+    public byte[] initializeResult(Revision revision) {
         ObjectNode result = Json.object();
-        result.put("protocolVersion", protocolVersion);
+        result.put("protocolVersion", revision.wire());
         result.set("capabilities", server.capabilities(revision));
         result.set("serverInfo", server.serverInfo());
         if (server.instructions() != null) {

@@ -25,12 +25,6 @@ final class SchemaCheck {
         this.schema = new Once<>(() -> REGISTRY.get().getSchema(schemaNode));
     }
 
-    /** Compiles now, so that a broken schema fails when the server is built rather than on a call. */
-    SchemaCheck compiled() {
-        schema.get();
-        return this;
-    }
-
     List<String> problems(JsonNode instance) {
         List<Error> errors = schema.get().validate(instance);
         if (errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.margin.runtime.mcp.input;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Syslog severities of MCP logging, least severe first. */
@@ -7,7 +8,7 @@ public enum LogLevel {
     DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL, ALERT, EMERGENCY;
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<LogLevel> of(String wire) {

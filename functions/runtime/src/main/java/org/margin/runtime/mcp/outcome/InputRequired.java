@@ -1,5 +1,6 @@
 package org.margin.runtime.mcp.outcome;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public record InputRequired(Map<String, InputRequest> requests, ObjectNode state
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("at least one input request");
         }
-        requests = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requests));
+        requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
         state = state == null ? Json.object() : state;
     }
 

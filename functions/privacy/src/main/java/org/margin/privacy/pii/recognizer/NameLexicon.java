@@ -33,9 +33,14 @@ final class NameLexicon {
         return Common.SET;
     }
 
-    /** Countries, capitals, cities of 5,000 people or more, and nationality words. */
+    /** Capitals and cities of 5,000 people or more. */
     static WordSet places() {
         return Places.SET;
+    }
+
+    /** Countries, nationalities and languages (France, French, Greek). */
+    static WordSet nations() {
+        return Nations.SET;
     }
 
     private static final class Curated {
@@ -52,6 +57,10 @@ final class NameLexicon {
 
     private static final class Common {
         static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "english-words-common.txt.gz");
+    }
+
+    private static final class Nations {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "nations.txt.gz");
     }
 
     private static final class Places {

@@ -28,7 +28,8 @@ enum NameWordKind {
             "dear", "hi", "hey", "oh", "ok", "okay", "like", "love", "let", "make", "get", "go", "come", "see",
             "carry", "bring", "take", "give", "say", "tell", "ask", "south", "north", "east", "west", "southern",
             "northern", "eastern", "western", "central", "upper", "lower", "great", "little", "big", "day",
-            "night", "morning", "evening", "today", "tomorrow", "yesterday", "street", "road", "city", "state");
+            "night", "morning", "evening", "today", "tomorrow", "yesterday", "street", "road", "city", "state",
+            "c'mon", "y'all", "ma'am");
 
     /**
      * A reviewed name is ambiguous only when it is among the most frequent English words (Will, Mark); one from

@@ -118,7 +118,7 @@ public final class PersonRecognizer implements Recognizer {
             runs.add(w, last, score(words, w, last, introduced, lowerCaseText), ruledOut(words, w, last));
             w = last + 1;
         }
-        runs.shareWithinLists(words);
+        runs.shareWithinLists(words, this::listIsOrganisation);
         for (int run = 0; run < runs.count; run++) {
             if (!runs.ruledOut[run] && runs.score[run] > 0) {
                 sink.accept(new Finding(words.start(runs.first[run]), words.end(runs.last[run]), EntityType.PERSON,
@@ -277,8 +277,11 @@ public final class PersonRecognizer implements Recognizer {
             return 0;
         }
         boolean singleListedName = length == 1 && known == 1 && words.in(first, NameLexicon.curatedNames());
-        if (!singleListedName && isPlace(words, first, last)) {
+        if (isNation(words, first, last) || !singleListedName && isPlace(words, first, last)) {
             score -= 0.45;
+        }
+        if (isHyphenatedPair(words, first, last)) {
+            score -= 0.3;
         }
         if (first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {
             score += 0.45;
@@ -299,7 +302,16 @@ public final class PersonRecognizer implements Recognizer {
         return score;
     }
 
-    /** The run, or the run after a direction word (Southern Italy), is a listed place or nationality. */
+    private static boolean isNation(Words words, int first, int last) {
+        return NameLexicon.nations().contains(words.text(), words.start(first), words.end(last));
+    }
+
+    /** Two surnames joined by a hyphen and no first name (Weeks-Rivas) is how firms are named. */
+    private static boolean isHyphenatedPair(Words words, int first, int last) {
+        return last == first + 1 && words.text().charAt(words.end(first)) == '-';
+    }
+
+    /** The run, or the run after a direction word (Southern Italy), is a listed place. */
     private static boolean isPlace(Words words, int first, int last) {
         WordSet places = NameLexicon.places();
         if (places.contains(words.text(), words.start(first), words.end(last))) {
@@ -335,6 +347,22 @@ public final class PersonRecognizer implements Recognizer {
                 && (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S');
     }
 
+    /**
+     * A list of names that is the subject of a singular verb (Lopez, Santos and Coleman is a design agency) or
+     * the object of a place preposition (from Hawkins, Richardson and Santana) names a firm.
+     */
+    private boolean listIsOrganisation(Words words, int firstWord, int lastWord) {
+        int next = lastWord + 1;
+        boolean singularVerb = next < words.count() && words.spaceBetween(lastWord, next)
+                && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has"));
+        return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0);
+    }
+
+    @FunctionalInterface
+    private interface ListJudge {
+        boolean test(Words words, int firstWord, int lastWord);
+    }
+
     /** The runs of one text, and the sharing of evidence among members of one list. */
     private static final class Runs {
         private final int[] first;
@@ -362,21 +390,21 @@ public final class PersonRecognizer implements Recognizer {
          * Runs joined by ", ", " and ", " & " or " or " form a list: when any member is ruled out the whole list
          * is; otherwise members of a list with a likely person are lifted towards it.
          */
-        void shareWithinLists(Words words) {
+        void shareWithinLists(Words words, ListJudge organisation) {
             int listStart = 0;
             for (int run = 1; run <= count; run++) {
                 if (run < count && coordinated(words, last[run - 1], first[run])) {
                     continue;
                 }
                 if (run - listStart > 1) {
-                    share(listStart, run);
+                    share(listStart, run, organisation.test(words, first[listStart], last[run - 1]));
                 }
                 listStart = run;
             }
         }
 
-        private void share(int from, int to) {
-            boolean anyRuledOut = false;
+        private void share(int from, int to, boolean organisation) {
+            boolean anyRuledOut = organisation;
             double best = 0;
             for (int run = from; run < to; run++) {
                 anyRuledOut |= ruledOut[run];

@@ -41,7 +41,8 @@ public final class StreetAddressRecognizer implements Recognizer {
 
     private static final WordSet CONNECTORS = WordSet.of(
             "de", "la", "le", "les", "du", "del", "della", "des", "di", "da", "do", "dos", "das", "van", "der",
-            "den", "von", "y", "e", "i", "na", "am", "an", "im", "auf", "of", "the", "st", "sankt", "san", "santa");
+            "den", "von", "y", "e", "i", "na", "am", "an", "im", "auf", "of", "the", "st", "sankt", "san", "santa",
+            "dei", "degli", "delle", "dello", "dal", "al", "ter", "op", "het");
 
     private static final Phrases STRONG_CUES = Phrases.of(
             "address", "addresses", "address is", "live", "lives", "living", "lived", "located", "reside", "resides",
@@ -105,7 +106,7 @@ public final class StreetAddressRecognizer implements Recognizer {
                 return false;
             }
             boolean needsMilitaryLine = score == UNIT_ONLY_SCORE;
-            start = words.start(w);
+            start = words.start(intersectionStart(w));
             int extended = extend();
             if (needsMilitaryLine && militaryLineEndsAt(extended)) {
                 score = MILITARY_SCORE;
@@ -113,6 +114,23 @@ public final class StreetAddressRecognizer implements Recognizer {
             end = extended;
             score = Math.min(MAX_SCORE, score);
             return score > 0;
+        }
+
+        /** Main and 5th Street: a capitalised street name and "and" before a street line join it. */
+        private int intersectionStart(int w) {
+            int and = w - 1;
+            if (score == UNIT_ONLY_SCORE || and < 1 || !words.is(and, "and") || !sameLine(and, w)) {
+                return w;
+            }
+            int first = and;
+            while (first - 1 >= 0 && and - first < 3 && words.isUpperInitial(first - 1) && words.isAlphabetic(first - 1)
+                    && sameLine(first - 1, first) && !words.isSentenceStart(first - 1)) {
+                first--;
+            }
+            if (first - 1 >= 0 && words.isUpperInitial(first - 1) && words.isSentenceStart(first - 1)) {
+                first--;
+            }
+            return first < and ? first : w;
         }
 
         private int cornerPhraseLength(int w) {
@@ -203,7 +221,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             int numbers = numbersBefore + numbersAfter;
             if (typed && numbers > 0) {
                 score = lowerCase ? LOWER_CASE_TYPED_SCORE : TYPED_SCORE;
-            } else if (!lowerCase && numbersBefore > 0 && numbersAfter > 0 && nameWords <= 4) {
+            } else if (!lowerCase && (numbersBefore > 0 && numbersAfter > 0 || numbersBefore == 2) && nameWords <= 4) {
                 score = BETWEEN_NUMBERS_SCORE;
             } else if (typed && !lowerCase && nameWords >= 2) {
                 score = UNNUMBERED_SCORE;

@@ -41,7 +41,7 @@ final class StreetLexicon {
             "gatan", "vägen", "väg", "veien", "vegen", "vei", "gate", "allé", "torv", "katu", "tie", "kuja",
             "polku", "raitti", "terrasse", "stræti", "vegur", "braut", "tee", "vegen",
             // Slavic, Hungarian, Baltic, Greek
-            "ul", "ulica", "ulice", "aleja", "al", "plac", "os", "osiedle", "út", "utca", "u", "tér", "körút",
+            "ul", "ulica", "ulice", "aleja", "al", "plac", "os", "osiedle", "út", "útja", "utca", "u", "tér", "körút",
             "krt", "trg", "cesta", "náměstí", "nám", "třída", "nábřeží", "ulitsa", "prospekt", "pereulok",
             "iela", "gatvė", "tänav", "odos", "οδός", "λεωφόρος", "πλατεία", "str", "stradă", "strada", "bulevardul",
             "bd", "sokak", "sok", "cadde", "caddesi", "mahallesi");

@@ -100,6 +100,9 @@ public final class FunctionRuntime implements AutoCloseable {
                 .register(new HealthEndpoints(lifecycle))
                 .get(RuntimeRoute.METRICS.label(), new PrometheusEndpoint(telemetry));
         if (builder.mcp != null) {
+            if (builder.declaredTools.isEmpty()) {
+                LOG.log(Level.WARNING, () -> service + " declares no tools: tool metrics will all be labelled 'unknown'");
+            }
             McpMount mount = new McpMount(new ToolCallTelemetry(telemetry, builder.declaredTools),
                     settings.requestStateSecret(), settings.allowedOrigins());
             routing.register(RuntimeRoute.MCP.label(), Objects.requireNonNull(builder.mcp.apply(mount),
@@ -312,8 +315,8 @@ public final class FunctionRuntime implements AutoCloseable {
         }
 
         /**
-         * The names of the function's tools: only these label tool metrics (others count as {@code unknown}).
-         * Without a declaration the first 64 names seen are labelled.
+         * The names of the function's tools: only these label tool metrics and spans; calls of any other name
+         * count as {@code unknown}, so that no name a client sends becomes a label.
          */
         public Builder declareTools(String... names) {
             declaredTools.addAll(List.of(names));

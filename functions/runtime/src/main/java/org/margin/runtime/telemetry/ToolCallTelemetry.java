@@ -1,8 +1,9 @@
 package org.margin.runtime.telemetry;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -20,19 +21,18 @@ import io.opentelemetry.semconv.ErrorAttributes;
  * Telemetry of tool calls: a span per call, a child of the current (request) span, and per tool the RED metrics
  * {@code margin.tool.calls}, {@code margin.tool.errors} (by error kind) and {@code margin.tool.duration}.
  *
- * <p>Tool names and error kinds become labels only from closed sets (see {@link BoundedLabels}): the declared
- * tools, or failing a declaration the first {@value #MAX_TOOLS} identifier-shaped names; anything else is
- * {@code unknown} (tools) or {@code other} (error kinds).
+ * <p>Labels come from closed sets only, so that no text a client sends can become one: a tool's name is its label
+ * when the function declared it, else {@code unknown}; an error kind is its label when it is one of
+ * {@link #ERROR_KINDS}, else {@code other}.
  *
  * <p>{@link #start} makes the call's span current on the calling thread: call it, and close the returned call, on
  * the thread that runs the tool.
  */
 public final class ToolCallTelemetry implements ToolCallObserver {
 
-    /** The most distinct tool names labelled when no tools were declared. */
-    static final int MAX_TOOLS = 64;
-    /** The most distinct error kinds labelled. */
-    static final int MAX_ERROR_KINDS = 32;
+    /** The kinds of failure the MCP engine reports; any other kind is labelled {@code other}. */
+    public static final Set<String> ERROR_KINDS = Set.of("tool_error", "invalid_arguments", "invalid_output",
+            "protocol_error", "internal_error", "cancelled", "timeout");
     static final String UNKNOWN_TOOL = "unknown";
     static final String OTHER_ERROR = "other";
 
@@ -50,11 +50,11 @@ public final class ToolCallTelemetry implements ToolCallObserver {
     private final LongCounter calls;
     private final LongCounter errors;
     private final DoubleHistogram duration;
-    private final BoundedLabels<String> errorKinds;
-    private final BoundedLabels<Tool> tools;
+    private final Map<String, Tool> tools;
+    private final Tool unknownTool = new Tool(UNKNOWN_TOOL);
 
     /**
-     * @param declaredTools the tools the function registers; empty to learn names as they come, bounded
+     * @param declaredTools the names of the tools the function registers: the only tool names used as labels
      */
     public ToolCallTelemetry(Telemetry telemetry, Set<String> declaredTools) {
         this.tracing = telemetry.tracing();
@@ -73,13 +73,14 @@ public final class ToolCallTelemetry implements ToolCallObserver {
                 .setDescription("Duration of tool calls.")
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
                 .build();
-        this.errorKinds = new BoundedLabels<>(Set.of(), MAX_ERROR_KINDS, kind -> kind, OTHER_ERROR);
-        this.tools = new BoundedLabels<>(declaredTools, MAX_TOOLS, Tool::new, new Tool(UNKNOWN_TOOL));
+        Map<String, Tool> byName = new HashMap<>();
+        declaredTools.forEach(name -> byName.put(name, new Tool(name)));
+        this.tools = Map.copyOf(byName);
     }
 
     @Override
     public ToolCall start(String toolName) {
-        Tool tool = tools.resolve(toolName);
+        Tool tool = toolName == null ? unknownTool : tools.getOrDefault(toolName, unknownTool);
         calls.add(1, tool.attributes);
         if (!tracing) {
             return new Call(tool, System.nanoTime(), null, null);
@@ -97,18 +98,17 @@ public final class ToolCallTelemetry implements ToolCallObserver {
         private final String spanName;
         private final Attributes attributes;
         private final Attributes spanAttributes;
-        private final ConcurrentHashMap<String, Attributes> errorAttributes = new ConcurrentHashMap<>();
+        private final Map<String, Attributes> errorAttributes = new HashMap<>();
 
         private Tool(String name) {
             this.name = name;
             this.spanName = EXECUTE_TOOL + " " + name;
             this.attributes = Attributes.of(TOOL_NAME, name);
             this.spanAttributes = Attributes.of(TOOL_NAME, name, OPERATION_NAME, EXECUTE_TOOL);
-        }
-
-        private Attributes errorAttributes(String kind) {
-            return errorAttributes.computeIfAbsent(kind,
-                    label -> Attributes.of(TOOL_NAME, name, ErrorAttributes.ERROR_TYPE, label));
+            for (String kind : ERROR_KINDS) {
+                errorAttributes.put(kind, Attributes.of(TOOL_NAME, name, ErrorAttributes.ERROR_TYPE, kind));
+            }
+            errorAttributes.put(OTHER_ERROR, Attributes.of(TOOL_NAME, name, ErrorAttributes.ERROR_TYPE, OTHER_ERROR));
         }
     }
 
@@ -129,7 +129,7 @@ public final class ToolCallTelemetry implements ToolCallObserver {
 
         @Override
         public void failed(String kind) {
-            failure = errorKinds.resolve(kind);
+            failure = kind != null && ERROR_KINDS.contains(kind) ? kind : OTHER_ERROR;
         }
 
         @Override
@@ -140,7 +140,7 @@ public final class ToolCallTelemetry implements ToolCallObserver {
             closed = true;
             duration.record((System.nanoTime() - start) / 1e9, tool.attributes);
             if (failure != null) {
-                errors.add(1, tool.errorAttributes(failure));
+                errors.add(1, tool.errorAttributes.get(failure));
             }
             if (span != null) {
                 if (failure != null) {

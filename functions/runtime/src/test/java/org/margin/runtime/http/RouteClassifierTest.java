@@ -1,0 +1,35 @@
+package org.margin.runtime.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RouteClassifierTest {
+
+    private final RouteClassifier everything = new RouteClassifier(true, true);
+    private final RouteClassifier eventsOnly = new RouteClassifier(false, true);
+
+    @ParameterizedTest
+    @CsvSource({
+            "/, CLOUD_EVENTS",
+            "/mcp, MCP",
+            "/mcp/, MCP",
+            "/mcpx, UNMATCHED",
+            "/health/live, LIVENESS",
+            "/health/ready, READINESS",
+            "/health, UNMATCHED",
+            "/metrics, METRICS",
+            "/metrics/x, UNMATCHED",
+            "/students/42, UNMATCHED"})
+    void classifiesByMountedRoute(String path, RuntimeRoute route) {
+        assertThat(everything.classify(path)).isEqualTo(route);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/mcp, UNMATCHED", "/, CLOUD_EVENTS", "/metrics, METRICS"})
+    void aRouteNotMountedIsUnmatched(String path, RuntimeRoute route) {
+        assertThat(eventsOnly.classify(path)).isEqualTo(route);
+        assertThat(new RouteClassifier(true, false).classify("/")).isEqualTo(RuntimeRoute.UNMATCHED);
+    }
+}

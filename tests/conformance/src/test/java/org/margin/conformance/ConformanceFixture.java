@@ -1,9 +1,12 @@
 package org.margin.conformance;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.margin.runtime.McpMount;
 import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.mcp.completion.Completion;
 import org.margin.runtime.mcp.content.Content;
@@ -44,15 +47,28 @@ final class ConformanceFixture {
     private ConformanceFixture() {
     }
 
-    static McpServer server() {
+    /** The fixture's tools, in the order {@code tools/list} shows them. */
+    static List<Tool> tools() {
+        List<Tool> tools = new ArrayList<>();
+        contentTools(tools);
+        notifyingTools(tools);
+        legacyInputTools(tools);
+        inputRequiredTools(tools);
+        return tools;
+    }
+
+    /** The fixture as a function's MCP endpoint, wired to the runtime's telemetry and request-state key. */
+    static McpServer server(McpMount mount) {
         McpServer.Builder builder = McpServer.builder()
                 .serverInfo("margin-conformance-fixture", "0.1.0")
                 .title("Margin conformance fixture")
-                .instructions("A server exposing the fixtures of the MCP conformance suite.");
-        contentTools(builder);
-        notifyingTools(builder);
-        legacyInputTools(builder);
-        inputRequiredTools(builder);
+                .instructions("A server exposing the fixtures of the MCP conformance suite.")
+                .observer(mount.observer())
+                .requestStateSecret(mount.requestStateSecret().bytes());
+        if (!mount.allowedOrigins().isEmpty()) {
+            builder.allowedOrigins(Set.copyOf(mount.allowedOrigins()));
+        }
+        tools().forEach(builder::tool);
         resources(builder);
         prompts(builder);
         builder.completion(Completion.forPrompt("test_prompt_with_arguments", "arg1",
@@ -61,32 +77,32 @@ final class ConformanceFixture {
         return builder.build();
     }
 
-    private static void contentTools(McpServer.Builder builder) {
-        builder.tool(tool("test_simple_text", "Returns a simple text response",
+    private static void contentTools(List<Tool> tools) {
+        tools.add(tool("test_simple_text", "Returns a simple text response",
                 context -> ToolResult.text("This is a simple text response for testing.")));
-        builder.tool(tool("test_image_content", "Returns an image",
+        tools.add(tool("test_image_content", "Returns an image",
                 context -> ToolResult.of(new Content.Image(PNG, "image/png"))));
-        builder.tool(tool("test_audio_content", "Returns audio",
+        tools.add(tool("test_audio_content", "Returns audio",
                 context -> ToolResult.of(new Content.Audio(WAV, "audio/wav"))));
-        builder.tool(tool("test_embedded_resource", "Returns an embedded resource",
+        tools.add(tool("test_embedded_resource", "Returns an embedded resource",
                 context -> ToolResult.of(new Content.EmbeddedResource(new ResourceContents.Text(
                         "test://embedded-resource", "text/plain", "This is an embedded resource content.")))));
-        builder.tool(tool("test_multiple_content_types", "Returns text, an image and a resource",
+        tools.add(tool("test_multiple_content_types", "Returns text, an image and a resource",
                 context -> ToolResult.of(Content.text("Multiple content types test:"),
                         new Content.Image(PNG, "image/png"),
                         new Content.EmbeddedResource(new ResourceContents.Text("test://mixed-content-resource",
                                 "application/json", "{\"test\":\"data\",\"value\":123}")))));
-        builder.tool(tool("test_error_handling", "Always fails",
+        tools.add(tool("test_error_handling", "Always fails",
                 context -> new ToolError("This tool intentionally returns an error for testing")));
-        builder.tool(Tool.builder("json_schema_2020_12_tool")
+        tools.add(Tool.builder("json_schema_2020_12_tool")
                 .description("Tool with JSON Schema 2020-12 features")
                 .inputSchema(jsonSchema2020Features())
                 .handler(context -> ToolResult.text("Schema accepted"))
                 .build());
     }
 
-    private static void notifyingTools(McpServer.Builder builder) {
-        builder.tool(tool("test_tool_with_logging", "Logs three messages while it works", context -> {
+    private static void notifyingTools(List<Tool> tools) {
+        tools.add(tool("test_tool_with_logging", "Logs three messages while it works", context -> {
             log(context, "Tool execution started");
             Thread.sleep(50);
             log(context, "Tool processing data");
@@ -94,16 +110,16 @@ final class ConformanceFixture {
             log(context, "Tool execution completed");
             return ToolResult.text("Logging test completed");
         }));
-        builder.tool(tool("test_logging_tool", "Logs one message", context -> {
+        tools.add(tool("test_logging_tool", "Logs one message", context -> {
             log(context, "Logging tool ran");
             return ToolResult.text("Logged");
         }));
-        builder.tool(tool("test_reconnection", "Closes its response stream mid-call; the client resumes it", context -> {
+        tools.add(tool("test_reconnection", "Closes its response stream mid-call; the client resumes it", context -> {
             context.releaseConnection();
             Thread.sleep(200);
             return ToolResult.text("Reconnection test completed");
         }));
-        builder.tool(tool("test_tool_with_progress", "Reports progress while it works", context -> {
+        tools.add(tool("test_tool_with_progress", "Reports progress while it works", context -> {
             context.progress(0, 100.0, null);
             Thread.sleep(50);
             context.progress(50, 100.0, null);
@@ -113,8 +129,8 @@ final class ConformanceFixture {
         }));
     }
 
-    private static void legacyInputTools(McpServer.Builder builder) {
-        builder.tool(Tool.builder("test_sampling")
+    private static void legacyInputTools(List<Tool> tools) {
+        tools.add(Tool.builder("test_sampling")
                 .description("Asks the client's model to answer a prompt")
                 .inputSchema(stringArguments("prompt"))
                 .handler(context -> context.inputResponse("answer")
@@ -122,43 +138,43 @@ final class ConformanceFixture {
                         .orElseGet(() -> InputRequired.of("answer",
                                 InputRequest.Sampling.of(context.arguments().path("prompt").asString(), 100))))
                 .build());
-        builder.tool(Tool.builder("test_elicitation")
+        tools.add(Tool.builder("test_elicitation")
                 .description("Asks the user for a name and an email address")
                 .inputSchema(stringArguments("message"))
                 .handler(context -> elicit(context, "user", context.arguments().path("message").asString(),
                         form(Map.of("username", "User's response", "email", "User's email address")), "User response: "))
                 .build());
-        builder.tool(tool("test_elicitation_sep1034_defaults", "Elicits a form whose fields have defaults",
+        tools.add(tool("test_elicitation_sep1034_defaults", "Elicits a form whose fields have defaults",
                 context -> elicit(context, "form", "Please review and update the form fields with defaults",
                         defaultsForm(), "Elicitation completed: ")));
-        builder.tool(tool("test_elicitation_sep1330_enums", "Elicits a form with every kind of enum",
+        tools.add(tool("test_elicitation_sep1330_enums", "Elicits a form with every kind of enum",
                 context -> elicit(context, "form", "Please select options from the enum fields", enumsForm(),
                         "Elicitation completed: ")));
-        builder.tool(tool("test_streaming_elicitation", "Asks the user a question before it answers",
+        tools.add(tool("test_streaming_elicitation", "Asks the user a question before it answers",
                 context -> elicit(context, "answer", "Please share a word", form(Map.of("word", "A word")),
                         "Elicitation completed: ")));
-        builder.tool(tool("test_missing_capability", "Needs the client's model",
+        tools.add(tool("test_missing_capability", "Needs the client's model",
                 context -> context.inputResponse("answer")
                         .<ToolOutcome>map(answer -> ToolResult.text("Sampled"))
                         .orElseGet(() -> InputRequired.of("answer", InputRequest.Sampling.of("Say hello", 20)))));
     }
 
-    private static void inputRequiredTools(McpServer.Builder builder) {
-        builder.tool(tool("test_input_required_result_elicitation", "Asks for the user's name", context ->
+    private static void inputRequiredTools(List<Tool> tools) {
+        tools.add(tool("test_input_required_result_elicitation", "Asks for the user's name", context ->
                 context.inputResponse("user_name")
                         .<ToolOutcome>map(answer -> ToolResult.text("Hello, " + answer.path("content").path("name").asString("") + "!"))
                         .orElseGet(() -> InputRequired.of("user_name",
                                 new InputRequest.Elicitation("What is your name?", form(Map.of("name", "Your name")))))));
-        builder.tool(tool("test_input_required_result_sampling", "Asks the client's model a question", context ->
+        tools.add(tool("test_input_required_result_sampling", "Asks the client's model a question", context ->
                 context.inputResponse("capital_question")
                         .<ToolOutcome>map(answer -> ToolResult.text("The model said: " + answer.path("content").path("text").asString("")))
                         .orElseGet(() -> InputRequired.of("capital_question",
                                 InputRequest.Sampling.of("What is the capital of France?", 100)))));
-        builder.tool(tool("test_input_required_result_list_roots", "Asks for the client's roots", context ->
+        tools.add(tool("test_input_required_result_list_roots", "Asks for the client's roots", context ->
                 context.inputResponse("client_roots")
                         .<ToolOutcome>map(answer -> ToolResult.text("Roots: " + answer.path("roots").size()))
                         .orElseGet(() -> InputRequired.of("client_roots", new InputRequest.ListRoots()))));
-        builder.tool(tool("test_input_required_result_request_state", "Confirms, remembering its stage", context -> {
+        tools.add(tool("test_input_required_result_request_state", "Confirms, remembering its stage", context -> {
             if (context.inputResponse("confirm").isPresent() && "confirm".equals(context.state().path("stage").asString(""))) {
                 return ToolResult.text("state-ok: confirmation received");
             }
@@ -166,11 +182,11 @@ final class ConformanceFixture {
             state.put("stage", "confirm");
             return new InputRequired(Map.of("confirm", confirmation()), state);
         }));
-        builder.tool(tool("test_input_required_result_tampered_state", "Confirms with protected state", context ->
+        tools.add(tool("test_input_required_result_tampered_state", "Confirms with protected state", context ->
                 context.inputResponse("confirm").isPresent()
                         ? ToolResult.text("Confirmed")
                         : InputRequired.of("confirm", confirmation())));
-        builder.tool(tool("test_input_required_result_multiple_inputs", "Asks three things at once", context -> {
+        tools.add(tool("test_input_required_result_multiple_inputs", "Asks three things at once", context -> {
             if (context.inputResponse("user_name").isPresent() && context.inputResponse("greeting").isPresent()
                     && context.inputResponse("client_roots").isPresent()) {
                 return ToolResult.text("All three answers received");
@@ -181,7 +197,7 @@ final class ConformanceFixture {
             requests.put("client_roots", new InputRequest.ListRoots());
             return new InputRequired(requests, null);
         }));
-        builder.tool(tool("test_input_required_result_multi_round", "Asks two questions, one after the other", context -> {
+        tools.add(tool("test_input_required_result_multi_round", "Asks two questions, one after the other", context -> {
             if (context.inputResponse("step2").isPresent()) {
                 return ToolResult.text("Thanks, " + context.state().path("name").asString("") + "!");
             }
@@ -194,7 +210,7 @@ final class ConformanceFixture {
             return InputRequired.of("step1",
                     new InputRequest.Elicitation("Step 1: What is your name?", form(Map.of("name", "Your name"))));
         }));
-        builder.tool(tool("test_input_required_result_capabilities", "Asks only what the client can answer", context -> {
+        tools.add(tool("test_input_required_result_capabilities", "Asks only what the client can answer", context -> {
             if (context.inputResponse("question").isPresent() || context.inputResponse("form").isPresent()) {
                 return ToolResult.text("Answer received");
             }

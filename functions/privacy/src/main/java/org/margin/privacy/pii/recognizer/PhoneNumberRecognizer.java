@@ -41,6 +41,11 @@ public final class PhoneNumberRecognizer implements Recognizer {
             "mob", "home", "work", "office", "tel no", "phone no");
 
     private static final Phrases WEAK_CONTEXT = Phrases.of("number", "no", "num", "nr", "#");
+    /** Cues after the number: "555 0134 is my cell", "0161 496 0000 (mobile)". */
+    private static final Phrases CONTEXT_AFTER = Phrases.of(
+            "is my number", "is my phone", "is my cell", "is my mobile", "is my home", "is my work", "mobile",
+            "cell", "phone", "home", "work", "office", "landline", "fax", "is my phone number", "is my cell number",
+            "is my mobile number", "is my number");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> homeRegions;
@@ -136,7 +141,7 @@ public final class PhoneNumberRecognizer implements Recognizer {
         if (score == 0) {
             score = groups > 1 && separators > 0 ? GROUPED_SCORE : BARE_SCORE;
         }
-        if (Context.precedes(scan, start, CONTEXT, 4)) {
+        if (Context.precedes(scan, start, CONTEXT, 4) || Context.follows(scan, end, CONTEXT_AFTER)) {
             score += CONTEXT_BOOST;
         } else if (Context.precedes(scan, start, WEAK_CONTEXT, 1)) {
             score += WEAK_CONTEXT_BOOST;

@@ -39,7 +39,7 @@ public final class ZipCodeRecognizer implements Recognizer {
                 continue;
             }
             int start = words.start(w);
-            boolean cued = Context.precedes(scan, start, CUES, 2);
+            boolean cued = Context.precedes(scan, start, CUES, 4);
             int end = cued ? anyPostalCode(text, start) : -1;
             double score = CUED_SCORE;
             if (end < 0) {

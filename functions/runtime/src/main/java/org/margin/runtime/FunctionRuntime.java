@@ -50,10 +50,13 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * <pre>{@code
  * FunctionRuntime.builder()
  *         .service("writing-analysis", "1.0.0")
+ *         .declareTools("count_words")
  *         .mcp(mount -> McpServer.builder().serverInfo("writing-analysis", "1.0.0")
  *                 .tool(...)
  *                 .observer(mount.observer())
  *                 .requestStateSecret(mount.requestStateSecret().bytes())
+ *                 .allowedHosts(mount.allowedHosts())      // only when not empty: empty keeps loopback only
+ *                 .allowedOrigins(mount.allowedOrigins())
  *                 .build())
  *         .cloudEvent("org.margin.submission.created.v1", event -> EventOutcome.accepted())
  *         .build()
@@ -104,7 +107,8 @@ public final class FunctionRuntime implements AutoCloseable {
                 LOG.log(Level.WARNING, () -> service + " declares no tools: tool metrics will all be labelled 'unknown'");
             }
             McpMount mount = new McpMount(new ToolCallTelemetry(telemetry, builder.declaredTools),
-                    settings.requestStateSecret(), settings.allowedOrigins());
+                    settings.requestStateSecret(), Set.copyOf(settings.allowedHosts()),
+                    Set.copyOf(settings.allowedOrigins()));
             routing.register(RuntimeRoute.MCP.label(), Objects.requireNonNull(builder.mcp.apply(mount),
                     "the MCP factory returned no service"));
         }

@@ -1,7 +1,7 @@
 package org.margin.runtime;
 
-import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.margin.runtime.telemetry.ToolCallObserver;
 
@@ -10,13 +10,20 @@ import org.margin.runtime.telemetry.ToolCallObserver;
  *
  * @param observer           tool-call telemetry, for {@code McpServer.Builder.observer}
  * @param requestStateSecret the key for {@code McpServer.Builder.requestStateSecret}
- * @param allowedOrigins     the origins whose browser pages may call the endpoint ({@code MARGIN_ALLOWED_ORIGINS})
+ * @param allowedHosts       the host names the endpoint answers to ({@code MARGIN_ALLOWED_HOSTS}); empty when not
+ *                           configured, to keep the engine's loopback default
+ * @param allowedOrigins     the origins whose browser pages may call the endpoint ({@code MARGIN_ALLOWED_ORIGINS});
+ *                           empty when not configured
  */
-public record McpMount(ToolCallObserver observer, RequestStateSecret requestStateSecret, List<String> allowedOrigins) {
+public record McpMount(ToolCallObserver observer,
+                       RequestStateSecret requestStateSecret,
+                       Set<String> allowedHosts,
+                       Set<String> allowedOrigins) {
 
     public McpMount {
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(requestStateSecret, "requestStateSecret");
-        allowedOrigins = List.copyOf(allowedOrigins);
+        allowedHosts = Set.copyOf(allowedHosts);
+        allowedOrigins = Set.copyOf(allowedOrigins);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.margin.runtime.telemetry.OtlpSettings;
 
@@ -20,6 +21,9 @@ import org.margin.runtime.telemetry.OtlpSettings;
  * @param port               {@code PORT}: where to listen; 0 picks a free port (tests); default 8080
  * @param knative            the Knative revision ({@code K_SERVICE}, {@code K_REVISION}, {@code K_CONFIGURATION});
  *                           empty when running locally
+ * @param allowedHosts       {@code MARGIN_ALLOWED_HOSTS}: comma-separated host names ({@code host[:port]}) the MCP
+ *                           endpoint answers to (DNS-rebinding protection); empty keeps the engine's loopback
+ *                           default, so set it on Knative to the service's host names
  * @param allowedOrigins     {@code MARGIN_ALLOWED_ORIGINS}: comma-separated origins ({@code scheme://host[:port]})
  *                           whose browser pages may call the MCP endpoint
  * @param requestStateSecret {@code MARGIN_REQUEST_STATE_SECRET}: base64, at least 32 bytes; required on Knative,
@@ -31,6 +35,7 @@ import org.margin.runtime.telemetry.OtlpSettings;
  */
 public record RuntimeSettings(int port,
                               Optional<KnativeRevision> knative,
+                              List<String> allowedHosts,
                               List<String> allowedOrigins,
                               RequestStateSecret requestStateSecret,
                               Duration shutdownGrace,
@@ -41,6 +46,7 @@ public record RuntimeSettings(int port,
     public static final String K_SERVICE = "K_SERVICE";
     public static final String K_REVISION = "K_REVISION";
     public static final String K_CONFIGURATION = "K_CONFIGURATION";
+    public static final String ALLOWED_HOSTS = "MARGIN_ALLOWED_HOSTS";
     public static final String ALLOWED_ORIGINS = "MARGIN_ALLOWED_ORIGINS";
     public static final String REQUEST_STATE_SECRET = "MARGIN_REQUEST_STATE_SECRET";
     public static final String SHUTDOWN_GRACE_SECONDS = "MARGIN_SHUTDOWN_GRACE_SECONDS";
@@ -55,6 +61,7 @@ public record RuntimeSettings(int port,
             throw new IllegalArgumentException("port must be within 0..65535, is " + port);
         }
         Objects.requireNonNull(knative, "knative");
+        allowedHosts = List.copyOf(allowedHosts);
         allowedOrigins = List.copyOf(allowedOrigins);
         Objects.requireNonNull(requestStateSecret, "requestStateSecret");
         if (shutdownGrace.isNegative()) {
@@ -82,6 +89,7 @@ public record RuntimeSettings(int port,
         return new RuntimeSettings(
                 integer(env, PORT, DEFAULT_PORT, 0, 65_535),
                 knative,
+                hosts(env),
                 origins(env),
                 secret(env, knative.isPresent()),
                 Duration.ofSeconds(integer(env, SHUTDOWN_GRACE_SECONDS, (int) DEFAULT_SHUTDOWN_GRACE.toSeconds(),
@@ -97,14 +105,14 @@ public record RuntimeSettings(int port,
 
     /** These settings listening on {@code port} instead: how a launcher runs several functions in one process. */
     public RuntimeSettings withPort(int port) {
-        return new RuntimeSettings(port, knative, allowedOrigins, requestStateSecret, shutdownGrace, maxEventBytes,
-                otlp);
+        return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
+                maxEventBytes, otlp);
     }
 
     /** These settings with another grace period for in-flight requests at shutdown. */
     public RuntimeSettings withShutdownGrace(Duration shutdownGrace) {
-        return new RuntimeSettings(port, knative, allowedOrigins, requestStateSecret, shutdownGrace, maxEventBytes,
-                otlp);
+        return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
+                maxEventBytes, otlp);
     }
 
     private static Optional<KnativeRevision> knative(Map<String, String> env) {
@@ -119,19 +127,42 @@ public record RuntimeSettings(int port,
                 configuration == null ? "" : configuration));
     }
 
+    private static List<String> hosts(Map<String, String> env) {
+        return list(env, ALLOWED_HOSTS, RuntimeSettings::validHost);
+    }
+
     private static List<String> origins(Map<String, String> env) {
-        String text = value(env, ALLOWED_ORIGINS);
+        return list(env, ALLOWED_ORIGINS, RuntimeSettings::validOrigin);
+    }
+
+    private static List<String> list(Map<String, String> env, String name, UnaryOperator<String> validate) {
+        String text = value(env, name);
         if (text == null) {
             return List.of();
         }
-        List<String> origins = new ArrayList<>();
-        for (String origin : text.split(",")) {
-            String trimmed = origin.strip();
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",")) {
+            String trimmed = item.strip();
             if (!trimmed.isEmpty()) {
-                origins.add(validOrigin(trimmed));
+                items.add(validate.apply(trimmed));
             }
         }
-        return origins;
+        return items;
+    }
+
+    /** A host as it appears in a {@code Host} header: a name or address, and an optional port. */
+    private static String validHost(String host) {
+        try {
+            URI uri = new URI("http://" + host);
+            if (uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                return host;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the same message as any other malformed host
+        }
+        throw new IllegalArgumentException(ALLOWED_HOSTS
+                + " must be a comma-separated list of host names such as writing-analysis.margin.example.org");
     }
 
     /** An origin is scheme, host and optional port, with nothing after: what browsers send in {@code Origin}. */

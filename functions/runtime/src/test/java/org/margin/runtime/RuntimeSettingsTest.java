@@ -24,6 +24,7 @@ class RuntimeSettingsTest {
         assertThat(settings.local()).isTrue();
         assertThat(settings.knative()).isEmpty();
         assertThat(settings.allowedOrigins()).isEmpty();
+        assertThat(settings.allowedHosts()).isEmpty();
         assertThat(settings.requestStateSecret().ephemeral()).isTrue();
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(25));
         assertThat(settings.maxEventBytes()).isEqualTo(1 << 20);
@@ -45,6 +46,7 @@ class RuntimeSettingsTest {
                 "PORT", "8081", "K_SERVICE", "writing-analysis", "K_REVISION", "writing-analysis-00003",
                 "K_CONFIGURATION", "writing-analysis", "MARGIN_REQUEST_STATE_SECRET", SECRET,
                 "MARGIN_ALLOWED_ORIGINS", "https://app.example.org, http://localhost:3000",
+                "MARGIN_ALLOWED_HOSTS", "writing-analysis.margin.example.org,writing-analysis.default.svc:80",
                 "MARGIN_SHUTDOWN_GRACE_SECONDS", "40", "MARGIN_MAX_EVENT_BYTES", "4096",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"));
 
@@ -53,6 +55,8 @@ class RuntimeSettingsTest {
         assertThat(settings.knative()).contains(
                 new KnativeRevision("writing-analysis", "writing-analysis-00003", "writing-analysis"));
         assertThat(settings.allowedOrigins()).containsExactly("https://app.example.org", "http://localhost:3000");
+        assertThat(settings.allowedHosts()).containsExactly("writing-analysis.margin.example.org",
+                "writing-analysis.default.svc:80");
         assertThat(settings.requestStateSecret().ephemeral()).isFalse();
         assertThat(settings.requestStateSecret().bytes()).isEqualTo("0123456789abcdef0123456789abcdef".getBytes());
         assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(40));
@@ -104,7 +108,8 @@ class RuntimeSettingsTest {
                 "PORT", "eighty",
                 "MARGIN_SHUTDOWN_GRACE_SECONDS", "-1",
                 "MARGIN_MAX_EVENT_BYTES", "0",
-                "MARGIN_ALLOWED_ORIGINS", "https://app.example.org/path");
+                "MARGIN_ALLOWED_ORIGINS", "https://app.example.org/path",
+                "MARGIN_ALLOWED_HOSTS", "https://host.example.org");
         bad.forEach((name, value) -> {
             Map<String, String> env = new HashMap<>();
             env.put(name, value);

@@ -1,16 +1,22 @@
 package org.margin.analysis.lexicon;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * An immutable map from words to non-negative ints, probed with a slice of a char array so that looking up
  * a word of the text never builds a {@code String}. Open addressing with linear probing at a load of at most
- * one half keeps probes short; the keys live in one shared char array.
+ * one half keeps probes short; the keys live in one shared char array. A table is built once, when the
+ * module is built, and shipped in its serialised form, which loads with a few bulk copies.
  */
 public final class WordTable {
 
     /** What {@link #get} answers for a word that is not in the table. */
     public static final int ABSENT = -1;
+
+    /** Marks the serialised form, so that a table from another layout is refused instead of misread. */
+    private static final int FORMAT = 0x4D57_5401;
 
     private final char[] keyChars;
     private final int[] keyBounds;
@@ -63,6 +69,63 @@ public final class WordTable {
     /** Length, in UTF-16 units, of the longest word. */
     public int longestKey() {
         return longestKey;
+    }
+
+    /** Bytes that {@link #writeTo} needs. */
+    public int serializedSize() {
+        return 7 * Integer.BYTES + keyChars.length * Character.BYTES
+                + (keyBounds.length + values.length + slots.length) * Integer.BYTES;
+    }
+
+    /** Writes the table at the buffer's position, in the buffer's byte order. */
+    public void writeTo(ByteBuffer out) {
+        out.putInt(FORMAT).putInt(size).putInt(longestKey);
+        out.putInt(keyChars.length);
+        out.asCharBuffer().put(keyChars);
+        out.position(out.position() + keyChars.length * Character.BYTES);
+        putInts(out, keyBounds);
+        putInts(out, values);
+        putInts(out, slots);
+    }
+
+    /**
+     * Reads a table written by {@link #writeTo}, from the buffer's position on, in the buffer's byte order.
+     *
+     * @throws IllegalStateException if the bytes are not such a table
+     */
+    public static WordTable readFrom(ByteBuffer in, String what) {
+        try {
+            if (in.getInt() != FORMAT) {
+                throw new IllegalStateException(what + " is not a word table of this version");
+            }
+            int size = in.getInt();
+            int longestKey = in.getInt();
+            char[] keyChars = new char[in.getInt()];
+            in.asCharBuffer().get(keyChars);
+            in.position(in.position() + keyChars.length * Character.BYTES);
+            int[] keyBounds = getInts(in);
+            int[] values = getInts(in);
+            int[] slots = getInts(in);
+            if (Integer.bitCount(slots.length) != 1 || keyBounds.length != values.length + 1 || size > values.length) {
+                throw new IllegalStateException(what + " has inconsistent word table sections");
+            }
+            return new WordTable(keyChars, keyBounds, values, slots, size, longestKey);
+        } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
+            throw new IllegalStateException(what + " is truncated or corrupt", e);
+        }
+    }
+
+    private static void putInts(ByteBuffer out, int[] ints) {
+        out.putInt(ints.length);
+        out.asIntBuffer().put(ints);
+        out.position(out.position() + ints.length * Integer.BYTES);
+    }
+
+    private static int[] getInts(ByteBuffer in) {
+        int[] ints = new int[in.getInt()];
+        in.asIntBuffer().get(ints);
+        in.position(in.position() + ints.length * Integer.BYTES);
+        return ints;
     }
 
     public static Builder builder() {

@@ -6,12 +6,13 @@ import org.margin.analysis.lexicon.WordTable;
 /**
  * The New Dale-Chall list of about 3,000 words familiar to American fourth-graders (npm package dale-chall
  * 2.0.1, MIT). Dale-Chall counts the words outside it as difficult; Gunning Fog, as textstat applies it,
- * does not count a familiar word as complex. Loads on first use.
+ * does not count a familiar word as complex. Compiled into a table when the module is built; loads on first
+ * use.
  */
 public final class FamiliarWords {
 
-    static final String NPM_PACKAGE = "dale-chall";
-    private static final String FILE = "index.js";
+    /** The bundled table's name. */
+    public static final String TABLE = "dale-chall.table";
 
     private FamiliarWords() {
     }
@@ -27,20 +28,6 @@ public final class FamiliarWords {
     }
 
     private static final class Holder {
-        static final WordTable WORDS = load();
-    }
-
-    private static WordTable load() {
-        String what = NPM_PACKAGE + "/" + FILE;
-        byte[] source = BundledLexicon.read(NPM_PACKAGE, FILE);
-        int from = BundledLexicon.indexAfter(source, "daleChall = [", what);
-        int to = BundledLexicon.indexOf(source, (byte) ']', from, what);
-        WordTable.Builder builder = WordTable.builder();
-        int words = BundledLexicon.forEachLiteral(source, from, to, what,
-                (bytes, start, end) -> builder.add(bytes, start, end, 1));
-        if (words == 0) {
-            throw new IllegalStateException(what + " holds no words");
-        }
-        return builder.build();
+        static final WordTable WORDS = WordTable.readFrom(BundledLexicon.read(TABLE), TABLE);
     }
 }

@@ -3,6 +3,8 @@ package org.margin.analysis.lexicon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,36 @@ class WordTableTest {
         byte[] latin1 = {'c', (byte) 0xE9};
         assertThatThrownBy(() -> WordTable.builder().add(latin1, 0, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ASCII");
+    }
+
+    @Test
+    void survivesWritingAndReadingBack() {
+        WordTable table = WordTable.builder().add("puzzle", 2).add("family", 3).add("family", 9).build();
+        ByteBuffer buffer = ByteBuffer.allocate(table.serializedSize() + 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.putInt(42);
+        table.writeTo(buffer);
+        assertThat(buffer.position()).isEqualTo(table.serializedSize() + 4);
+
+        buffer.flip().getInt();
+        WordTable read = WordTable.readFrom(buffer, "test table");
+
+        assertThat(read.get("puzzle")).isEqualTo(2);
+        assertThat(read.get("family")).isEqualTo(3);
+        assertThat(read.get("families")).isEqualTo(WordTable.ABSENT);
+        assertThat(read.size()).isEqualTo(2);
+        assertThat(read.longestKey()).isEqualTo(6);
+        assertThat(buffer.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void refusesBytesThatAreNotATable() {
+        WordTable table = WordTable.builder().add("puzzle", 2).build();
+        ByteBuffer buffer = ByteBuffer.allocate(table.serializedSize());
+        table.writeTo(buffer);
+
+        assertThatThrownBy(() -> WordTable.readFrom(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}), "junk"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("junk");
+        assertThatThrownBy(() -> WordTable.readFrom(ByteBuffer.wrap(buffer.array(), 0, 40), "cut"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cut");
     }
 }

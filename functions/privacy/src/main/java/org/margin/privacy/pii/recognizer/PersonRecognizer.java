@@ -270,7 +270,7 @@ public final class PersonRecognizer implements Recognizer {
         } else if (known == 1) {
             score = uninformativeCapital ? 0.5 : 0.6;
         } else if (unknown == 1) {
-            score = uninformativeCapital ? 0.4 : 0.5;
+            score = uninformativeCapital ? 0.4 : 0.45;
         } else if (ambiguous == 1) {
             score = uninformativeCapital ? 0.15 : 0.35;
         } else {

@@ -18,15 +18,17 @@ import org.margin.privacy.pii.text.ScanText;
  * <p>A hand-written scanner finds phone-shaped candidates (7 to 15 digits in groups joined by single spaces,
  * dashes, dots, slashes or parentheses, an optional leading +, an optional {@code x}/{@code ext.} extension); only
  * those reach libphonenumber, whose own {@code findNumbers} is several times slower on prose. A number that
- * libphonenumber validates, internationally or for one of the configured home regions, scores high; any other
- * phone-shaped candidate needs a context word ("phone", "call me at", "mobile") to be reported, because many
- * of the world's numbering plans accept almost any digit string.
+ * libphonenumber validates, internationally or for one of the configured home regions, scores high. Nine or more
+ * digits in three or more groups (0490 75 40 81) are reported on their shape alone, since little else is written
+ * that way; shorter or less grouped candidates need a context word ("phone", "call me at", "mobile"), because
+ * many of the world's numbering plans accept almost any digit string.
  */
 public final class PhoneNumberRecognizer implements Recognizer {
 
     private static final double VALID_INTERNATIONAL_SCORE = 0.85;
     private static final double VALID_NATIONAL_SCORE = 0.7;
     private static final double POSSIBLE_INTERNATIONAL_SCORE = 0.6;
+    private static final double LONG_GROUPED_SCORE = 0.5;
     private static final double GROUPED_SCORE = 0.4;
     private static final double BARE_SCORE = 0.3;
     private static final double CONTEXT_BOOST = 0.35;
@@ -139,7 +141,11 @@ public final class PhoneNumberRecognizer implements Recognizer {
         boolean international = text.charAt(start) == '+';
         double score = validityScore(text.substring(start, end), international);
         if (score == 0) {
-            score = groups > 1 && separators > 0 ? GROUPED_SCORE : BARE_SCORE;
+            if (groups >= 3 && digits >= 9) {
+                score = LONG_GROUPED_SCORE;
+            } else {
+                score = groups > 1 && separators > 0 ? GROUPED_SCORE : BARE_SCORE;
+            }
         }
         if (Context.precedes(scan, start, CONTEXT, 4) || Context.follows(scan, end, CONTEXT_AFTER)) {
             score += CONTEXT_BOOST;

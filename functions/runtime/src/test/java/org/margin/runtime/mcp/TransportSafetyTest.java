@@ -87,6 +87,21 @@ class TransportSafetyTest {
     }
 
     @Test
+    void acceptAndContentTypeAreReadLikeHttpDoes() {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        for (String accept : new String[] {"application/*;q=0.8", "*/*", "TEXT/EVENT-STREAM ; q=0.9", "text/html, application/json"}) {
+            TestServer.Reply reply = server.post(body, Map.of("Accept", accept, "Content-Type", "Application/JSON; charset=utf-8",
+                    "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list"));
+            assertThat(reply.status()).as(accept).isEqualTo(200);
+        }
+        TestServer.Reply jsonp = server.post(body, Map.of("Content-Type", "application/jsonp",
+                "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list"));
+        assertThat(jsonp.status()).isEqualTo(415);
+    }
+
+    @Test
     void foreignOriginsAreForbidden() {
         TestServer.Reply reply = server.post(TestServer.request(1, "tools/list", Json.object()),
                 Map.of("Origin", "http://evil.example.com"));

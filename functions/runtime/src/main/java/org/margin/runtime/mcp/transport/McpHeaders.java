@@ -2,7 +2,6 @@ package org.margin.runtime.mcp.transport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -48,21 +47,48 @@ final class McpHeaders {
         if (!headers.contains(HeaderNames.ACCEPT)) {
             return true;
         }
-        String slash = mediaType.substring(0, mediaType.indexOf('/') + 1) + "*";
-        for (String value : headers.get(HeaderNames.ACCEPT).allValues(true)) {
-            String type = value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            if (type.equals(mediaType) || type.equals("*/*") || type.equals(slash)) {
-                return true;
+        int slash = mediaType.indexOf('/');
+        for (String value : headers.get(HeaderNames.ACCEPT).allValues()) {
+            int start = 0;
+            while (start < value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                int semicolon = value.indexOf(';', start);
+                int typeEnd = semicolon >= 0 && semicolon < end ? semicolon : end;
+                if (admits(value, start, typeEnd, mediaType, slash)) {
+                    return true;
+                }
+                start = end + 1;
             }
         }
         return false;
     }
 
-    /** Whether the Content-Type is JSON. */
+    /** Whether {@code value[start, end)}, one media range, admits {@code mediaType}, ignoring case and spaces. */
+    private static boolean admits(String value, int start, int end, String mediaType, int slash) {
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int length = end - start;
+        return length == mediaType.length() && value.regionMatches(true, start, mediaType, 0, length)
+                || length == 3 && value.startsWith("*/*", start)
+                || length == slash + 2 && value.regionMatches(true, start, mediaType, 0, slash + 1)
+                && value.charAt(end - 1) == '*';
+    }
+
+    /** Whether the Content-Type is JSON, whatever its parameters. */
     static boolean jsonContent(Headers headers) {
-        return headers.first(HeaderNames.CONTENT_TYPE)
-                .map(value -> value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
-                .filter("application/json"::equals)
-                .isPresent();
+        String value = headers.first(HeaderNames.CONTENT_TYPE).orElse(null);
+        if (value == null) {
+            return false;
+        }
+        String json = "application/json";
+        String trimmed = value.strip();
+        return trimmed.regionMatches(true, 0, json, 0, json.length())
+                && (trimmed.length() == json.length() || trimmed.charAt(json.length()) == ';'
+                || trimmed.charAt(json.length()) == ' ');
     }
 }

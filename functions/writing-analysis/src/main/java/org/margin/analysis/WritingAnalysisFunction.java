@@ -1,7 +1,5 @@
 package org.margin.analysis;
 
-import java.util.Set;
-
 import org.margin.analysis.tool.AnalyzeWritingTool;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.McpMount;
@@ -32,13 +30,17 @@ public final class WritingAnalysisFunction {
 
     /** The function's MCP server, open for a caller (a load driver) to add to before it is built. */
     public static McpServer.Builder mcp(McpMount mount) {
-        return McpServer.builder()
+        McpServer.Builder mcp = McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin writing analysis")
                 .instructions("Analyses student writing: call analyze_writing with the text. Nothing is stored.")
                 .tool(AnalyzeWritingTool.tool())
                 .observer(mount.observer())
                 .requestStateSecret(mount.requestStateSecret().bytes())
-                .allowedOrigins(Set.copyOf(mount.allowedOrigins()));
+                .allowedOrigins(mount.allowedOrigins());
+        if (!mount.allowedHosts().isEmpty()) {
+            mcp.allowedHosts(mount.allowedHosts());
+        }
+        return mcp;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.margin.runtime.McpMount;
 import org.margin.runtime.mcp.McpServer;
@@ -65,8 +64,11 @@ final class ConformanceFixture {
                 .instructions("A server exposing the fixtures of the MCP conformance suite.")
                 .observer(mount.observer())
                 .requestStateSecret(mount.requestStateSecret().bytes());
+        if (!mount.allowedHosts().isEmpty()) {
+            builder.allowedHosts(mount.allowedHosts());
+        }
         if (!mount.allowedOrigins().isEmpty()) {
-            builder.allowedOrigins(Set.copyOf(mount.allowedOrigins()));
+            builder.allowedOrigins(mount.allowedOrigins());
         }
         tools().forEach(builder::tool);
         resources(builder);

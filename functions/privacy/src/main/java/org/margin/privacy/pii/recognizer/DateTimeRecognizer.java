@@ -64,7 +64,7 @@ public final class DateTimeRecognizer implements Recognizer {
             int consumedTo = -1;
             double score = 0;
             int start = words.start(w);
-            if (words.isNumber(w)) {
+            if (Chars.isDigit(text.charAt(start)) && !isOrdinal(words, w)) {
                 int end = numericDate(text, start);
                 if (end > 0) {
                     score = FULL_DATE_SCORE;

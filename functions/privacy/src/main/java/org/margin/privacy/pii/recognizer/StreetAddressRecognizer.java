@@ -199,7 +199,8 @@ public final class StreetAddressRecognizer implements Recognizer {
                 boolean connector = words.in(i, CONNECTORS) && nameWords > 0;
                 if (!type && !connector) {
                     int wordCase = words.isUpperInitial(i) ? UPPER : words.isAllLower(i) ? LOWER : 0;
-                    if (wordCase == 0 || caseMode != 0 && wordCase != caseMode) {
+                    if (wordCase == 0 || caseMode != 0 && wordCase != caseMode
+                            || wordCase == LOWER && nameWords == 0 && words.in(i, NameLexicon.frequentEnglish())) {
                         break;
                     }
                     caseMode = wordCase;

@@ -25,7 +25,7 @@ final class StreetLexicon {
             "manor", "manors", "mission", "motorway", "mount", "mountain", "neck", "orchard", "oval", "pine",
             "pines", "plain", "plains", "ranch", "rapids", "rest", "river", "shoal", "shoals", "shore", "shores",
             "skyway", "spring", "springs", "station", "stream", "valley", "valleys", "center", "centre", "common",
-            "commons", "corner", "corners", "course", "bypass", "burg", "burgs", "brook", "brooks", "branch",
+            "commons", "course", "bypass", "burg", "burgs", "brook", "brooks", "branch",
             "bluff", "bluffs", "bend", "beach", "arcade", "causeway", "circus", "dale", "dam", "divide", "extension",
             "fort", "freeway", "garden", "harbour", "hollow", "inlet", "junctions", "lock", "locks", "mall",
             "overpass", "plaza", "radial", "ramp", "shoal", "stravenue", "throughway", "tunnel", "underpass",
@@ -69,7 +69,7 @@ final class StreetLexicon {
         int length = end - start;
         for (String suffix : STREET_SUFFIXES) {
             int suffixLength = suffix.length();
-            if (length > suffixLength + 2 && endsWith(text, end, suffix)) {
+            if (length >= suffixLength + 4 && endsWith(text, end, suffix)) {
                 return true;
             }
         }

@@ -1,0 +1,26 @@
+package org.margin.privacy.pii.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AgeRecognizerTest {
+
+    private final AgeRecognizer recognizer = new AgeRecognizer();
+
+    @Test
+    void findsAgesFromTheWordsAroundThem() {
+        String text = "This 79 year old woman, my 9-year-old brother, aged 14, I just turned 10 and I'm 11.";
+        assertThat(Recognized.values(recognizer, text)).containsExactly("79", "9", "14", "10", "11");
+    }
+
+    @Test
+    void aNumberAloneOrAQuantityIsNotAnAge() {
+        assertThat(Recognized.values(recognizer, "I have 12 cats, I was 5 minutes late, page 33 of 200")).isEmpty();
+    }
+
+    @Test
+    void rejectsImpossibleAges() {
+        assertThat(Recognized.values(recognizer, "a 300 year old tree")).isEmpty();
+    }
+}

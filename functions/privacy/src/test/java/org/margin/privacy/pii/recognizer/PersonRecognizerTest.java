@@ -1,0 +1,48 @@
+package org.margin.privacy.pii.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersonRecognizerTest {
+
+    private final PersonRecognizer recognizer = new PersonRecognizer();
+
+    @Test
+    void findsFullNamesWithInitialsAndParticles() {
+        assertThat(Recognized.values(recognizer, "Yesterday I met Katie E. Miles and Maika van de Noort at lunch."))
+                .containsExactly("Katie E. Miles", "Maika van de Noort");
+    }
+
+    @Test
+    void introductionsAndHonorificsCarryUnlistedAndLowerCaseNames() {
+        assertThat(Recognized.values(recognizer, "My name is Zorblax.")).containsExactly("Zorblax");
+        assertThat(Recognized.values(recognizer, "hi, my name is monika")).containsExactly("monika");
+        assertThat(Recognized.values(recognizer, "I asked Mrs. Baker about it.")).containsExactly("Baker");
+    }
+
+    @Test
+    void aCapitalisedWordAtTheStartOfASentenceIsNotAName() {
+        assertThat(Recognized.values(recognizer, "Wisdom matters. Discipline too. Could we go? Please wait."))
+                .isEmpty();
+    }
+
+    @Test
+    void placesNationalitiesAndOrganisationsAreNotPeople() {
+        assertThat(Recognized.values(recognizer, "We moved here from Canada. She is Greek.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "I work at Hawkins Inc and the Davis Orchestra.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Lopez, Santos and Coleman is a design agency.")).isEmpty();
+    }
+
+    @Test
+    void membersOfAListOfPeopleLiftEachOther() {
+        assertThat(Recognized.values(recognizer, "Our founders are Maria Lopez, Graves and Reed."))
+                .containsExactly("Maria Lopez", "Graves", "Reed");
+    }
+
+    @Test
+    void aWholeLowerCaseTextUsesTheNameListsInsteadOfCapitals() {
+        assertThat(Recognized.values(recognizer, "follow up with patricia desrosiers in a couple of months"))
+                .containsExactly("patricia desrosiers");
+    }
+}

@@ -1,0 +1,37 @@
+package org.margin.privacy.pii.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhoneNumberRecognizerTest {
+
+    private final PhoneNumberRecognizer recognizer = new PhoneNumberRecognizer(List.of("US", "GB"));
+
+    @Test
+    void findsValidNationalAndInternationalNumbers() {
+        String text = "Office (202) 456-1414 or +44 20 7946 0958 or +41 (0)62 585 51 90.";
+        assertThat(Recognized.values(recognizer, text))
+                .containsExactly("(202) 456-1414", "+44 20 7946 0958", "+41 (0)62 585 51 90");
+    }
+
+    @Test
+    void keepsExtensions() {
+        assertThat(Recognized.values(recognizer, "Desk: +1-604-696-5272x565, fax 202-456-1414 ext. 12"))
+                .containsExactly("+1-604-696-5272x565", "202-456-1414 ext. 12");
+    }
+
+    @Test
+    void aShortLocalNumberNeedsAContextWord() {
+        assertThat(Recognized.values(recognizer, "we scored 467 3395 points")).isEmpty();
+        assertThat(Recognized.values(recognizer, "please call me at 467 3395")).containsExactly("467 3395");
+        assertThat(Recognized.values(recognizer, "467 3395 is my cell")).containsExactly("467 3395");
+    }
+
+    @Test
+    void leavesDatesDecimalsAndLongNumbersAlone() {
+        assertThat(Recognized.values(recognizer,
+                "phone on 14/01/2018 or 2018-01-14, pi is 3.1415926, id 12345678901234567890")).isEmpty();
+    }
+}

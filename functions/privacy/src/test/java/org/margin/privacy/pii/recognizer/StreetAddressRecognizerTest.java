@@ -1,0 +1,42 @@
+package org.margin.privacy.pii.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StreetAddressRecognizerTest {
+
+    private final StreetAddressRecognizer recognizer = new StreetAddressRecognizer();
+
+    @Test
+    void findsEnglishAndEuropeanStreetLines() {
+        assertThat(Recognized.values(recognizer, "I live at 2450 Crown St near the park.")).containsExactly("2450 Crown St");
+        assertThat(Recognized.values(recognizer, "Meet at 56 rue La Boétie tonight")).containsExactly("56 rue La Boétie");
+        assertThat(Recognized.values(recognizer, "She lives on Ziegelgasse 19 now")).containsExactly("Ziegelgasse 19");
+        assertThat(Recognized.values(recognizer, "Deliver to ul. Grochowa 80 please")).containsExactly("ul. Grochowa 80");
+    }
+
+    @Test
+    void followsUnitsPlacesAndPostalCodesOverLines() {
+        String text = "Ken Fukuda\n\n3037 ul. Północna 73\n Apt. 946\n Suwałki\n\n Poland 11248\nMobile: 0490 39 07 81";
+        assertThat(Recognized.values(recognizer, text))
+                .containsExactly("3037 ul. Północna 73\n Apt. 946\n Suwałki\n\n Poland 11248");
+        assertThat(Recognized.values(recognizer, "Send it to 123 Main Street, Springfield, IL 62704 today."))
+                .containsExactly("123 Main Street, Springfield, IL 62704");
+    }
+
+    @Test
+    void findsPostBoxesMilitaryAddressesAndCorners() {
+        assertThat(Recognized.values(recognizer, "PSC 6477, Box 2981\nAPO AE 83700"))
+                .containsExactly("PSC 6477, Box 2981\nAPO AE 83700");
+        assertThat(Recognized.values(recognizer, "Write to P.O. Box 149 soon")).containsExactly("P.O. Box 149");
+        assertThat(Recognized.values(recognizer, "It's in the corner of 35 Pentelis Str. and Waechter Turnpike"))
+                .containsExactly("the corner of 35 Pentelis Str. and Waechter Turnpike");
+    }
+
+    @Test
+    void numbersAndCapitalisedWordsAloneAreNotAnAddress() {
+        assertThat(Recognized.values(recognizer, "In 2010 Barack Obama won 52 states.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "I have 3 Cats and 2 Dogs.")).isEmpty();
+    }
+}

@@ -1,0 +1,24 @@
+package org.margin.privacy.pii.recognizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ZipCodeRecognizerTest {
+
+    private final ZipCodeRecognizer recognizer = new ZipCodeRecognizer();
+
+    @Test
+    void afterACueAcceptsTheCommonShapes() {
+        assertThat(Recognized.values(recognizer, "ZIP: 75534-030")).containsExactly("75534-030");
+        assertThat(Recognized.values(recognizer, "postcode 7412 SL")).containsExactly("7412 SL");
+        assertThat(Recognized.values(recognizer, "my zip code is 394 13")).containsExactly("394 13");
+    }
+
+    @Test
+    void withoutACueOnlyDistinctShapes() {
+        assertThat(Recognized.values(recognizer, "Send it to London SW1A 1AA or Ottawa K1A 0B1, Springfield, IL 62704"))
+                .containsExactly("SW1A 1AA", "K1A 0B1", "62704");
+        assertThat(Recognized.values(recognizer, "We had 62704 visitors")).isEmpty();
+    }
+}

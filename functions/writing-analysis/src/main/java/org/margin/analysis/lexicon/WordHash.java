@@ -19,9 +19,19 @@ public final class WordHash {
         return hash ^ (hash >>> 16);
     }
 
-    /** Whether two word slices hold the same characters. */
+    /**
+     * Whether two word slices hold the same characters. A plain loop: words are a few characters long, too
+     * short for the vectorised comparison of {@code Arrays.equals} to pay for its setup.
+     */
     public static boolean equal(char[] a, int aOffset, int aLength, char[] b, int bOffset, int bLength) {
-        return aLength == bLength
-                && java.util.Arrays.equals(a, aOffset, aOffset + aLength, b, bOffset, bOffset + bLength);
+        if (aLength != bLength) {
+            return false;
+        }
+        for (int i = 0; i < aLength; i++) {
+            if (a[aOffset + i] != b[bOffset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -52,20 +52,34 @@ public final class WordTokens {
             int tokenStart = i;
             int wordStart = normalizedLength;
             while (i < length) {
+                if (normalizedLength + 2 > normalized.length) {
+                    normalized = Arrays.copyOf(normalized, normalized.length * 2 + 2);
+                }
+                char c = text.charAt(i);
+                // Student prose is nearly all ASCII; it takes the short way.
+                if (c < 0x80) {
+                    if (CharacterClasses.isSpace(c)) {
+                        break;
+                    }
+                    characters++;
+                    if (CharacterClasses.isWordCharacter(c)) {
+                        letters++;
+                        normalized[normalizedLength++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                    } else if (c == '\'' && opensContractionEnding(text, i + 1)) {
+                        normalized[normalizedLength++] = '\'';
+                    }
+                    i++;
+                    continue;
+                }
                 codePoint = text.codePointAt(i);
                 if (CharacterClasses.isSpace(codePoint)) {
                     break;
                 }
                 characters++;
-                if (normalizedLength + 2 > normalized.length) {
-                    normalized = Arrays.copyOf(normalized, normalized.length * 2 + 2);
-                }
                 if (CharacterClasses.isWordCharacter(codePoint)) {
                     letters++;
-                    int lower = Character.toLowerCase(codePoint);
-                    normalizedLength += Character.toChars(lower, normalized, normalizedLength);
-                } else if (codePoint == '\'' && opensContractionEnding(text, i + 1)) {
-                    normalized[normalizedLength++] = '\'';
+                    normalizedLength += Character.toChars(Character.toLowerCase(codePoint), normalized,
+                            normalizedLength);
                 }
                 i += Character.charCount(codePoint);
             }

@@ -1,0 +1,203 @@
+package org.margin.grid;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import org.margin.grid.client.GridConnection;
+import org.margin.grid.codec.ValueCodec;
+import org.margin.grid.coherence.InstanceLease;
+import org.margin.grid.coherence.NearCaches;
+import org.margin.grid.coherence.WriteNotices;
+import org.margin.grid.config.GridConfigs;
+import org.margin.grid.config.GridProfile;
+import org.margin.grid.fault.GridGuard;
+import org.margin.grid.key.KeyPseudonyms;
+import org.margin.grid.metrics.GridMetrics;
+import org.margin.grid.tier.TierSupport;
+import org.margin.grid.tier.TieredCache;
+
+import com.hazelcast.client.config.ClientConfig;
+
+import io.opentelemetry.api.metrics.Meter;
+
+/**
+ * A function instance's view of the grid: its client (connected lazily, in the background), its lease on its
+ * near caches, and the tiered caches built on them. Building one does no I/O; the first cache read starts the
+ * connection and is served from the store until the grid is there.
+ *
+ * <pre>{@code
+ * Grid grid = Grid.builder()
+ *         .profile(GridProfile.KUBERNETES)
+ *         .pseudonymKey(keyFromConfiguration)
+ *         .meter(telemetry.meter())
+ *         .build();
+ * TieredCache essays = grid.cache("essays", store::loadEssay, store::saveEssay);
+ * }</pre>
+ */
+public final class Grid implements AutoCloseable {
+
+    private final GridConnection connection;
+    private final InstanceLease lease;
+    private final TierSupport support;
+    private final ScheduledExecutorService timer;
+    private final Map<String, TieredCache> caches = new ConcurrentHashMap<>();
+
+    private Grid(Builder builder) {
+        this.connection = new GridConnection(builder.clientConfig);
+        NearCaches nearCaches = new NearCaches();
+        GridGuard guard = new GridGuard(builder.callTimeout, builder.breakerDelay);
+        GridMetrics metrics = builder.meter == null
+                ? GridMetrics.none(guard::state)
+                : new GridMetrics(builder.meter, guard::state);
+        WriteNotices notices = new WriteNotices(UUID.randomUUID().toString(), builder.lease, nearCaches,
+                builder.acknowledgementTimeout,
+                (mapName, cause) -> metrics.cache(mapName.substring(TieredCache.MAP_PREFIX.length()))
+                        .invalidated(cause));
+        this.lease = new InstanceLease(notices.instanceId(), builder.lease, connection, nearCaches,
+                notices::subscribe);
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("margin-grid-timer").factory());
+        this.support = new TierSupport(connection, lease, notices, nearCaches, guard,
+                KeyPseudonyms.withKey(builder.pseudonymKey), builder.codec, metrics, timer, builder.fillDeadline,
+                builder.hotKeys, builder.hotKeyPeriod);
+        lease.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The tiered cache {@code name} (letters, digits and dashes; its grid map is {@code margin.tier.<name>}),
+     * created on first call. Later calls return the same cache and ignore their loader and writer.
+     */
+    public TieredCache cache(String name, Function<String, Optional<byte[]>> loader, BiConsumer<String, byte[]> writer) {
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("a cache name is lower-case letters, digits and dashes");
+        }
+        return caches.computeIfAbsent(name, ignored -> new TieredCache(name, loader, writer, support));
+    }
+
+    /** What the session store and other grid users of this process share with the caches. */
+    public TierSupport support() {
+        return support;
+    }
+
+    /** Starts connecting now, in the background; reads do this themselves. */
+    public void connect() {
+        connection.start();
+    }
+
+    /** Whether the near caches may answer now: connected, registered, lease running. */
+    public boolean trusted() {
+        return lease.trusted();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        lease.close();
+        connection.close();
+    }
+
+    /** Settings of a {@link Grid}; only the pseudonym key is required. */
+    public static final class Builder {
+
+        private ClientConfig clientConfig;
+        private byte[] pseudonymKey;
+        private ValueCodec codec = ValueCodec.identity();
+        private Meter meter;
+        private Duration lease = Duration.ofSeconds(6);
+        private Duration acknowledgementTimeout = Duration.ofSeconds(1);
+        private Duration callTimeout = Duration.ofMillis(500);
+        private Duration breakerDelay = Duration.ofSeconds(2);
+        private Duration fillDeadline = Duration.ofSeconds(2);
+        private int hotKeys = 1000;
+        private Duration hotKeyPeriod = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** The client configuration of hazelcast-config/ for {@code profile}; local unless set. */
+        public Builder profile(GridProfile profile) {
+            this.clientConfig = GridConfigs.client(profile);
+            return this;
+        }
+
+        /** A client configuration of the caller's, e.g. one loaded from hazelcast-config/ and then adjusted. */
+        public Builder clientConfig(ClientConfig config) {
+            this.clientConfig = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The HMAC key of keyed pseudonyms, at least 32 bytes, the same for every instance. */
+        public Builder pseudonymKey(byte[] key) {
+            this.pseudonymKey = key.clone();
+            return this;
+        }
+
+        /** How values are sealed for the grid; as they are unless set. */
+        public Builder codec(ValueCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** Where the grid's instruments are created, e.g. the runtime's meter; none unless set. */
+        public Builder meter(Meter meter) {
+            this.meter = Objects.requireNonNull(meter, "meter");
+            return this;
+        }
+
+        /**
+         * How long an instance may answer from its near caches without hearing from the grid. A write waits at
+         * most this long (plus the acknowledgement timeout) for an instance that stopped answering.
+         */
+        public Builder lease(Duration lease) {
+            this.lease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /** How long a write waits for every instance to acknowledge its notice before striking the silent ones. */
+        public Builder acknowledgementTimeout(Duration timeout) {
+            this.acknowledgementTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How long one grid call on a read's path may take before the store answers instead. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How long the open circuit breaker keeps calls from the grid before it tries again. */
+        public Builder breakerDelay(Duration delay) {
+            this.breakerDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /** How many keys per cache the hot-key list keeps, and how often this instance rewrites it. */
+        public Builder hotKeys(int count, Duration period) {
+            this.hotKeys = count;
+            this.hotKeyPeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        public Grid build() {
+            if (pseudonymKey == null) {
+                throw new IllegalStateException("pseudonymKey(...) is required");
+            }
+            if (clientConfig == null) {
+                clientConfig = GridConfigs.client(GridProfile.LOCAL);
+            }
+            return new Grid(this);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.margin.grid.tier;
+
+import java.util.Arrays;
+
+/**
+ * What the grid's map holds under a key: a sealed value, or the tombstone a write leaves. A tombstone is unique
+ * per write, so a reader that loaded from the store after seeing it can replace exactly that tombstone and no
+ * later one: a value loaded before a write can never be put back after it.
+ */
+sealed interface GridEntry {
+
+    byte VALUE = 1;
+    byte TOMBSTONE = 0;
+
+    /** The bytes stored in the grid. */
+    byte[] bytes();
+
+    record Value(byte[] bytes) implements GridEntry {
+
+        static Value wrap(byte[] sealed) {
+            byte[] bytes = new byte[sealed.length + 1];
+            bytes[0] = VALUE;
+            System.arraycopy(sealed, 0, bytes, 1, sealed.length);
+            return new Value(bytes);
+        }
+
+        byte[] sealed() {
+            return Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+    }
+
+    record Tombstone(byte[] bytes) implements GridEntry {
+
+        static Tombstone of(byte[] writeId) {
+            byte[] bytes = new byte[writeId.length + 1];
+            bytes[0] = TOMBSTONE;
+            System.arraycopy(writeId, 0, bytes, 1, writeId.length);
+            return new Tombstone(bytes);
+        }
+    }
+
+    /** Reads what the grid returned; null stays null. */
+    static GridEntry of(byte[] stored) {
+        if (stored == null) {
+            return null;
+        }
+        return stored.length > 0 && stored[0] == VALUE ? new Value(stored) : new Tombstone(stored);
+    }
+}

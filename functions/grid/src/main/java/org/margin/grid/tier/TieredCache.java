@@ -1,0 +1,268 @@
+package org.margin.grid.tier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import org.margin.grid.coherence.InvalidationCause;
+import org.margin.grid.coherence.NearCacheAccess;
+import org.margin.grid.fault.GridUnavailable;
+import org.margin.grid.metrics.CacheMetrics;
+import org.margin.grid.warm.AccessCounts;
+import org.margin.grid.warm.HotKeys;
+
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryExpiredListener;
+
+/**
+ * One cache in three tiers: this process's near cache (L1), the grid's map (L2), and the caller's store (L3).
+ * Reads go down the tiers and fill them on the way back; writes go to the store, then leave a tombstone in the
+ * grid and wait until no instance can still answer with the old value (see {@code WriteNotices}). Ids become
+ * keyed pseudonyms before they reach the grid, and values pass through the {@code ValueCodec}.
+ *
+ * <pre>{@code
+ * TieredCache profiles = grid.cache("profiles", store::loadProfile, store::saveProfile);
+ * Optional<byte[]> profile = profiles.read(studentId);
+ * profiles.write(studentId, updated);
+ * }</pre>
+ */
+public final class TieredCache {
+
+    /** The grid map of cache {@code c} is {@code margin.tier.c}; near caches are configured by that prefix. */
+    public static final String MAP_PREFIX = "margin.tier.";
+
+    private static final System.Logger LOG = System.getLogger(TieredCache.class.getName());
+    private static final int WRITE_ID_BYTES = 16;
+
+    private final String name;
+    private final String mapName;
+    private final Function<String, Optional<byte[]>> loader;
+    private final BiConsumer<String, byte[]> writer;
+    private final TierSupport support;
+    private final CacheMetrics metrics;
+    private final AccessCounts accesses;
+    private final Set<String> owed = ConcurrentHashMap.newKeySet();
+    private final SecureRandom random = new SecureRandom();
+    private volatile Bound bound;
+    private volatile boolean warmed;
+
+    /**
+     * @param loader reads an id's value from the store, if it has one
+     * @param writer stores an id's value; it must have succeeded when it returns
+     */
+    public TieredCache(String name, Function<String, Optional<byte[]>> loader, BiConsumer<String, byte[]> writer,
+                       TierSupport support) {
+        this.name = name;
+        this.mapName = MAP_PREFIX + name;
+        this.loader = loader;
+        this.writer = writer;
+        this.support = support;
+        this.metrics = support.metrics().cache(name);
+        this.accesses = new AccessCounts(support.hotKeys() * 20);
+        support.lease().onTrusted(this::onTrusted);
+        if (support.lease().trusted()) {
+            Thread.ofVirtual().name("margin-grid-bind").start(this::onTrusted);
+        }
+        long period = support.hotKeyPeriod().toMillis();
+        support.timer().scheduleWithFixedDelay(this::publishHotKeys, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The id's value: from the first tier that has it, or from the store; empty if the store has none. */
+    public Optional<byte[]> read(String id) {
+        support.connection().start();
+        String key = support.pseudonyms().of(name, id);
+        Bound current = bound;
+        if (current == null || !support.lease().trusted()) {
+            return load(id);
+        }
+        accesses.record(key);
+        GridEntry entry = GridEntry.of(current.nearCache().peek(key));
+        if (entry instanceof GridEntry.Value value) {
+            metrics.hit(Tier.L1);
+            return Optional.of(open(value, key));
+        }
+        metrics.miss(Tier.L1);
+        if (entry == null) {
+            try {
+                entry = GridEntry.of(support.guard().call(() -> current.map().get(key)));
+            } catch (GridUnavailable unreachable) {
+                return load(id);
+            }
+            if (entry instanceof GridEntry.Value value) {
+                metrics.hit(Tier.L2);
+                return Optional.of(open(value, key));
+            }
+            metrics.miss(Tier.L2);
+        }
+        return loadAndFill(id, key, current, (GridEntry.Tombstone) entry);
+    }
+
+    /**
+     * Stores the id's value through the caller's writer, then makes sure that no instance answers with the
+     * previous one.
+     */
+    public WriteOutcome write(String id, byte[] value) {
+        writer.accept(id, value);
+        String key = support.pseudonyms().of(name, id);
+        if (invalidate(key)) {
+            metrics.written(true);
+            return new WriteOutcome.Confirmed();
+        }
+        owed.add(key);
+        metrics.written(false);
+        return new WriteOutcome.Unconfirmed();
+    }
+
+    private Optional<byte[]> load(String id) {
+        Optional<byte[]> loaded = loader.apply(id);
+        if (loaded.isPresent()) {
+            metrics.hit(Tier.L3);
+        } else {
+            metrics.miss(Tier.L3);
+        }
+        return loaded;
+    }
+
+    private Optional<byte[]> loadAndFill(String id, String key, Bound current, GridEntry.Tombstone tombstone) {
+        long started = System.nanoTime();
+        Optional<byte[]> loaded = load(id);
+        if (loaded.isEmpty() || System.nanoTime() - started > support.fillDeadline().toNanos()) {
+            return loaded;
+        }
+        byte[] filled = GridEntry.Value.wrap(support.codec().seal(loaded.get(), context(key))).bytes();
+        try {
+            // Only where nothing is, or where exactly the tombstone this read saw is: never over a later write.
+            if (tombstone == null) {
+                support.guard().call(() -> current.map().putIfAbsent(key, filled));
+            } else {
+                support.guard().call(() -> current.map().replace(key, tombstone.bytes(), filled));
+            }
+        } catch (GridUnavailable unreachable) {
+            LOG.log(System.Logger.Level.DEBUG, "Filling the grid failed; the store answered");
+        }
+        return loaded;
+    }
+
+    /** Leaves a tombstone in the grid and waits for every instance to drop its copy; false if it could not. */
+    private boolean invalidate(String key) {
+        Bound current = bound;
+        if (current == null) {
+            // A write may wait for the map's proxy, which a read would rather not.
+            HazelcastInstance client = support.connection().client().orElse(null);
+            if (client == null) {
+                return false;
+            }
+            try {
+                current = bind(client);
+            } catch (HazelcastException unreachable) {
+                return false;
+            }
+        }
+        Bound target = current;
+        byte[] writeId = new byte[WRITE_ID_BYTES];
+        random.nextBytes(writeId);
+        byte[] tombstone = GridEntry.Tombstone.of(writeId).bytes();
+        try {
+            support.guard().run(() -> target.map().set(key, tombstone));
+            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
+            support.notices().confirm(target.client(), mapName, key);
+            return true;
+        } catch (GridUnavailable | HazelcastException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private byte[] open(GridEntry.Value value, String key) {
+        return support.codec().open(value.sealed(), context(key));
+    }
+
+    private static byte[] context(String key) {
+        return key.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** On each (re)gained lease: bind to the current client, warm once, and settle writes the grid missed. */
+    private void onTrusted() {
+        HazelcastInstance client = support.connection().client().orElse(null);
+        if (client == null) {
+            return;
+        }
+        Bound current = bound;
+        if (current == null || current.client() != client) {
+            current = bind(client);
+        }
+        Bound ready = current;
+        Thread.ofVirtual().name("margin-grid-settle").start(() -> {
+            warmOnce(ready);
+            owed.removeIf(this::invalidate);
+        });
+    }
+
+    private synchronized Bound bind(HazelcastInstance client) {
+        if (bound != null && bound.client() == client) {
+            return bound;
+        }
+        IMap<String, byte[]> map = client.getMap(mapName);
+        NearCacheAccess nearCache = NearCacheAccess.of(map);
+        support.nearCaches().add(mapName, nearCache);
+        metrics.observeNearCache(nearCache::evictions, nearCache::expirations);
+        map.addEntryListener(new L2Evictions(), false);
+        bound = new Bound(client, map, nearCache);
+        return bound;
+    }
+
+    private void warmOnce(Bound current) {
+        if (warmed) {
+            return;
+        }
+        warmed = true;
+        try {
+            int keys = HotKeys.warm(current.client(), current.map());
+            LOG.log(System.Logger.Level.DEBUG, () -> "Warmed cache " + name + " with " + keys + " hot keys");
+        } catch (HazelcastException unreachable) {
+            LOG.log(System.Logger.Level.DEBUG, "Warming cache " + name + " failed; it fills as it is read");
+        }
+    }
+
+    private void publishHotKeys() {
+        Bound current = bound;
+        if (current == null || !support.lease().trusted()) {
+            return;
+        }
+        try {
+            HotKeys.publish(current.client(), mapName, accesses.drainHottest(support.hotKeys()));
+        } catch (HazelcastException unreachable) {
+            LOG.log(System.Logger.Level.DEBUG, "Publishing hot keys of cache " + name + " failed");
+        }
+    }
+
+    private record Bound(HazelcastInstance client, IMap<String, byte[]> map, NearCacheAccess nearCache) {
+    }
+
+    private final class L2Evictions implements EntryEvictedListener<String, byte[]>,
+            EntryExpiredListener<String, byte[]> {
+        @Override
+        public void entryEvicted(com.hazelcast.core.EntryEvent<String, byte[]> event) {
+            metrics.l2Evicted();
+        }
+
+        @Override
+        public void entryExpired(com.hazelcast.core.EntryEvent<String, byte[]> event) {
+            metrics.l2Expired();
+        }
+    }
+}

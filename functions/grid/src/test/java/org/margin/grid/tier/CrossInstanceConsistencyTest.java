@@ -1,0 +1,127 @@
+package org.margin.grid.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.margin.grid.Grid;
+import org.margin.grid.member.LocalGrid;
+import org.margin.grid.support.MetricsProbe;
+import org.margin.grid.support.TestGrids;
+import org.margin.grid.support.VersionedStore;
+
+/**
+ * Two function instances, each a client with its own near cache, against two real members: a write acknowledged
+ * on one is what the other reads next, even when the other held the old value in its near cache.
+ */
+class CrossInstanceConsistencyTest {
+
+    private static LocalGrid members;
+    private static MetricsProbe metricsA;
+    private static MetricsProbe metricsB;
+    private static Grid instanceA;
+    private static Grid instanceB;
+
+    @BeforeAll
+    static void start() {
+        members = TestGrids.members(2);
+        metricsA = new MetricsProbe();
+        metricsB = new MetricsProbe();
+        instanceA = TestGrids.trusted(TestGrids.instanceOf(members).meter(metricsA.meter()).build());
+        instanceB = TestGrids.trusted(TestGrids.instanceOf(members).meter(metricsB.meter()).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        instanceA.close();
+        instanceB.close();
+        members.close();
+        metricsA.close();
+        metricsB.close();
+    }
+
+    @Test
+    void aWriteOnOneInstanceIsReadOnTheOtherImmediately() {
+        VersionedStore store = new VersionedStore();
+        TieredCache onA = instanceA.cache("sequential", store::load, store::save);
+        TieredCache onB = instanceB.cache("sequential", store::load, store::save);
+        long l1HitsBefore = metricsB.sum("margin.grid.reads", "cache", "sequential", "tier", "l1", "result", "hit");
+        for (int round = 1; round <= 300; round++) {
+            String student = "student-" + (round % 20);
+            long before = 2L * round;
+            long after = before + 1;
+            onA.write(student, VersionedStore.version(before));
+            onB.read(student);
+            onB.read(student);
+            // The third read on B is answered by its near cache, which now holds `before`.
+            assertThat(onB.read(student)).map(VersionedStore::versionOf).contains(before);
+
+            WriteOutcome outcome = onA.write(student, VersionedStore.version(after));
+
+            assertThat(outcome).isInstanceOf(WriteOutcome.Confirmed.class);
+            assertThat(onB.read(student)).map(VersionedStore::versionOf).contains(after);
+        }
+        long l1Hits = metricsB.sum("margin.grid.reads", "cache", "sequential", "tier", "l1", "result", "hit")
+                - l1HitsBefore;
+        assertThat(l1Hits).as("B's near cache answered the reads between writes").isGreaterThan(250);
+    }
+
+    @Test
+    void noInstanceReadsAValueOlderThanAnAcknowledgedWriteUnderConcurrency() throws InterruptedException {
+        VersionedStore store = new VersionedStore();
+        store.slowLoads(true);
+        TieredCache onA = instanceA.cache("concurrent", store::load, store::save);
+        TieredCache onB = instanceB.cache("concurrent", store::load, store::save);
+        int students = 16;
+        AtomicLongArray acknowledged = new AtomicLongArray(students);
+        AtomicLong versions = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
+        long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+
+        List<Thread> threads = new ArrayList<>();
+        for (TieredCache writerSide : List.of(onA, onB)) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < until) {
+                    int student = ThreadLocalRandom.current().nextInt(students);
+                    long version = versions.incrementAndGet();
+                    writerSide.write("student-" + student, VersionedStore.version(version));
+                    acknowledged.accumulateAndGet(student, version, Math::max);
+                    writes.incrementAndGet();
+                }
+            }));
+        }
+        for (TieredCache readerSide : List.of(onA, onB, onB, onA, onB)) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < until) {
+                    int student = ThreadLocalRandom.current().nextInt(students);
+                    long mustSee = acknowledged.get(student);
+                    long seen = readerSide.read("student-" + student).map(VersionedStore::versionOf).orElse(0L);
+                    reads.incrementAndGet();
+                    if (seen < mustSee) {
+                        staleReads.add("read " + seen + " after " + mustSee + " was acknowledged");
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(staleReads).isEmpty();
+        assertThat(writes.get()).isGreaterThan(100);
+        assertThat(reads.get()).isGreaterThan(2_000);
+        assertThat(metricsB.sum("margin.grid.reads", "cache", "concurrent", "tier", "l1", "result", "hit"))
+                .as("near-cache hits happened between writes").isGreaterThan(1_000);
+    }
+}

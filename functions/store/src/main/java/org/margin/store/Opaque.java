@@ -21,10 +21,6 @@ public record Opaque(byte[] bytes) {
         return bytes.clone();
     }
 
-    public int length() {
-        return bytes.length;
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Opaque that && Arrays.equals(bytes, that.bytes);

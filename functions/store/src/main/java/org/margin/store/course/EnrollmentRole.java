@@ -16,8 +16,4 @@ public enum EnrollmentRole {
     public String column() {
         return column;
     }
-
-    public boolean educates() {
-        return this != STUDENT;
-    }
 }

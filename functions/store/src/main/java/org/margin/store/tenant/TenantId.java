@@ -10,10 +10,6 @@ public record TenantId(UUID value) {
         Objects.requireNonNull(value, "tenant");
     }
 
-    public static TenantId of(UUID value) {
-        return new TenantId(value);
-    }
-
     public static TenantId random() {
         return new TenantId(UUID.randomUUID());
     }

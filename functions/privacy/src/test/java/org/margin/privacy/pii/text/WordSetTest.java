@@ -1,0 +1,26 @@
+package org.margin.privacy.pii.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WordSetTest {
+
+    @Test
+    void looksUpRangesIgnoringCaseAndCurlyApostrophes() {
+        WordSet set = WordSet.of("o'brien", "müller", "new york");
+        assertThat(set.contains("Mr O\u2019Brien spoke", 3, 10)).isTrue();
+        assertThat(set.contains("MÜLLER")).isTrue();
+        assertThat(set.contains("in New York today", 3, 11)).isTrue();
+        assertThat(set.contains("mueller")).isFalse();
+        assertThat(set.contains("", 0, 0)).isFalse();
+    }
+
+    @Test
+    void readsAGzipResourceAndCollapsesDuplicates() {
+        WordSet set = WordSet.fromGzipResource(WordSetTest.class, "/org/margin/privacy/pii/gazetteer/nations.txt.gz");
+        assertThat(set.contains("France")).isTrue();
+        assertThat(set.contains("Narnia")).isFalse();
+        assertThat(WordSet.of("a", "A", "b").size()).isEqualTo(3);
+    }
+}

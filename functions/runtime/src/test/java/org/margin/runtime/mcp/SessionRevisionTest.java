@@ -3,19 +3,26 @@ package org.margin.runtime.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.runtime.mcp.input.ClientCapability;
+import org.margin.runtime.mcp.input.InputRequest;
 import org.margin.runtime.mcp.input.LogLevel;
+import org.margin.runtime.mcp.outcome.InputRequired;
+import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.session.SessionState;
 import org.margin.runtime.mcp.tool.Tool;
+import org.margin.runtime.telemetry.ToolCallObserver;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -122,6 +129,38 @@ class SessionRevisionTest {
                 .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
                 .header("Last-Event-ID", "nosuchstream-3").GET().build());
         assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientThatNeverAnswersTimesOutAndTheObserverSaysSo() {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        ToolCallObserver observer = toolName -> new ToolCallObserver.ToolCall() {
+            @Override
+            public void failed(String kind) {
+                failures.add(kind);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (TestServer asking = new TestServer(McpServer.builder().serverInfo("asking", "1").observer(observer)
+                .inputReplyTimeout(Duration.ofMillis(200))
+                .tool(Tool.builder("ask").description("Asks the user").handler(context -> context.inputResponse("name")
+                        .<ToolOutcome>map(answer -> ToolResult.text("thanks"))
+                        .orElseGet(() -> InputRequired.of("name", new InputRequest.Elicitation("Name?", Json.object()))))
+                        .build())
+                .build())) {
+            ObjectNode params = Json.object().put("protocolVersion", "2025-11-25");
+            params.putObject("capabilities").putObject("elicitation");
+            params.putObject("clientInfo").put("name", "test").put("version", "1");
+            String session = asking.post(TestServer.request(1, "initialize", params), Map.of()).sessionId();
+            TestServer.Reply reply = asking.post(TestServer.request(2, "tools/call", Json.object().put("name", "ask")),
+                    Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+            assertThat(reply.contentType()).startsWith("text/event-stream");
+            assertThat(reply.body()).contains("elicitation/create").contains("-32001");
+            assertThat(failures).containsExactly("timeout");
+        }
     }
 
     @Test

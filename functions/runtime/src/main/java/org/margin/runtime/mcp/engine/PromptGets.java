@@ -1,5 +1,6 @@
 package org.margin.runtime.mcp.engine;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import org.margin.runtime.mcp.outcome.InputRequired;
@@ -51,8 +52,8 @@ final class PromptGets {
         try {
             end = rounds.run("prompts/get:" + name, params, arguments, conversation,
                     context -> prompt.handler().get(context));
-        } catch (McpException rejected) {
-            throw rejected;
+        } catch (McpException | UncheckedIOException passedOn) {
+            throw passedOn;
         } catch (Exception failure) {
             LOG.log(System.Logger.Level.ERROR, "Prompt {0} failed with {1}", name, failure.getClass().getName());
             throw new McpException(JsonRpcError.internal());

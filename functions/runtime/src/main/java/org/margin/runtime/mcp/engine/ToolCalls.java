@@ -1,5 +1,6 @@
 package org.margin.runtime.mcp.engine;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,8 +60,11 @@ final class ToolCalls {
                 end = rounds.run("tools/call:" + name, params, arguments, conversation,
                         context -> tool.handler().call(context));
             } catch (McpException rejected) {
-                observed.failed("protocol_error");
+                observed.failed(rejected.error().code() == JsonRpcError.REQUEST_TIMEOUT ? "timeout" : "protocol_error");
                 throw rejected;
+            } catch (UncheckedIOException clientGone) {
+                observed.failed("cancelled");
+                throw clientGone;
             } catch (Exception failure) {
                 observed.failed("internal_error");
                 LOG.log(System.Logger.Level.ERROR, "Tool {0} failed with {1}", name, failure.getClass().getName());

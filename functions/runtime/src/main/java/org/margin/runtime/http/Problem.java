@@ -32,7 +32,6 @@ public record Problem(String type, String title, Status status, String detail) {
     public static final HttpMediaType MEDIA_TYPE = HttpMediaType.create("application/problem+json");
 
     private static final String TYPE_PREFIX = "urn:margin:problem:";
-    private static final JsonFactory JSON = new JsonFactory();
 
     public Problem {
         Objects.requireNonNull(type, "type");
@@ -69,7 +68,7 @@ public record Problem(String type, String title, Status status, String detail) {
     /** This problem as a JSON document. */
     public byte[] toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(96 + detail.length());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("type", type);
             json.writeStringField("title", title);
@@ -89,5 +88,10 @@ public record Problem(String type, String title, Status status, String detail) {
         }
         long seconds = retryAfter.getSeconds();
         return retryAfter.getNano() > 0 ? seconds + 1 : seconds;
+    }
+
+    /** Made when the first problem is written, not when the runtime starts. */
+    private static final class Json {
+        private static final JsonFactory FACTORY = new JsonFactory();
     }
 }

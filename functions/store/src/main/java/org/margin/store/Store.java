@@ -153,7 +153,7 @@ public final class Store implements AutoCloseable {
             return this;
         }
 
-        /** A streaming replica of the primary, reached with the same credentials; serves {@link Consistency#STALE_OK} reads. */
+        /** A streaming replica of the primary, reached with the same credentials: it serves STALE_OK reads. */
         public Builder replica(String r2dbcUrl) {
             this.replicaUrl = Objects.requireNonNull(r2dbcUrl, "r2dbcUrl");
             return this;
@@ -168,7 +168,7 @@ public final class Store implements AutoCloseable {
             return this;
         }
 
-        /** The longest one call may take, from waiting for a connection to commit; also the server's statement timeout. */
+        /** The longest one call may take, from waiting for a connection to commit; also the statement timeout. */
         public Builder callTimeout(Duration callTimeout) {
             this.callTimeout = requirePositive(callTimeout, "callTimeout");
             return this;

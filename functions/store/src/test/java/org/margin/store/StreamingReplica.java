@@ -42,7 +42,8 @@ final class StreamingReplica implements AutoCloseable {
     static StreamingReplica of(LocalDatabase primary, Path directory) throws IOException, SQLException {
         Path cluster = directory.resolve("cluster");
         Files.createDirectories(directory);
-        Files.createDirectory(cluster, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(cluster,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try (Connection superuser = TestDatabases.asSuperuser(primary);
              Statement statement = superuser.createStatement()) {
             // A slot created before the backup keeps every WAL segment the standby will ask for.

@@ -18,7 +18,8 @@ public final class Courses {
     /** Creates a course; its code is unique within the institution (DUPLICATE otherwise). */
     public CourseId create(TenantId tenant, String code, String title) {
         return transactions.write(tenant, "course creation", connection ->
-                Sql.rows(connection, "INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3) RETURNING id",
+                Sql.rows(connection,
+                        "INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3) RETURNING id",
                         row -> new CourseId(Sql.required(row, "id", UUID.class)),
                         tenant.value(), code, title).single());
     }

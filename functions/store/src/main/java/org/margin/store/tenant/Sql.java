@@ -17,7 +17,8 @@ public final class Sql {
     private Sql() {
     }
 
-    public static <T> Flux<T> rows(Connection connection, String sql, Function<Readable, T> mapper, Object... parameters) {
+    public static <T> Flux<T> rows(Connection connection, String sql, Function<Readable, T> mapper,
+                                   Object... parameters) {
         return Flux.from(bind(connection.createStatement(sql), parameters).execute())
                 .flatMap(result -> result.map(mapper));
     }

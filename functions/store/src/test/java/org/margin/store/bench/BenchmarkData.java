@@ -44,10 +44,12 @@ final class BenchmarkData {
         FROM generate_series(0, %2$d - 1) i""",
         """
         INSERT INTO courses (institution_id, id, code, title)
-        SELECT '%1$s'::uuid, md5('course-' || c)::uuid, 'C-' || c, 'Course ' || c FROM generate_series(0, %3$d - 1) c""",
+        SELECT '%1$s'::uuid, md5('course-' || c)::uuid, 'C-' || c, 'Course ' || c
+        FROM generate_series(0, %3$d - 1) c""",
         """
         INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on)
-        SELECT '%1$s'::uuid, md5('course-' || (i %% %3$d))::uuid, md5('student-' || i)::uuid, 'student', '2026-09-01'::date
+        SELECT '%1$s'::uuid, md5('course-' || (i %% %3$d))::uuid, md5('student-' || i)::uuid, 'student',
+               '2026-09-01'::date
         FROM generate_series(0, %2$d - 1) i
         UNION ALL
         SELECT '%1$s'::uuid, md5('course-' || c)::uuid, md5('teacher-' || c)::uuid, 'teacher', '2026-09-01'::date
@@ -67,7 +69,8 @@ final class BenchmarkData {
                w, round(w / (12 + random() * 10)), w * (4.2 + random()), w * (1.3 + random() * 0.4),
                20 + random() * 70, 3 + random() * 12, 5 + random() * 12, 5 + random() * 10, 4 + random() * 12,
                3 + random() * 13, 0.3 + random() * 0.6, 40 + random() * 80, 10 + random() * 15, 3 + random() * 8
-        FROM (SELECT s.*, 150 + floor(random() * 1800) AS w FROM submissions s WHERE institution_id = '%1$s'::uuid) s""",
+        FROM (SELECT s.*, 150 + floor(random() * 1800) AS w
+              FROM submissions s WHERE institution_id = '%1$s'::uuid) s""",
         """
         INSERT INTO profile_aggregates (institution_id, student_id, submission_count, first_submitted_at,
             last_submitted_at, %5$s)

@@ -1,8 +1,11 @@
 package org.margin.store.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +47,7 @@ public final class StoreBenchmark {
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args.length > 0 ? args[0] : ".margin/bench/store").toAbsolutePath();
         System.out.println("store benchmark: database in " + directory);
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + load());
         boolean failed = false;
         try (LocalDatabase database = LocalDatabase.start(directory)) {
             long started = System.nanoTime();
@@ -72,6 +76,7 @@ public final class StoreBenchmark {
                 failed |= errors > 0;
             }
         }
+        System.out.println("machine after the run: " + load());
         System.out.println(failed ? "store benchmark: a target was missed" : "store benchmark: every target met");
         System.exit(failed ? 1 : 0);
     }
@@ -131,6 +136,16 @@ public final class StoreBenchmark {
             start.countDown();
         }
         return errors.get();
+    }
+
+    /** The load averages, which tell how much of the machine other processes held while this ran. */
+    private static String load() throws IOException {
+        Path loadAverage = Path.of("/proc/loadavg");
+        if (!Files.exists(loadAverage)) {
+            return "load average unknown";
+        }
+        String[] fields = Files.readString(loadAverage).split(" ");
+        return "load average " + String.join(" ", Arrays.copyOf(fields, 3));
     }
 
     private static boolean report(String name, Latencies latencies, double p99TargetMillis) {

@@ -214,7 +214,7 @@ public final class FunctionRuntime implements AutoCloseable {
             drainOutcome = lifecycle.drain(settings.shutdownGrace());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            drainOutcome = new DrainOutcome(-1, Duration.ZERO);
+            drainOutcome = new DrainOutcome(lifecycle.inFlight(), Duration.ZERO);
         }
         server.stop();
         lifecycle.stopped();

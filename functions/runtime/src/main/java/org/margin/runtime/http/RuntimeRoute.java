@@ -1,7 +1,5 @@
 package org.margin.runtime.http;
 
-import java.util.Optional;
-
 /**
  * The closed set of routes a function runtime serves. Telemetry labels requests by these (never by the raw
  * path, which a client chooses), and the lifecycle keeps answering the infrastructure ones while it drains.
@@ -25,12 +23,10 @@ public enum RuntimeRoute {
         this.infrastructure = infrastructure;
     }
 
-    /** The path this route is mounted at; empty for {@link #UNMATCHED}. */
-    public Optional<String> path() {
-        return Optional.ofNullable(path);
-    }
-
-    /** The route as written in telemetry ({@code http.route}); {@code null} for {@link #UNMATCHED}. */
+    /**
+     * The path this route is mounted at, which is also its {@code http.route} in telemetry; {@code null} for
+     * {@link #UNMATCHED}.
+     */
     public String label() {
         return path;
     }

@@ -26,6 +26,11 @@ public final class RuntimeLifecycle {
         return state;
     }
 
+    /** The number of requests being served now. */
+    public int inFlight() {
+        return gate.inFlight();
+    }
+
     /** Whether the runtime should be sent traffic. */
     public boolean ready() {
         return state == RuntimeState.SERVING;

@@ -95,7 +95,17 @@ public final class FunctionRuntime implements AutoCloseable {
         RequestGate gate = new RequestGate(routes);
         this.lifecycle = new RuntimeLifecycle(gate, builder.listeners);
         String endpoints = describeEndpoints(routes);
+        this.server = WebServer.builder()
+                .port(settings.port())
+                .shutdownHook(false)
+                .featuresDiscoverServices(false)
+                .shutdownGracePeriod(SERVER_STOP_GRACE)
+                .directHandlers(transportErrors(endpoints))
+                .routing(routing(builder, routes, gate, endpoints))
+                .build();
+    }
 
+    private HttpRouting.Builder routing(Builder builder, RouteClassifier routes, RequestGate gate, String endpoints) {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new HttpServerTelemetry(telemetry, routes))
                 .addFilter(gate)
@@ -116,20 +126,17 @@ public final class FunctionRuntime implements AutoCloseable {
             routing.register(new CloudEventEndpoint(builder.eventHandlers, settings.maxEventBytes(),
                     new EventTelemetry(telemetry, builder.eventHandlers.keySet())));
         }
+        return routing;
+    }
 
-        DirectHandlers.Builder transportErrors = DirectHandlers.builder();
-        TransportErrorHandler transportErrorHandler = new TransportErrorHandler(endpoints);
+    /** Problem documents for what Helidon refuses before routing, whatever the kind of refusal. */
+    private static DirectHandlers transportErrors(String endpoints) {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        TransportErrorHandler handler = new TransportErrorHandler(endpoints);
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-            transportErrors.addHandler(type, transportErrorHandler);
+            handlers.addHandler(type, handler);
         }
-        this.server = WebServer.builder()
-                .port(settings.port())
-                .shutdownHook(false)
-                .featuresDiscoverServices(false)
-                .shutdownGracePeriod(SERVER_STOP_GRACE)
-                .directHandlers(transportErrors.build())
-                .routing(routing)
-                .build();
+        return handlers.build();
     }
 
     public static Builder builder() {

@@ -40,6 +40,11 @@ public final class NearCacheAccess {
         nearCache.clear();
     }
 
+    /** Entries held now. */
+    public long entries() {
+        return nearCache.getNearCacheStats().getOwnedEntryCount();
+    }
+
     /** Entries dropped for size since the client started. */
     public long evictions() {
         return nearCache.getNearCacheStats().getEvictions();

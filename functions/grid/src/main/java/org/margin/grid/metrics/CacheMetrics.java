@@ -34,6 +34,7 @@ public final class CacheMetrics {
     private final LongAdder l2Expirations = new LongAdder();
     private final List<LongSupplier> l1Evictions = new CopyOnWriteArrayList<>();
     private final List<LongSupplier> l1Expirations = new CopyOnWriteArrayList<>();
+    private final List<LongSupplier> l1Entries = new CopyOnWriteArrayList<>();
 
     CacheMetrics(String cacheName, Meter meter, LongCounter reads, LongCounter invalidations, LongCounter writes) {
         this.reads = reads;
@@ -60,6 +61,11 @@ public final class CacheMetrics {
                     counter.record(l2Evictions.sum(), l2Size);
                     counter.record(l2Expirations.sum(), l2Expiry);
                 });
+        Attributes l1 = Attributes.of(CACHE, cacheName, TIER, Tier.L1.label());
+        meter.gaugeBuilder("margin.grid.entries")
+                .setDescription("Entries held by this process's near cache")
+                .ofLongs()
+                .buildWithCallback(gauge -> gauge.record(sum(l1Entries), l1));
     }
 
     public void hit(Tier tier) {
@@ -78,10 +84,11 @@ public final class CacheMetrics {
         writes.add(1, everywhere ? confirmed : unconfirmed);
     }
 
-    /** Reports the near cache's own counts of evictions and expirations (one per client connection). */
-    public void observeNearCache(LongSupplier evictions, LongSupplier expirations) {
+    /** Reports the near cache's own counts (one near cache per client object). */
+    public void observeNearCache(LongSupplier evictions, LongSupplier expirations, LongSupplier entries) {
         l1Evictions.add(evictions);
         l1Expirations.add(expirations);
+        l1Entries.add(entries);
     }
 
     public void l2Evicted() {

@@ -69,7 +69,8 @@ public final class TieredCache {
         this.accesses = new AccessCounts(support.hotKeys() * 20);
         support.lease().onTrusted(this::onTrusted);
         if (support.lease().trusted()) {
-            Thread.ofVirtual().name("margin-grid-bind").start(this::onTrusted);
+            // Created after start-up, on a connected grid: the proxy costs one round trip, once.
+            onTrusted();
         }
         long period = support.hotKeyPeriod().toMillis();
         support.timer().scheduleWithFixedDelay(this::publishHotKeys, period, period, TimeUnit.MILLISECONDS);
@@ -170,16 +171,16 @@ public final class TieredCache {
                 return false;
             }
         }
-        Bound target = current;
         byte[] writeId = new byte[WRITE_ID_BYTES];
         random.nextBytes(writeId);
         byte[] tombstone = GridEntry.Tombstone.of(writeId).bytes();
         try {
-            support.guard().run(() -> target.map().set(key, tombstone));
+            // Not through the read path's short timeout: a write may wait for the grid's own invocation timeout.
+            current.map().set(key, tombstone);
             metrics.invalidated(InvalidationCause.LOCAL_WRITE);
-            support.notices().confirm(target.client(), mapName, key);
+            support.notices().confirm(current.client(), mapName, key);
             return true;
-        } catch (GridUnavailable | HazelcastException unreachable) {
+        } catch (HazelcastException unreachable) {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -203,7 +204,12 @@ public final class TieredCache {
         }
         Bound current = bound;
         if (current == null || current.client() != client) {
-            current = bind(client);
+            try {
+                current = bind(client);
+            } catch (HazelcastException unreachable) {
+                LOG.log(System.Logger.Level.DEBUG, "Binding cache " + name + " failed; the next lease tries again");
+                return;
+            }
         }
         Bound ready = current;
         Thread.ofVirtual().name("margin-grid-settle").start(() -> {
@@ -219,7 +225,7 @@ public final class TieredCache {
         IMap<String, byte[]> map = client.getMap(mapName);
         NearCacheAccess nearCache = NearCacheAccess.of(map);
         support.nearCaches().add(mapName, nearCache);
-        metrics.observeNearCache(nearCache::evictions, nearCache::expirations);
+        metrics.observeNearCache(nearCache::evictions, nearCache::expirations, nearCache::entries);
         map.addEntryListener(new L2Evictions(), false);
         bound = new Bound(client, map, nearCache);
         return bound;

@@ -1,0 +1,73 @@
+package org.margin.grid.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.margin.grid.Grid;
+import org.margin.grid.member.LocalGrid;
+import org.margin.grid.support.FreePorts;
+import org.margin.grid.support.MetricsProbe;
+import org.margin.grid.support.TestGrids;
+import org.margin.grid.support.VersionedStore;
+
+/** The grid goes away and comes back; reads never stop working, and the tiers fill again by themselves. */
+class DegradationTest {
+
+    private static final int STUDENTS = 50;
+
+    @Test
+    void readsAreServedByTheStoreWhileTheGridIsDownAndTheTiersRecoverWhenItReturns() {
+        String cluster = "margin-test-" + UUID.randomUUID();
+        int port = FreePorts.base(2);
+        VersionedStore store = new VersionedStore();
+        IntStream.range(0, STUDENTS).forEach(student -> store.save("student-" + student, VersionedStore.version(student)));
+        LocalGrid members = LocalGrid.start(cluster, port, 2);
+        try (MetricsProbe metrics = new MetricsProbe();
+             Grid grid = TestGrids.trusted(TestGrids.instanceOf(members).meter(metrics.meter()).build())) {
+            TieredCache cache = grid.cache("outage", store::load, store::save);
+            for (int round = 0; round < 3; round++) {
+                readAll(cache);
+            }
+            assertThat(l1Hits(metrics)).as("the tiers held every student before the outage").isGreaterThanOrEqualTo(STUDENTS);
+
+            members.terminate();
+            // The near cache may answer until the client notices, and never longer than the lease.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (grid.trusted() && System.nanoTime() < deadline) {
+                TestGrids.sleep(10);
+            }
+            long loadsBefore = store.loads();
+            for (int round = 0; round < 5; round++) {
+                readAll(cache);
+            }
+            assertThat(store.loads() - loadsBefore).as("the store answered every read during the outage")
+                    .isEqualTo(5L * STUDENTS);
+
+            members = LocalGrid.start(cluster, port, 2);
+            TestGrids.trusted(grid);
+            readAll(cache);
+            long loadsAfterRefill = store.loads();
+            long l1HitsAfterRefill = l1Hits(metrics);
+            readAll(cache);
+            readAll(cache);
+            assertThat(store.loads()).as("the refilled tiers answer without the store").isEqualTo(loadsAfterRefill);
+            assertThat(l1Hits(metrics) - l1HitsAfterRefill).isGreaterThanOrEqualTo(STUDENTS);
+        } finally {
+            members.close();
+        }
+    }
+
+    private static void readAll(TieredCache cache) {
+        for (int student = 0; student < STUDENTS; student++) {
+            assertThat(cache.read("student-" + student)).map(VersionedStore::versionOf).contains((long) student);
+        }
+    }
+
+    private static long l1Hits(MetricsProbe metrics) {
+        return metrics.sum("margin.grid.reads", "cache", "outage", "tier", "l1", "result", "hit");
+    }
+}

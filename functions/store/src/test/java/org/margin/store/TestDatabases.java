@@ -14,7 +14,11 @@ import org.margin.store.local.LocalDatabase;
 /** Embedded PostgreSQL clusters for tests, kept under target/ and started afresh for each test run. */
 public final class TestDatabases {
 
+    private static final Path RUN_DIRECTORY =
+            Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid()).toAbsolutePath();
+
     private static LocalDatabase shared;
+    private static boolean runDirectoryPrepared;
 
     private TestDatabases() {
     }
@@ -27,11 +31,33 @@ public final class TestDatabases {
         return shared;
     }
 
-    /** An empty directory under target/test-databases, for a test that owns its own cluster. */
-    public static Path fresh(String name) {
-        Path directory = Path.of("target", "test-databases", name).toAbsolutePath();
+    /**
+     * An empty directory for a test that owns its own cluster, under target/test-databases/run-PID: test runs of
+     * this module may overlap in one checkout, and each keeps to its own folder. Folders of finished runs go.
+     */
+    public static synchronized Path fresh(String name) {
+        if (!runDirectoryPrepared) {
+            removeFinishedRuns();
+            runDirectoryPrepared = true;
+        }
+        Path directory = RUN_DIRECTORY.resolve(name);
         delete(directory);
         return directory;
+    }
+
+    private static void removeFinishedRuns() {
+        Path parent = RUN_DIRECTORY.getParent();
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(parent)) {
+            runs.filter(run -> run.getFileName().toString().matches("run-\\d+"))
+                    .filter(run -> ProcessHandle.of(Long.parseLong(run.getFileName().toString().substring(4)))
+                            .map(process -> !process.isAlive()).orElse(true))
+                    .forEach(TestDatabases::delete);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     /** A new JDBC session as the application role: a fresh connection, outside any pool. */

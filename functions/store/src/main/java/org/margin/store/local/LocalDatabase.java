@@ -72,6 +72,7 @@ public final class LocalDatabase implements AutoCloseable {
     public static LocalDatabase start(Path directory, int port) {
         try {
             Files.createDirectories(directory);
+            LeftoverServer.stopIfRunning(directory.resolve(CLUSTER));
             Properties secrets = credentials(directory.resolve(CREDENTIALS));
             Credentials owner = new Credentials(OWNER_ROLE, secrets.getProperty(OWNER_ROLE));
             Credentials app = new Credentials(APP_ROLE, secrets.getProperty(APP_ROLE));

@@ -3,12 +3,14 @@ package org.margin.store.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
@@ -17,6 +19,7 @@ import org.margin.store.World;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.Submission;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
 
 class LocalDatabaseTest {
 
@@ -42,6 +45,25 @@ class LocalDatabaseTest {
                     .orElseThrow();
             assertThat(read.body()).isEqualTo(World.opaque("kept"));
             assertThat(read.student()).isEqualTo(world.students().getFirst());
+        }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledLauncherIsStoppedAndItsDataKept() throws Exception {
+        Path directory = TestDatabases.fresh("crash");
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingLauncher.class.getName(), directory.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String written = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(launcher.waitFor()).isEqualTo(137);
+        String[] ids = written.lines().reduce((first, last) -> last).orElseThrow().split(" ");
+        assertThat(directory.resolve("cluster").resolve("postmaster.pid")).as("the server outlived its JVM").exists();
+
+        try (LocalDatabase database = LocalDatabase.start(directory); Store store = database.storeBuilder().build()) {
+            assertThat(store.submissions().find(new TenantId(UUID.fromString(ids[0])),
+                    new SubmissionId(UUID.fromString(ids[1])), Consistency.READ_YOUR_WRITES))
+                    .hasValueSatisfying(found -> assertThat(found.body()).isEqualTo(World.opaque("before the crash")));
         }
     }
 

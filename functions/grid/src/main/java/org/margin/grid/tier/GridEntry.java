@@ -3,9 +3,9 @@ package org.margin.grid.tier;
 import java.util.Arrays;
 
 /**
- * What the grid's map holds under a key: a sealed value, or the tombstone a write leaves. A tombstone is unique
- * per write, so a reader that loaded from the store after seeing it can replace exactly that tombstone and no
- * later one: a value loaded before a write can never be put back after it.
+ * What the grid's map holds under a key: a sealed value, or a tombstone, left where the store may hold a value the
+ * grid does not know (the store failed mid-write, or the grid missed a write). A tombstone is unique per write, so
+ * a reader that loaded from the store after seeing it replaces exactly that tombstone and no later entry.
  */
 sealed interface GridEntry {
 

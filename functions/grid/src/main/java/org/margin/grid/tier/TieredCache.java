@@ -2,6 +2,7 @@ package org.margin.grid.tier;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +25,10 @@ import com.hazelcast.map.listener.EntryExpiredListener;
 
 /**
  * One cache in three tiers: this process's near cache (L1), the grid's map (L2), and the caller's store (L3).
- * Reads go down the tiers and fill them on the way back; writes go to the store, then leave a tombstone in the
- * grid and wait until no instance can still answer with the old value (see {@code WriteNotices}). Ids become
- * keyed pseudonyms before they reach the grid, and values pass through the {@code ValueCodec}.
+ * Reads go down the tiers and fill them on the way back. Writes take the grid's lock on the key, go to the store,
+ * put the value in the grid, and wait until no instance can still answer with the old value (see
+ * {@code WriteNotices}). Ids become keyed pseudonyms before they reach the grid, and values pass through the
+ * {@code ValueCodec}.
  *
  * <pre>{@code
  * TieredCache profiles = grid.cache("profiles", store::loadProfile, store::saveProfile);
@@ -41,6 +43,9 @@ public final class TieredCache {
 
     private static final System.Logger LOG = System.getLogger(TieredCache.class.getName());
     private static final int WRITE_ID_BYTES = 16;
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+    /** Frees the lock of a writer that vanished without the grid noticing. */
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(30);
 
     private final String name;
     private final String mapName;
@@ -111,19 +116,121 @@ public final class TieredCache {
     }
 
     /**
-     * Stores the id's value through the caller's writer, then makes sure that no instance answers with the
-     * previous one.
+     * Stores the id's value through the caller's writer, puts it in the grid, and returns once no instance can
+     * answer with the previous value. Writers of one key take turns under the grid's lock on it, so the grid's
+     * order of values is the store's order.
      */
     public WriteOutcome write(String id, byte[] value) {
-        writer.accept(id, value);
         String key = support.pseudonyms().of(name, id);
-        if (invalidate(key)) {
+        Bound current = boundForWrite();
+        if (current == null || !lock(current, key)) {
+            writer.accept(id, value);
+            return unconfirmed(key);
+        }
+        try {
+            storeAndPublish(id, value, key, current);
             metrics.written(true);
             return new WriteOutcome.Confirmed();
+        } catch (HazelcastException unreachable) {
+            return unconfirmed(key);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return unconfirmed(key);
+        } finally {
+            unlock(current, key);
         }
+    }
+
+    private void storeAndPublish(String id, byte[] value, String key, Bound current) throws InterruptedException {
+        try {
+            writer.accept(id, value);
+        } catch (RuntimeException storeFailed) {
+            // The store may have taken the value all the same: leave nobody the old one.
+            if (!bury(key, current)) {
+                owed.add(key);
+            }
+            throw storeFailed;
+        }
+        byte[] stored = GridEntry.Value.wrap(support.codec().seal(value, context(key))).bytes();
+        current.map().set(key, stored);
+        metrics.invalidated(InvalidationCause.LOCAL_WRITE);
+        support.notices().confirm(current.client(), mapName, key);
+    }
+
+    private WriteOutcome unconfirmed(String key) {
         owed.add(key);
         metrics.written(false);
         return new WriteOutcome.Unconfirmed();
+    }
+
+    /** Binds now if need be: a write may wait for the map's proxy, which a read would rather not. */
+    private Bound boundForWrite() {
+        Bound current = bound;
+        if (current != null) {
+            return current;
+        }
+        HazelcastInstance client = support.connection().client().orElse(null);
+        if (client == null) {
+            return null;
+        }
+        try {
+            return bind(client);
+        } catch (HazelcastException unreachable) {
+            return null;
+        }
+    }
+
+    private boolean lock(Bound current, String key) {
+        try {
+            return current.map().tryLock(key, LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS,
+                    LOCK_LEASE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (HazelcastException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void unlock(Bound current, String key) {
+        try {
+            current.map().unlock(key);
+        } catch (HazelcastException | IllegalMonitorStateException lost) {
+            LOG.log(System.Logger.Level.DEBUG, "A write's lock was lost with its connection; its lease frees it");
+        }
+    }
+
+    /**
+     * Replaces the grid's entry with a tombstone, which sends every reader to the store, and waits for every
+     * instance to drop its copy; false if the grid could not be reached.
+     */
+    private boolean bury(String key, Bound current) {
+        byte[] writeId = new byte[WRITE_ID_BYTES];
+        random.nextBytes(writeId);
+        try {
+            current.map().set(key, GridEntry.Tombstone.of(writeId).bytes());
+            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
+            support.notices().confirm(current.client(), mapName, key);
+            return true;
+        } catch (HazelcastException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Buries a key whose write the grid missed, under the key's lock; false if the grid is still away. */
+    private boolean settle(String key) {
+        Bound current = bound;
+        if (current == null || !lock(current, key)) {
+            return false;
+        }
+        try {
+            return bury(key, current);
+        } finally {
+            unlock(current, key);
+        }
     }
 
     private Optional<byte[]> load(String id) {
@@ -156,38 +263,6 @@ public final class TieredCache {
         return loaded;
     }
 
-    /** Leaves a tombstone in the grid and waits for every instance to drop its copy; false if it could not. */
-    private boolean invalidate(String key) {
-        Bound current = bound;
-        if (current == null) {
-            // A write may wait for the map's proxy, which a read would rather not.
-            HazelcastInstance client = support.connection().client().orElse(null);
-            if (client == null) {
-                return false;
-            }
-            try {
-                current = bind(client);
-            } catch (HazelcastException unreachable) {
-                return false;
-            }
-        }
-        byte[] writeId = new byte[WRITE_ID_BYTES];
-        random.nextBytes(writeId);
-        byte[] tombstone = GridEntry.Tombstone.of(writeId).bytes();
-        try {
-            // Not through the read path's short timeout: a write may wait for the grid's own invocation timeout.
-            current.map().set(key, tombstone);
-            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
-            support.notices().confirm(current.client(), mapName, key);
-            return true;
-        } catch (HazelcastException unreachable) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private byte[] open(GridEntry.Value value, String key) {
         return support.codec().open(value.sealed(), context(key));
     }
@@ -214,7 +289,7 @@ public final class TieredCache {
         Bound ready = current;
         Thread.ofVirtual().name("margin-grid-settle").start(() -> {
             warmOnce(ready);
-            owed.removeIf(this::invalidate);
+            owed.removeIf(this::settle);
         });
     }
 

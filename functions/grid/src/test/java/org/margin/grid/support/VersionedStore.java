@@ -15,6 +15,7 @@ public final class VersionedStore {
     private final Map<String, byte[]> rows = new ConcurrentHashMap<>();
     private final AtomicLong loads = new AtomicLong();
     private volatile boolean slow;
+    private volatile boolean failAfterSaving;
 
     public Optional<byte[]> load(String id) {
         loads.incrementAndGet();
@@ -27,6 +28,15 @@ public final class VersionedStore {
     /** Keeps the higher version, as a store with optimistic versions would: concurrent writers never go back. */
     public void save(String id, byte[] value) {
         rows.merge(id, value, (stored, offered) -> versionOf(offered) > versionOf(stored) ? offered : stored);
+        if (failAfterSaving) {
+            failAfterSaving = false;
+            throw new IllegalStateException("the connection dropped after the commit");
+        }
+    }
+
+    /** The next save stores its value, then fails, as a commit whose acknowledgement was lost. */
+    public void failNextSaveAfterStoring() {
+        failAfterSaving = true;
     }
 
     /** Makes each load take a millisecond, widening the window between a load and its fill. */

@@ -1,6 +1,7 @@
 package org.margin.grid.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,24 @@ class CrossInstanceConsistencyTest {
         long l1Hits = metricsB.sum("margin.grid.reads", "cache", "sequential", "tier", "l1", "result", "hit")
                 - l1HitsBefore;
         assertThat(l1Hits).as("B's near cache answered the reads between writes").isGreaterThan(250);
+    }
+
+    @Test
+    void aWriteWhoseStoreFailedAfterCommittingLeavesNoInstanceWithTheOldValue() {
+        VersionedStore store = new VersionedStore();
+        TieredCache onA = instanceA.cache("failing", store::load, store::save);
+        TieredCache onB = instanceB.cache("failing", store::load, store::save);
+        onA.write("student-1", VersionedStore.version(1));
+        for (int read = 0; read < 3; read++) {
+            assertThat(onB.read("student-1")).map(VersionedStore::versionOf).contains(1L);
+        }
+
+        store.failNextSaveAfterStoring();
+        assertThatThrownBy(() -> onA.write("student-1", VersionedStore.version(2)))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(onB.read("student-1")).map(VersionedStore::versionOf).contains(2L);
+        assertThat(onA.read("student-1")).map(VersionedStore::versionOf).contains(2L);
     }
 
     @Test

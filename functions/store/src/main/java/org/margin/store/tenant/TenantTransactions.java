@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.margin.store.Consistency;
+import org.margin.store.StoreFailedException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,7 +55,7 @@ public final class TenantTransactions {
     public <T> T read(TenantId tenant, Consistency consistency, String operation,
                       Function<Connection, Mono<T>> work) {
         return readOptional(tenant, consistency, operation, work)
-                .orElseThrow(() -> ErrorTranslation.translate(operation, new IllegalStateException("no result")));
+                .orElseThrow(() -> noResult(operation));
     }
 
     /** Runs read-only work whose result may be absent. */
@@ -67,7 +68,11 @@ public final class TenantTransactions {
     /** Runs work that writes, on the primary, and returns its single result. */
     public <T> T write(TenantId tenant, String operation, Function<Connection, Mono<T>> work) {
         return await(operation, transaction(primary, READ_WRITE, tenant, work))
-                .orElseThrow(() -> ErrorTranslation.translate(operation, new IllegalStateException("no result")));
+                .orElseThrow(() -> noResult(operation));
+    }
+
+    private static StoreFailedException noResult(String operation) {
+        return new StoreFailedException(operation + " returned no result", "");
     }
 
     private <T> Optional<T> await(String operation, Mono<T> call) {

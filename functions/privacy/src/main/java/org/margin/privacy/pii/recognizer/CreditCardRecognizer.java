@@ -33,11 +33,10 @@ public final class CreditCardRecognizer implements Recognizer {
     public void recognize(ScanText scan, FindingSink sink) {
         String text = scan.text();
         DigitRun run = new DigitRun(" -", 19);
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (!Chars.isDigit(text.charAt(i)) || !Chars.digitBoundaryBefore(text, i)) {
-                i++;
+        int consumed = 0;
+        for (int n = 0; n < scan.numberCount(); n++) {
+            int i = scan.numberStart(n);
+            if (i < consumed || !Chars.digitBoundaryBefore(text, i)) {
                 continue;
             }
             run.read(text, i);
@@ -52,7 +51,7 @@ public final class CreditCardRecognizer implements Recognizer {
                 }
                 sink.accept(new Finding(i, end, EntityType.CREDIT_CARD, score, name()));
             }
-            i = Math.max(end, i + 1);
+            consumed = end;
         }
     }
 

@@ -76,7 +76,10 @@ public final class DateTimeRecognizer implements Recognizer {
                     score = Context.precedes(scan, start, YEAR_CUES, 1) ? CUED_YEAR_SCORE : BARE_YEAR_SCORE;
                 }
                 consumedTo = end;
-            } else if (isOrdinal(words, w)) {
+            } else if (!mayBeCalendarWord(words, w)) {
+                w++;
+                continue;
+            } else if (Chars.isDigit(text.charAt(start))) {
                 int end = dayMonth(words, w);
                 if (end > 0) {
                     score = FULL_DATE_SCORE;
@@ -124,6 +127,30 @@ public final class DateTimeRecognizer implements Recognizer {
                 w++;
             }
         }
+    }
+
+    /** The first two letters of every month and weekday name: ja fe ma ap ju au se oc no de mo tu we th fr sa su. */
+    private static final String CALENDAR_PREFIXES = "jafemaapjuauseocnodemotuwethfrsasu";
+
+    /** Month and weekday names have 3 to 9 letters and one of a few beginnings; ordinals start with a digit. */
+    private static boolean mayBeCalendarWord(Words words, int w) {
+        String text = words.text();
+        int start = words.start(w);
+        int length = words.length(w);
+        if (Chars.isDigit(text.charAt(start))) {
+            return true;
+        }
+        if (length < 3 || length > 9) {
+            return false;
+        }
+        char first = (char) (text.charAt(start) | 0x20);
+        char second = (char) (text.charAt(start + 1) | 0x20);
+        for (int i = 0; i < CALENDAR_PREFIXES.length(); i += 2) {
+            if (CALENDAR_PREFIXES.charAt(i) == first && CALENDAR_PREFIXES.charAt(i + 1) == second) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -35,9 +35,11 @@ public final class IbanRecognizer implements Recognizer {
     public void recognize(ScanText scan, FindingSink sink) {
         String text = scan.text();
         int limit = text.length() - 14;
-        for (int i = 0; i < limit; i++) {
-            if (!Chars.isAsciiLetter(text.charAt(i)) || !Chars.isAsciiLetter(text.charAt(i + 1))
-                    || !Chars.isDigit(text.charAt(i + 2)) || !Chars.isDigit(text.charAt(i + 3))
+        int consumed = 0;
+        for (int n = 0; n < scan.numberCount(); n++) {
+            int i = scan.numberStart(n) - 2;
+            if (i < consumed || i >= limit || !Chars.isAsciiLetter(text.charAt(i))
+                    || !Chars.isAsciiLetter(text.charAt(i + 1)) || !Chars.isDigit(text.charAt(i + 3))
                     || !Chars.boundaryBefore(text, i)) {
                 continue;
             }
@@ -48,7 +50,7 @@ public final class IbanRecognizer implements Recognizer {
             int end = end(text, i, expected);
             if (end > 0 && checksumHolds(text, i, end)) {
                 sink.accept(new Finding(i, end, EntityType.IBAN_CODE, SCORE, name()));
-                i = end - 1;
+                consumed = end;
             }
         }
     }

@@ -24,38 +24,43 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
         String text = scan.text();
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (!Chars.isHexDigit(c) && c != ':' || !startsToken(text, i)) {
-                i++;
+        int consumed = 0;
+        int colon = text.indexOf(':');
+        while (colon >= 0) {
+            int start = colon;
+            while (start > consumed && isAddressChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = addressEnd(text, colon);
+            if (startsToken(text, start) && Chars.boundaryAfter(text, end) && isIpv6(text, start, end)) {
+                sink.accept(new Finding(start, end, EntityType.IP_ADDRESS, V6_SCORE, name()));
+                consumed = end;
+            }
+            colon = text.indexOf(':', Math.max(colon + 1, end));
+        }
+        for (int n = 0; n < scan.numberCount(); n++) {
+            int start = scan.numberStart(n);
+            if (!startsToken(text, start)) {
                 continue;
             }
-            int runEnd = i;
-            while (runEnd < length && isAddressChar(text.charAt(runEnd))) {
-                runEnd++;
+            int end = start;
+            while (end < text.length() && (Chars.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+                end++;
             }
-            int end = trimTrailing(text, i, runEnd);
-            int matched = -1;
-            if (end > i && Chars.boundaryAfter(text, end)) {
-                if (text.indexOf(':', i) >= 0 && text.indexOf(':', i) < end && isIpv6(text, i, end)) {
-                    sink.accept(new Finding(i, end, EntityType.IP_ADDRESS, V6_SCORE, name()));
-                    matched = end;
-                } else if (isIpv4(text, i, end)) {
-                    sink.accept(new Finding(i, end, EntityType.IP_ADDRESS, V4_SCORE, name()));
-                    matched = end;
-                }
+            end = trimTrailing(text, start, end);
+            if (Chars.boundaryAfter(text, end) && isIpv4(text, start, end)) {
+                sink.accept(new Finding(start, end, EntityType.IP_ADDRESS, V4_SCORE, name()));
             }
-            i = matched > 0 ? matched : Math.max(i + 1, skipWord(text, i));
         }
     }
 
-    private static int skipWord(String text, int i) {
-        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-            i++;
+    /** End of the run of address characters from {@code from}, without a trailing full stop or lone colon. */
+    private static int addressEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isAddressChar(text.charAt(end))) {
+            end++;
         }
-        return i;
+        return trimTrailing(text, from, end);
     }
 
     private static boolean startsToken(String text, int i) {

@@ -109,6 +109,10 @@ public final class PersonRecognizer implements Recognizer {
         Runs runs = new Runs(words.count());
         int w = 0;
         while (w < words.count()) {
+            if (!words.isAlphabetic(w)) {
+                w++;
+                continue;
+            }
             boolean introduced = INTRODUCTIONS.endsBefore(words, w, 0);
             if (!startsRun(words, w, introduced, lowerCaseText)) {
                 w++;
@@ -143,7 +147,10 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean startsRun(Words words, int w, boolean introduced, boolean lowerCaseText) {
-        if (!words.isAlphabetic(w) || words.in(w, NEVER_NAMES) || words.in(w, NON_PERSON_HEADS) && !introduced) {
+        if (words.isAllLower(w) && !introduced && !lowerCaseText) {
+            return false;
+        }
+        if (words.in(w, NEVER_NAMES) || words.in(w, NON_PERSON_HEADS) && !introduced) {
             return false;
         }
         if (words.isCapitalized(w) || isInitial(words, w)) {

@@ -65,18 +65,19 @@ public final class PhoneNumberRecognizer implements Recognizer {
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
         String text = scan.text();
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            boolean opens = c == '+' || c == '(';
-            if (!(Chars.isDigit(c) || opens && i + 1 < length && Chars.isDigit(text.charAt(i + 1)))
-                    || !Chars.digitBoundaryBefore(text, i)) {
-                i++;
+        int consumed = 0;
+        for (int n = 0; n < scan.numberCount(); n++) {
+            int start = scan.numberStart(n);
+            if (start > 0 && text.charAt(start - 1) == '(') {
+                start--;
+            }
+            if (start > 0 && text.charAt(start - 1) == '+') {
+                start--;
+            }
+            if (start < consumed || !Chars.digitBoundaryBefore(text, start)) {
                 continue;
             }
-            int end = scanCandidate(scan, i, sink);
-            i = Math.max(end, i + 1);
+            consumed = scanCandidate(scan, start, sink);
         }
     }
 

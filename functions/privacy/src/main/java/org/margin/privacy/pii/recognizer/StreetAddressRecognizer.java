@@ -61,7 +61,15 @@ public final class StreetAddressRecognizer implements Recognizer {
         Parse parse = new Parse(scan.words());
         Words words = scan.words();
         int w = 0;
+        int nextNumber = -1;
         while (w < words.count()) {
+            if (nextNumber < w) {
+                nextNumber = nextNumberWord(words, w);
+            }
+            if (!mayStart(words, w, nextNumber - w <= MAX_NAME_WORDS + 2)) {
+                w++;
+                continue;
+            }
             if (parse.matchAt(w)) {
                 double score = parse.score;
                 if (score < CORNER_SCORE) {
@@ -78,6 +86,30 @@ public final class StreetAddressRecognizer implements Recognizer {
                 w++;
             }
         }
+    }
+
+    /**
+     * Cheap tests first: an address starts with a number, a capital, a street or unit word, or "the corner of";
+     * and but for a named street after a cue it has a number within a few words.
+     */
+    private static boolean mayStart(Words words, int w, boolean numberNear) {
+        if (words.is(w, "the") || words.is(w, "corner")) {
+            return true;
+        }
+        if (!numberNear) {
+            return words.isUpperInitial(w) && STRONG_CUES.endsBefore(words, w, 1);
+        }
+        return words.hasDigit(w) || words.isUpperInitial(w) || words.in(w, StreetLexicon.STREET_TYPES)
+                || words.in(w, StreetLexicon.UNITS) || words.is(w, "p") || words.is(w, "po") || words.is(w, "post");
+    }
+
+    /** Every street line but a named one after a cue has a number within a few words; others are skipped. */
+    private static int nextNumberWord(Words words, int from) {
+        int w = from;
+        while (w < words.count() && !words.hasDigit(w)) {
+            w++;
+        }
+        return w;
     }
 
     /** The state of one match attempt; reused across the words of a text. */
@@ -194,8 +226,8 @@ public final class StreetAddressRecognizer implements Recognizer {
                 if (!words.isAlphabetic(i) || nameWords > 0 && words.in(i, StreetLexicon.UNITS)) {
                     break;
                 }
-                boolean type = words.in(i, StreetLexicon.STREET_TYPES)
-                        || StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i));
+                boolean type = words.in(i, StreetLexicon.STREET_TYPES) || words.length(i) >= 7
+                        && StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i));
                 boolean connector = words.in(i, CONNECTORS) && nameWords > 0;
                 if (!type && !connector) {
                     int wordCase = words.isUpperInitial(i) ? UPPER : words.isAllLower(i) ? LOWER : 0;

@@ -41,36 +41,75 @@ public final class UrlRecognizer implements Recognizer {
         return "url";
     }
 
+    /** Every web address has a dot in its host, so the scan jumps from dot to dot and looks around each. */
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
         String text = scan.text();
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            int end = -1;
-            if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') && Chars.boundaryBefore(text, i)) {
-                end = schemeUrlEnd(text, i);
-                if (end > 0) {
-                    sink.accept(new Finding(i, end, EntityType.URL, URL_SCORE, name()));
+        int consumed = 0;
+        int dot = text.indexOf('.');
+        while (dot >= 0) {
+            int next = dot + 1;
+            if (dot > consumed && Chars.isAsciiAlphanumeric(text.charAt(dot - 1)) && dot + 1 < text.length()
+                    && Chars.isAsciiAlphanumeric(text.charAt(dot + 1))) {
+                int hostStart = dot;
+                while (hostStart > consumed && isHostChar(text.charAt(hostStart - 1))) {
+                    hostStart--;
                 }
-            } else if ((c == 'w' || c == 'W') && Chars.boundaryBefore(text, i) && text.regionMatches(true, i, "www.", 0, 4)) {
-                end = hostUrlEnd(text, i);
+                int end = report(text, hostStart, sink);
                 if (end > 0) {
-                    sink.accept(new Finding(i, end, EntityType.URL, URL_SCORE, name()));
-                }
-            } else if (c == '.' && i > 0 && Chars.isAsciiAlphanumeric(text.charAt(i - 1))
-                    && i + 1 < length && Chars.isAsciiLetter(text.charAt(i + 1))) {
-                int start = domainStart(text, i);
-                if (start >= 0) {
-                    end = hostUrlEnd(text, start);
-                    if (end > 0) {
-                        sink.accept(new Finding(start, end, EntityType.DOMAIN_NAME, DOMAIN_SCORE, name()));
-                    }
+                    consumed = end;
+                    next = end;
                 }
             }
-            i = end > i ? end : i + 1;
+            dot = text.indexOf('.', next);
         }
+    }
+
+    /** Reports the address whose host starts at {@code hostStart}; returns its end, or -1 when there is none. */
+    private int report(String text, int hostStart, FindingSink sink) {
+        int schemeStart = schemeStart(text, hostStart);
+        if (schemeStart >= 0) {
+            int end = schemeUrlEnd(text, schemeStart);
+            if (end > 0) {
+                sink.accept(new Finding(schemeStart, end, EntityType.URL, URL_SCORE, name()));
+            }
+            return end;
+        }
+        if (!Chars.boundaryBefore(text, hostStart)) {
+            return -1;
+        }
+        if (text.regionMatches(true, hostStart, "www.", 0, 4)) {
+            int end = hostUrlEnd(text, hostStart);
+            if (end > 0) {
+                sink.accept(new Finding(hostStart, end, EntityType.URL, URL_SCORE, name()));
+            }
+            return end;
+        }
+        int start = domainStart(text, hostStart);
+        if (start < 0) {
+            return -1;
+        }
+        int end = hostUrlEnd(text, start);
+        if (end > 0) {
+            sink.accept(new Finding(start, end, EntityType.DOMAIN_NAME, DOMAIN_SCORE, name()));
+        }
+        return end;
+    }
+
+    /** Start of {@code http://}, {@code https://} or {@code ftp://} right before the host, or -1. */
+    private static int schemeStart(String text, int hostStart) {
+        if (hostStart < 3 || !text.startsWith("://", hostStart - 3)) {
+            return -1;
+        }
+        int start = hostStart - 3;
+        while (start > 0 && Chars.isAsciiLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return Chars.boundaryBefore(text, start) ? start : -1;
+    }
+
+    private static boolean isHostChar(char c) {
+        return Chars.isAsciiAlphanumeric(c) || c == '-' || c == '.';
     }
 
     private static int schemeUrlEnd(String text, int start) {
@@ -164,19 +203,16 @@ public final class UrlRecognizer implements Recognizer {
         return i;
     }
 
-    /** Start of a bare domain whose first dot is at {@code dot}, or -1 when the dot is inside something else. */
-    private static int domainStart(String text, int dot) {
-        int start = dot;
-        while (start > 0 && (Chars.isAsciiAlphanumeric(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
-            start--;
-        }
+    /** The host start itself when it begins a bare domain, or -1 when the dot is inside something else. */
+    private static int domainStart(String text, int start) {
         if (start > 0) {
             char before = text.charAt(start - 1);
-            if (before == '@' || before == '.' || before == '/' || before == ':' || Character.isLetterOrDigit(before)) {
+            if (before == '@' || before == '/' || before == ':') {
                 return -1;
             }
         }
-        for (int i = start; i < dot; i++) {
+        int firstDot = text.indexOf('.', start);
+        for (int i = start; i < firstDot; i++) {
             if (Chars.isAsciiLetter(text.charAt(i))) {
                 return start;
             }

@@ -1,5 +1,6 @@
 package org.margin.privacy.pii.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,21 @@ import java.util.Locale;
 public final class Phrases {
 
     private final String[][] phrases;
+    /** The last word of every phrase, to rule most positions out with one lookup. */
+    private final WordSet lastWords;
+    /** The first word of every phrase, likewise for {@link #startsAt}. */
+    private final WordSet firstWords;
 
     private Phrases(String[][] phrases) {
         this.phrases = phrases;
+        List<String> last = new ArrayList<>();
+        List<String> first = new ArrayList<>();
+        for (String[] phrase : phrases) {
+            last.add(phrase[phrase.length - 1]);
+            first.add(phrase[0]);
+        }
+        this.lastWords = WordSet.of(last);
+        this.firstWords = WordSet.of(first);
     }
 
     public static Phrases of(String... phrases) {
@@ -33,6 +46,9 @@ public final class Phrases {
      */
     public boolean endsBefore(Words words, int beforeWord, int slack) {
         for (int end = beforeWord - 1; end >= 0 && end >= beforeWord - 1 - slack; end--) {
+            if (!words.in(end, lastWords)) {
+                continue;
+            }
             for (String[] phrase : phrases) {
                 if (matchesEndingAt(words, end, phrase)) {
                     return true;
@@ -44,6 +60,9 @@ public final class Phrases {
 
     /** Whether one of the phrases starts at word {@code word}. */
     public boolean startsAt(Words words, int word) {
+        if (word >= words.count() || !words.in(word, firstWords)) {
+            return false;
+        }
         for (String[] phrase : phrases) {
             int last = word + phrase.length - 1;
             if (last < words.count() && matchesEndingAt(words, last, phrase)) {

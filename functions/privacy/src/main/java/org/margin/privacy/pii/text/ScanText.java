@@ -1,10 +1,17 @@
 package org.margin.privacy.pii.text;
 
-/** The text under scan, with its words split once, on first request, and shared by every recognizer. */
+import java.util.Arrays;
+
+/**
+ * The text under scan, with its words and the positions of its numbers found once, on first request, and shared
+ * by every recognizer.
+ */
 public final class ScanText {
 
     private final String text;
     private Words words;
+    private int[] numberStarts;
+    private int numberCount;
 
     public ScanText(String text) {
         this.text = text;
@@ -20,6 +27,40 @@ public final class ScanText {
 
     public char charAt(int index) {
         return text.charAt(index);
+    }
+
+    /** How many runs of ASCII digits the text has. */
+    public int numberCount() {
+        indexNumbers();
+        return numberCount;
+    }
+
+    /** Index of the first digit of the {@code n}-th run of ASCII digits, for scanners that start at numbers. */
+    public int numberStart(int n) {
+        indexNumbers();
+        return numberStarts[n];
+    }
+
+    private void indexNumbers() {
+        if (numberStarts != null) {
+            return;
+        }
+        int[] starts = new int[16];
+        int count = 0;
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (digit && !inRun) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
+            }
+            inRun = digit;
+        }
+        numberStarts = starts;
+        numberCount = count;
     }
 
     public Words words() {

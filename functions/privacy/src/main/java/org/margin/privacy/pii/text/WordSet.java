@@ -23,12 +23,30 @@ public final class WordSet {
     private final int[] offsets;
     private final int[] table;
     private final int mask;
+    private final int minLength;
+    private final int maxLength;
+    /** Bit {@code fold(c) & 63} is set for the first character c of some word: most misses stop here. */
+    private final long firstChars;
 
     private WordSet(char[] pool, int[] offsets, int[] table) {
         this.pool = pool;
         this.offsets = offsets;
         this.table = table;
         this.mask = table.length - 1;
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        long first = 0;
+        for (int word = 0; word + 1 < offsets.length; word++) {
+            int length = offsets[word + 1] - offsets[word];
+            min = Math.min(min, length);
+            max = Math.max(max, length);
+            if (length > 0) {
+                first |= 1L << (fold(pool[offsets[word]]) & 63);
+            }
+        }
+        this.minLength = min;
+        this.maxLength = max;
+        this.firstChars = first;
     }
 
     public static WordSet of(String... words) {
@@ -107,7 +125,9 @@ public final class WordSet {
 
     /** Whether {@code text[from, to)} is in the set, ignoring case and treating ’ as '. */
     public boolean contains(CharSequence text, int from, int to) {
-        if (to <= from) {
+        int length = to - from;
+        if (length < minLength || length > maxLength || length <= 0
+                || (firstChars & (1L << (fold(text.charAt(from)) & 63))) == 0) {
             return false;
         }
         int hash = 0x811c9dc5;

@@ -59,6 +59,25 @@ public final class Words {
             boolean lowerSeen = false;
             while (i < length) {
                 c = text.charAt(i);
+                if (c < 128) {
+                    if (c >= 'a' && c <= 'z') {
+                        shape |= HAS_LETTER;
+                        lowerSeen = true;
+                        i++;
+                        continue;
+                    }
+                    if (c >= 'A' && c <= 'Z') {
+                        shape |= HAS_LETTER;
+                        upperSeen = true;
+                        i++;
+                        continue;
+                    }
+                    if (c >= '0' && c <= '9') {
+                        shape |= HAS_DIGIT;
+                        i++;
+                        continue;
+                    }
+                }
                 if (Character.isLetter(c)) {
                     shape |= HAS_LETTER;
                     if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
@@ -151,6 +170,9 @@ public final class Words {
     }
 
     static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
         return Character.isLetterOrDigit(c);
     }
 

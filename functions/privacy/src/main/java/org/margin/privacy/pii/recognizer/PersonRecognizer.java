@@ -290,6 +290,9 @@ public final class PersonRecognizer implements Recognizer {
         if (isHyphenatedPair(words, first, last)) {
             score -= 0.3;
         }
+        if (looksLikeAddressPart(words, first, last)) {
+            score -= 0.35;
+        }
         if (first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {
             score += 0.45;
         } else if (introduced) {
@@ -307,6 +310,26 @@ public final class PersonRecognizer implements Recognizer {
             score += 0.2;
         }
         return score;
+    }
+
+    /**
+     * A house number right before or after the run (12 Pavlou Drandaki, Eyrarodda 66), or a state code and postal
+     * code after it (Springfield, IL 62704), make it a street or a town.
+     */
+    private static boolean looksLikeAddressPart(Words words, int first, int last) {
+        int previous = first - 1;
+        if (previous >= 0 && words.isNumber(previous) && words.spaceBetween(previous, first)) {
+            return true;
+        }
+        int next = last + 1;
+        if (next >= words.count()) {
+            return false;
+        }
+        if (words.isNumber(next) && words.spaceBetween(last, next)) {
+            return true;
+        }
+        return next + 1 < words.count() && words.length(next) == 2 && words.isAllUpper(next)
+                && words.onlyBetween(last, next, ", ") && words.isNumber(next + 1);
     }
 
     private static boolean isNation(Words words, int first, int last) {

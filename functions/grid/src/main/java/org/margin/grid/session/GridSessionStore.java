@@ -1,5 +1,6 @@
 package org.margin.grid.session;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.margin.grid.Grid;
 import org.margin.grid.client.GridConnection;
@@ -30,6 +32,9 @@ import com.hazelcast.topic.ITopic;
  * reply's key in {@value #WAITING}, and the instance that receives the reply claims that entry and forwards the
  * reply on the waiter's own topic.
  *
+ * <p>The events of a resumable response stream are kept in {@value #EVENTS} as they are sent, so that a client can
+ * resume the stream with {@code Last-Event-ID} on any instance, which then follows the stream through the grid.
+ *
  * <pre>{@code
  * McpServer.builder().sessionStore(GridSessionStore.create(grid))...
  * }</pre>
@@ -39,6 +44,10 @@ public final class GridSessionStore implements SessionStore {
     static final String STATES = "margin.session.states";
     static final String WAITING = "margin.session.waiting";
     static final String REPLIES = "margin.session.replies.";
+    static final String EVENTS = "margin.session.events";
+
+    /** How often a stream resumed on this instance looks for events the serving instance kept since. */
+    private static final long POLL_MILLIS = 20;
 
     private final GridConnection connection;
     private final KeyPseudonyms pseudonyms;
@@ -147,6 +156,49 @@ public final class GridSessionStore implements SessionStore {
         return true;
     }
 
+    @Override
+    public void keepStreamEvent(String sessionId, String streamId, int number, byte[] event, boolean last) {
+        String key = streamKey(sessionId, streamId);
+        IMap<String, byte[]> events = events(client());
+        // Asynchronous: the stream's own client must not wait for the grid; a resuming reader waits for gaps.
+        events.setAsync(key + ":" + number, codec.seal(event, context(key)), replyWait.toMillis(),
+                TimeUnit.MILLISECONDS);
+        if (last) {
+            events.setAsync(key + ":end", ByteBuffer.allocate(Integer.BYTES).putInt(number).array(),
+                    replyWait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public boolean keepsStream(String sessionId, String streamId) {
+        return events(client()).containsKey(streamKey(sessionId, streamId) + ":0");
+    }
+
+    @Override
+    public void replayStream(String sessionId, String streamId, long afterNumber, Predicate<byte[]> sink,
+                             Duration patience) throws InterruptedException {
+        String key = streamKey(sessionId, streamId);
+        IMap<String, byte[]> events = events(client());
+        long next = afterNumber + 1;
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] sealed = events.get(key + ":" + next);
+            if (sealed != null) {
+                if (!sink.test(codec.open(sealed, context(key)))) {
+                    return;
+                }
+                next++;
+                deadline = System.nanoTime() + patience.toNanos();
+                continue;
+            }
+            byte[] end = events.get(key + ":end");
+            if (end != null && next > ByteBuffer.wrap(end).getInt()) {
+                return;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
     private boolean complete(String key, byte[] reply) {
         ReplyKey replyKey = awaitedByPseudonym.remove(key);
         if (replyKey == null) {
@@ -197,6 +249,14 @@ public final class GridSessionStore implements SessionStore {
 
     private static IMap<String, String> waiting(HazelcastInstance client) {
         return client.getMap(WAITING);
+    }
+
+    private static IMap<String, byte[]> events(HazelcastInstance client) {
+        return client.getMap(EVENTS);
+    }
+
+    private String streamKey(String sessionId, String streamId) {
+        return pseudonyms.of("stream", sessionId + "\n" + streamId);
     }
 
     private String sessionKey(String sessionId) {

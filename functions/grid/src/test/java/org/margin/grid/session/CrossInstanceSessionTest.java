@@ -72,6 +72,29 @@ class CrossInstanceSessionTest {
     }
 
     @Test
+    void aStreamReleasedOnOneInstanceIsResumedWithLastEventIdOnTheOther() {
+        String session = initialize(instanceA);
+        HttpResponse<String> released = instanceA.post(session,
+                McpInstance.request(9, "tools/call", "{\"name\":\"patient\",\"arguments\":{}}"));
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(released.body()).contains("started").doesNotContain("finished");
+        String lastEventId = lastEventId(released.body());
+
+        HttpResponse<String> resumed = instanceB.resume(session, lastEventId);
+
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(resumed.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/event-stream"));
+        assertThat(resumed.body()).contains("\"id\":9").contains("finished").doesNotContain("started");
+    }
+
+    @Test
+    void anEventIdOfNoKnownStreamIsRefusedOnEveryInstance() {
+        String session = initialize(instanceA);
+        assertThat(instanceB.resume(session, "nosuchstream-2").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aReplyNobodyWaitsForIsAcceptedAndIgnored() {
         String session = initialize(instanceA);
         String stray = "{\"jsonrpc\":\"2.0\",\"id\":\"nobody-asked\",\"result\":{}}";
@@ -84,6 +107,17 @@ class CrossInstanceSessionTest {
                         + "\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}"));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    static String lastEventId(String sseBody) {
+        String last = null;
+        for (String line : sseBody.split("\n")) {
+            if (line.startsWith("id:")) {
+                last = line.substring(3).trim();
+            }
+        }
+        assertThat(last).as("the stream carried event ids").isNotNull();
+        return last;
     }
 
     /** The next JSON-RPC message on an SSE stream, skipping the priming event. */

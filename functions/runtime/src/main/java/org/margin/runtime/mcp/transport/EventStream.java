@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.margin.runtime.mcp.session.SessionStore;
+
 /**
  * The SSE stream of one response. Every event has an id {@code <stream>-<n>}. A resumable stream (2025-11-25)
  * starts with a priming event carrying a {@code retry} interval, keeps its events, survives the loss of its
@@ -23,6 +25,7 @@ final class EventStream {
     private final String id;
     private final String sessionId;
     private final boolean resumable;
+    private final SessionStore keeper;
     private final List<byte[]> events = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition finishedOrDetached = lock.newCondition();
@@ -32,10 +35,17 @@ final class EventStream {
     private boolean delivered;
     private long finishedAtMillis;
 
+    /** A plain stream, or a resumable one whose events only this instance keeps. */
     EventStream(String id, String sessionId, boolean resumable) {
+        this(id, sessionId, resumable, null);
+    }
+
+    /** A resumable stream whose events {@code keeper} also keeps, for a client that resumes on another instance. */
+    EventStream(String id, String sessionId, boolean resumable, SessionStore keeper) {
         this.id = id;
         this.sessionId = sessionId;
         this.resumable = resumable;
+        this.keeper = keeper;
     }
 
     String id() {
@@ -53,6 +63,7 @@ final class EventStream {
             sink = connection;
             if (resumable) {
                 write(("id: " + id + "-0\nretry: " + retryMillis + "\ndata: \n\n").getBytes(StandardCharsets.UTF_8));
+                keep(0, new byte[0], false);
             }
         } finally {
             lock.unlock();
@@ -61,11 +72,16 @@ final class EventStream {
 
     /** Sends one JSON-RPC message as the next event. */
     void send(byte[] message) {
+        send(message, false);
+    }
+
+    private void send(byte[] message, boolean last) {
         lock.lock();
         try {
             byte[] event = frame(++sequence, message);
             if (resumable) {
                 events.add(event);
+                keep(sequence, event, last);
             }
             write(event);
         } finally {
@@ -77,7 +93,7 @@ final class EventStream {
     void finish(byte[] message, long nowMillis) {
         lock.lock();
         try {
-            send(message);
+            send(message, true);
             delivered = sink != null;
             finished = true;
             finishedAtMillis = nowMillis;
@@ -134,6 +150,12 @@ final class EventStream {
             return finished && (delivered || nowMillis - finishedAtMillis > keepMillis);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void keep(int number, byte[] event, boolean last) {
+        if (keeper != null) {
+            keeper.keepStreamEvent(sessionId, id, number, event, last);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.margin.runtime.mcp.session.SessionStore;
+
 /**
  * The 2025-11-25 response streams of this instance that a client may resume with {@code Last-Event-ID}. A
  * finished stream is forgotten once delivered, or after a grace period for a client that never came back.
@@ -15,16 +17,19 @@ final class ResumableStreams {
     private final ConcurrentMap<String, EventStream> streams = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration grace;
+    private final SessionStore keeper;
 
-    ResumableStreams(Clock clock, Duration grace) {
+    /** @param keeper keeps every event too, for clients that resume on another instance */
+    ResumableStreams(Clock clock, Duration grace, SessionStore keeper) {
         this.clock = clock;
         this.grace = grace;
+        this.keeper = keeper;
     }
 
     EventStream open(String streamId, String sessionId) {
         long now = clock.millis();
         streams.values().removeIf(stream -> stream.disposable(now, grace.toMillis()));
-        EventStream stream = new EventStream(streamId, sessionId, true);
+        EventStream stream = new EventStream(streamId, sessionId, true, keeper);
         streams.put(streamId, stream);
         return stream;
     }

@@ -1,5 +1,7 @@
 package org.margin.runtime.mcp.transport;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +51,7 @@ final class SessionExchange {
         this.idleTimeout = idleTimeout;
         this.replyTimeout = replyTimeout;
         this.clock = clock;
-        this.streams = new ResumableStreams(clock, replyTimeout);
+        this.streams = new ResumableStreams(clock, replyTimeout, sessions);
     }
 
     void serve(JsonRpcMessage message, byte[] body, Headers headers, ServerResponse response) {
@@ -99,16 +101,44 @@ final class SessionExchange {
         } catch (NumberFormatException notOurs) {
             return false;
         }
-        EventStream stream = streams.find(lastEventId.substring(0, dash), sessionId).orElse(null);
+        String streamId = lastEventId.substring(0, dash);
+        EventStream stream = streams.find(streamId, sessionId).orElse(null);
         if (stream == null) {
+            return resumeFromStore(sessionId, streamId, lastEvent, response);
+        }
+        startEventStream(response);
+        stream.resume(lastEvent, response.outputStream());
+        return true;
+    }
+
+    /** Continues a stream that another instance serves, from the events the session store keeps of it. */
+    private boolean resumeFromStore(String sessionId, String streamId, long lastEvent, ServerResponse response)
+            throws InterruptedException {
+        if (!sessions.keepsStream(sessionId, streamId)) {
             return false;
         }
+        startEventStream(response);
+        try (OutputStream connection = response.outputStream()) {
+            sessions.replayStream(sessionId, streamId, lastEvent, event -> {
+                try {
+                    connection.write(event);
+                    connection.flush();
+                    return true;
+                } catch (IOException gone) {
+                    return false;
+                }
+            }, replyTimeout);
+        } catch (IOException alreadyGone) {
+            // The client left; it resumes again from the last event it saw.
+        }
+        return true;
+    }
+
+    private static void startEventStream(ServerResponse response) {
         response.status(Status.OK_200);
         response.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         response.header(McpHeaders.ACCEL_BUFFERING, "no");
-        stream.resume(lastEvent, response.outputStream());
-        return true;
     }
 
     /** Ends a session on DELETE. */

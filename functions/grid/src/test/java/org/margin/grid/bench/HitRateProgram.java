@@ -29,7 +29,8 @@ import com.hazelcast.config.EvictionPolicy;
  * then the measured phase. Prints the share of reads answered by the near cache (L1), by the grid (L2), and by
  * either.
  *
- * <p>Arguments (all optional): {@code operations=200000 warmup=100000 sizes=10000,20000 threads=2}.
+ * <p>Arguments (all optional): {@code operations=200000 warmup=100000 sizes=10000,20000 threads=2 sweep=true};
+ * {@code sweep=false} starts from an empty grid instead, which measures a cold start rather than the steady state.
  */
 public final class HitRateProgram {
 
@@ -45,6 +46,7 @@ public final class HitRateProgram {
         int operations = intArgument(args, "operations", 200_000);
         int warmup = intArgument(args, "warmup", 100_000);
         int threads = intArgument(args, "threads", 2);
+        boolean sweep = Boolean.parseBoolean(argument(args, "sweep", "true"));
         List<Integer> sizes = new ArrayList<>();
         for (String size : argument(args, "sizes", "10000,20000").split(",")) {
             sizes.add(Integer.parseInt(size));
@@ -54,20 +56,21 @@ public final class HitRateProgram {
             store.put("student-" + student, new byte[VALUE_BYTES]);
         }
         System.out.printf(Locale.ROOT, "students=%d zipf=%.2f writes=%.0f%% operations=%d (after %d warm-up) "
-                        + "threads per instance=%d%n", STUDENTS, EXPONENT, WRITE_SHARE * 100, operations, warmup,
-                threads);
+                        + "threads per instance=%d, every student read once first: %s%n", STUDENTS, EXPONENT,
+                WRITE_SHARE * 100, operations, warmup, threads, sweep);
         System.out.println("policy  near-cache size  L1 hit  L2 hit  L1+L2 hit  store reads  ops/s");
         try (LocalGrid members = LocalGrid.start("margin-bench-" + UUID.randomUUID(), FreePorts.base(2), 2)) {
             for (int size : sizes) {
                 for (EvictionPolicy policy : List.of(EvictionPolicy.LRU, EvictionPolicy.LFU)) {
-                    run(members, store, policy, size, warmup, operations, threads);
+                    run(members, store, policy, size, warmup, operations, threads, sweep);
                 }
             }
         }
     }
 
     private static void run(LocalGrid members, ConcurrentHashMap<String, byte[]> store, EvictionPolicy policy,
-                            int size, int warmup, int operations, int threads) throws InterruptedException {
+                            int size, int warmup, int operations, int threads, boolean sweep)
+            throws InterruptedException {
         String cacheName = ("zipf-" + policy + "-" + size).toLowerCase(Locale.ROOT);
         try (MetricsProbe metrics = new MetricsProbe();
              Grid instanceA = TestGrids.trusted(instance(members, metrics, policy, size));
@@ -75,7 +78,9 @@ public final class HitRateProgram {
             List<TieredCache> caches = List.of(
                     instanceA.cache(cacheName, id -> Optional.ofNullable(store.get(id)), store::put),
                     instanceB.cache(cacheName, id -> Optional.ofNullable(store.get(id)), store::put));
-            sweep(caches, threads);
+            if (sweep) {
+                sweep(caches, threads);
+            }
             drive(caches, warmup, threads, 1);
             long l1HitsBefore = metrics.sum("margin.grid.reads", "tier", "l1", "result", "hit");
             long l1MissesBefore = metrics.sum("margin.grid.reads", "tier", "l1", "result", "miss");

@@ -186,8 +186,12 @@ class TracingTest {
     /** The server span ends just after its response is sent, so the client may see the response first. */
     static List<SpanData> awaitSpans(int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (spans.getFinishedSpanItems().size() < count && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try {
+            while (spans.getFinishedSpanItems().size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return spans.getFinishedSpanItems();
     }

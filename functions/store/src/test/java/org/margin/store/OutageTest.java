@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +42,7 @@ class OutageTest {
             port = probe.getLocalPort();
         }
         database = LocalDatabase.start(directory, port);
-        store = database.storeBuilder().maxPoolSize(4).callTimeout(Duration.ofSeconds(3)).build();
+        store = TestDatabases.patientStore(database).maxPoolSize(4).build();
         world = World.create(store, 1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             IntStream.range(0, 16).mapToObj(i -> threads.submit(() -> store.courses().find(world.tenant(),

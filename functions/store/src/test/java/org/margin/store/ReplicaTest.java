@@ -33,7 +33,7 @@ class ReplicaTest {
     static void primaryAndStandby() throws Exception {
         primary = LocalDatabase.start(TestDatabases.fresh("replication-primary"));
         replica = StreamingReplica.of(primary, TestDatabases.fresh("replication-standby"));
-        store = primary.storeBuilder().replica(replica.r2dbcUrl()).build();
+        store = TestDatabases.patientStore(primary).replica(replica.r2dbcUrl()).build();
     }
 
     @AfterAll

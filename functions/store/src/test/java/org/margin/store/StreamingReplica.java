@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Set;
 import org.margin.store.local.LocalDatabase;
 
@@ -67,6 +68,7 @@ final class StreamingReplica implements AutoCloseable {
         return new StreamingReplica(EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .start());
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.margin.store.local.LocalDatabase;
@@ -58,6 +59,14 @@ public final class TestDatabases {
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    /**
+     * A store on the given database with timeouts for a machine that other builds share: a first connection's
+     * TCP and SCRAM handshake can then take longer than the production default allows.
+     */
+    public static Store.Builder patientStore(LocalDatabase database) {
+        return database.storeBuilder().callTimeout(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(10));
     }
 
     /** A new JDBC session as the application role: a fresh connection, outside any pool. */

@@ -43,8 +43,8 @@ public final class AlertRules {
 
     /** The enabled rules that apply to a course: its own and the institution-wide ones. */
     public List<AlertRule> forCourse(TenantId tenant, CourseId course, Consistency consistency) {
-        return transactions.read(tenant, consistency, "alert rules read", connection ->
-                Sql.rows(connection, FOR_COURSE, AlertRules::ruleOf, tenant.value(), course.value()).collectList());
+        return transactions.query(tenant, consistency, "alert rules read", FOR_COURSE, AlertRules::ruleOf,
+                tenant.value(), course.value());
     }
 
     /** Disables a rule; false when it was not enabled (or does not exist in this tenant). */

@@ -75,17 +75,15 @@ public final class Alerts {
     public List<Alert> forEducator(TenantId tenant, PersonId educator, AlertStatus status, int limit,
                                    Consistency consistency) {
         requireLimit(limit);
-        return transactions.read(tenant, consistency, "educator alerts read", connection ->
-                Sql.rows(connection, FOR_EDUCATOR, Alerts::alertOf,
-                        tenant.value(), educator.value(), status.column(), limit).collectList());
+        return transactions.query(tenant, consistency, "educator alerts read", FOR_EDUCATOR, Alerts::alertOf,
+                tenant.value(), educator.value(), status.column(), limit);
     }
 
     /** A course's alerts, every recipient's, newest first. */
     public List<Alert> forCourse(TenantId tenant, CourseId course, int limit, Consistency consistency) {
         requireLimit(limit);
-        return transactions.read(tenant, consistency, "course alerts read", connection ->
-                Sql.rows(connection, FOR_COURSE, Alerts::alertOf, tenant.value(), course.value(), limit)
-                        .collectList());
+        return transactions.query(tenant, consistency, "course alerts read", FOR_COURSE, Alerts::alertOf,
+                tenant.value(), course.value(), limit);
     }
 
     /** Moves an alert to a status on behalf of its recipient; false when that educator did not receive it. */

@@ -25,10 +25,10 @@ public final class Courses {
     }
 
     public Optional<Course> find(TenantId tenant, CourseId course, Consistency consistency) {
-        return transactions.readOptional(tenant, consistency, "course read", connection ->
-                Sql.rows(connection, "SELECT code, title FROM courses WHERE institution_id = $1 AND id = $2",
-                        row -> new Course(course, Sql.required(row, "code", String.class),
-                                Sql.required(row, "title", String.class)),
-                        tenant.value(), course.value()).next());
+        return transactions.queryFirst(tenant, consistency, "course read",
+                "SELECT code, title FROM courses WHERE institution_id = $1 AND id = $2",
+                row -> new Course(course, Sql.required(row, "code", String.class),
+                        Sql.required(row, "title", String.class)),
+                tenant.value(), course.value());
     }
 }

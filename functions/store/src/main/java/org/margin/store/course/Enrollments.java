@@ -70,16 +70,16 @@ public final class Enrollments {
     /** True when, on that day, the educator teaches a course the student takes. */
     public boolean mayView(TenantId tenant, PersonId educator, PersonId student, LocalDate on,
                            Consistency consistency) {
-        return transactions.read(tenant, consistency, "legitimate-interest check", connection ->
-                Sql.rows(connection, MAY_VIEW, row -> Sql.required(row, "allowed", Boolean.class),
-                        tenant.value(), educator.value(), student.value(), on).single());
+        return transactions.queryOne(tenant, consistency, "legitimate-interest check", MAY_VIEW,
+                row -> Sql.required(row, "allowed", Boolean.class),
+                tenant.value(), educator.value(), student.value(), on);
     }
 
     /** The educators who, on that day, teach the course and so may see that student's work in it. */
     public List<PersonId> educatorsOf(TenantId tenant, CourseId course, PersonId student, LocalDate on,
                                       Consistency consistency) {
-        return transactions.read(tenant, consistency, "educators read", connection ->
-                Sql.rows(connection, EDUCATORS, row -> new PersonId(Sql.required(row, "person_id", UUID.class)),
-                        tenant.value(), course.value(), student.value(), on).collectList());
+        return transactions.query(tenant, consistency, "educators read", EDUCATORS,
+                row -> new PersonId(Sql.required(row, "person_id", UUID.class)),
+                tenant.value(), course.value(), student.value(), on);
     }
 }

@@ -62,22 +62,20 @@ public final class Fingerprints {
                                           SubmissionId excluding, int limit, Consistency consistency) {
         requireLimit(limit);
         Long[] wanted = hashes.toArray(Long[]::new);
-        return transactions.read(tenant, consistency, "fingerprint lookup", connection ->
-                Sql.rows(connection, MATCHES, row -> new FingerprintMatch(
-                                new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
-                                Sql.required(row, "hash", Long.class),
-                                Sql.required(row, "position", Integer.class)),
-                        tenant.value(), course.value(), wanted, excluding.value(), limit).collectList());
+        return transactions.query(tenant, consistency, "fingerprint lookup", MATCHES, row -> new FingerprintMatch(
+                        new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                        Sql.required(row, "hash", Long.class),
+                        Sql.required(row, "position", Integer.class)),
+                tenant.value(), course.value(), wanted, excluding.value(), limit);
     }
 
     /** The course's other submissions that share fingerprints with this one, most shared first. */
     public List<Overlap> overlaps(TenantId tenant, SubmissionId submission, int limit, Consistency consistency) {
         requireLimit(limit);
-        return transactions.read(tenant, consistency, "overlap read", connection ->
-                Sql.rows(connection, OVERLAPS, row -> new Overlap(
-                                new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
-                                Sql.required(row, "shared", Long.class)),
-                        tenant.value(), submission.value(), limit).collectList());
+        return transactions.query(tenant, consistency, "overlap read", OVERLAPS, row -> new Overlap(
+                        new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                        Sql.required(row, "shared", Long.class)),
+                tenant.value(), submission.value(), limit);
     }
 
     private static void requireLimit(int limit) {

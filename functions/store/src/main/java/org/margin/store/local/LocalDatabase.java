@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Properties;
 import org.margin.store.Store;
@@ -33,6 +34,7 @@ public final class LocalDatabase implements AutoCloseable {
     public static final String OWNER_ROLE = "margin_owner";
     public static final String APP_ROLE = "margin_app";
 
+    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
     private static final String CLUSTER = "cluster";
     private static final String CREDENTIALS = "credentials.properties";
     // The superuser trusts loopback because the embedded server's readiness probe logs in without a password;
@@ -80,6 +82,8 @@ public final class LocalDatabase implements AutoCloseable {
                     .setDataDirectory(directory.resolve(CLUSTER))
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // First start runs initdb; on a busy machine the server may take a while to accept connections.
+                    .setPGStartupWait(STARTUP_PATIENCE)
                     // The embedded defaults trade durability for speed; a developer's data should survive a crash.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

@@ -61,14 +61,13 @@ public final class People {
     }
 
     public Optional<PersonIdentity> identity(TenantId tenant, PersonId person, Consistency consistency) {
-        return transactions.readOptional(tenant, consistency, "identity read", connection ->
-                Sql.rows(connection, IDENTITY, People::identityOf, tenant.value(), person.value()).next());
+        return transactions.queryFirst(tenant, consistency, "identity read", IDENTITY, People::identityOf,
+                tenant.value(), person.value());
     }
 
     private Optional<PersonId> findBy(TenantId tenant, String sql, Opaque lookup, Consistency consistency) {
-        return transactions.readOptional(tenant, consistency, "person lookup", connection ->
-                Sql.rows(connection, sql, row -> new PersonId(Sql.required(row, "person_id", UUID.class)),
-                        tenant.value(), lookup.bytes()).next());
+        return transactions.queryFirst(tenant, consistency, "person lookup", sql,
+                row -> new PersonId(Sql.required(row, "person_id", UUID.class)), tenant.value(), lookup.bytes());
     }
 
     private static PersonIdentity identityOf(Readable row) {

@@ -39,9 +39,9 @@ public final class ClassAnalytics {
         if (minimumStudents < LEAST_MINIMUM_STUDENTS) {
             throw new IllegalArgumentException("minimumStudents must be at least " + LEAST_MINIMUM_STUDENTS);
         }
-        return transactions.read(tenant, consistency, "class distribution read", connection ->
-                Sql.rows(connection, DISTRIBUTION, row -> distributionOf(row, minimumStudents),
-                        tenant.value(), course.value(), window.from(), window.until()).single());
+        return transactions.queryOne(tenant, consistency, "class distribution read", DISTRIBUTION,
+                row -> distributionOf(row, minimumStudents),
+                tenant.value(), course.value(), window.from(), window.until());
     }
 
     private static ClassDistribution distributionOf(Readable row, int minimumStudents) {

@@ -97,9 +97,8 @@ public final class Profiles {
 
     /** A student's running figures; empty when none of their submissions has been analysed. */
     public Optional<Profile> profile(TenantId tenant, PersonId student, Consistency consistency) {
-        return transactions.readOptional(tenant, consistency, "profile read", connection ->
-                Sql.rows(connection, PROFILE, row -> profileOf(student, row), tenant.value(), student.value())
-                        .next());
+        return transactions.queryFirst(tenant, consistency, "profile read", PROFILE,
+                row -> profileOf(student, row), tenant.value(), student.value());
     }
 
     /** The student's latest points within the window (at most {@code limit}), oldest first. */
@@ -108,9 +107,8 @@ public final class Profiles {
         if (limit < 1 || limit > MAX_POINTS) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_POINTS);
         }
-        List<MetricsPoint> newestFirst = transactions.read(tenant, consistency, "time series read", connection ->
-                Sql.rows(connection, TIME_SERIES, Profiles::pointOf,
-                        tenant.value(), student.value(), window.from(), window.until(), limit).collectList());
+        List<MetricsPoint> newestFirst = transactions.query(tenant, consistency, "time series read", TIME_SERIES,
+                Profiles::pointOf, tenant.value(), student.value(), window.from(), window.until(), limit);
         List<MetricsPoint> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return List.copyOf(oldestFirst);

@@ -35,12 +35,11 @@ public final class Submissions {
     }
 
     public Optional<Submission> find(TenantId tenant, SubmissionId id, Consistency consistency) {
-        return transactions.readOptional(tenant, consistency, "submission read", connection ->
-                Sql.rows(connection, FIND, row -> new Submission(id,
+        return transactions.queryFirst(tenant, consistency, "submission read", FIND, row -> new Submission(id,
                         new CourseId(Sql.required(row, "course_id", UUID.class)),
                         new PersonId(Sql.required(row, "student_id", UUID.class)),
                         Sql.required(row, "submitted_at", Instant.class),
                         Opaque.of(Sql.required(row, "body", byte[].class))),
-                        tenant.value(), id.value()).next());
+                tenant.value(), id.value());
     }
 }

@@ -12,6 +12,7 @@ import org.margin.store.StoreFailedException;
 import org.margin.store.StoreRejectedException;
 import org.margin.store.StoreRejectedException.Reason;
 import org.margin.store.StoreUnavailableException;
+import reactor.core.Exceptions;
 
 /** Turns whatever the driver, the pool or the server raised into one of the store's typed errors. */
 final class ErrorTranslation {
@@ -72,6 +73,6 @@ final class ErrorTranslation {
     }
 
     private static String kind(Throwable failure) {
-        return failure.getClass().getSimpleName();
+        return Exceptions.unwrap(failure).getClass().getSimpleName();
     }
 }

@@ -23,10 +23,8 @@ public final class Institutions {
     }
 
     public Optional<Institution> find(TenantId tenant, Consistency consistency) {
-        return transactions.readOptional(tenant, consistency, "institution read", connection ->
-                Sql.rows(connection, "SELECT name FROM institutions WHERE id = $1",
-                                row -> new Institution(tenant, Sql.required(row, "name", String.class)),
-                                tenant.value())
-                        .next());
+        return transactions.queryFirst(tenant, consistency, "institution read",
+                "SELECT name FROM institutions WHERE id = $1",
+                row -> new Institution(tenant, Sql.required(row, "name", String.class)), tenant.value());
     }
 }

@@ -4,8 +4,10 @@ import io.r2dbc.postgresql.api.PostgresTransactionDefinition;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.TransactionDefinition;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,9 +23,11 @@ import reactor.core.publisher.Mono;
  * transaction, so a pooled connection never carries a tenant into the next borrower's work, and row-level security
  * sees no tenant at all outside a transaction. Work either commits whole or is rolled back whole.
  *
- * <p>BEGIN, the tenant and the work's first statement are pipelined: the driver writes all three before the first
- * answer arrives, and PostgreSQL runs them in order on the one connection, so the tenant is in force before the work
- * runs while a read costs two round trips (that batch, then COMMIT) instead of four.
+ * <p>Statements are pipelined: the driver writes them before the first answer arrives, and PostgreSQL runs them in
+ * order on the one connection, so the tenant is in force before any work runs. A read (one statement) sends BEGIN,
+ * the tenant, the statement and COMMIT together: one round trip. A write sends BEGIN, the tenant and its first
+ * statement together, then the rest of its statements, then COMMIT once it knows they succeeded: two round trips
+ * for a one-statement write.
  *
  * <p>Callers block on the result. Helidon SE runs each request on a virtual thread, where waiting parks the virtual
  * thread instead of holding a carrier, so a blocking call costs what a reactive one would and reads as plain code.
@@ -51,23 +55,29 @@ public final class TenantTransactions {
         this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
     }
 
-    /** Runs read-only work and returns its single result. */
-    public <T> T read(TenantId tenant, Consistency consistency, String operation,
-                      Function<Connection, Mono<T>> work) {
-        return readOptional(tenant, consistency, operation, work)
-                .orElseThrow(() -> noResult(operation));
+    /** Runs one read-only statement and returns every row it gives, mapped. */
+    public <T> List<T> query(TenantId tenant, Consistency consistency, String operation, String sql,
+                             Function<Readable, T> mapper, Object... parameters) {
+        ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
+        return await(operation, readTransaction(pool, tenant, sql, mapper, parameters)).orElseThrow();
     }
 
-    /** Runs read-only work whose result may be absent. */
-    public <T> Optional<T> readOptional(TenantId tenant, Consistency consistency, String operation,
-                                        Function<Connection, Mono<T>> work) {
-        ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, transaction(pool, READ_ONLY, tenant, work));
+    /** Runs one read-only statement and returns its first row, if any. */
+    public <T> Optional<T> queryFirst(TenantId tenant, Consistency consistency, String operation, String sql,
+                                      Function<Readable, T> mapper, Object... parameters) {
+        return query(tenant, consistency, operation, sql, mapper, parameters).stream().findFirst();
+    }
+
+    /** Runs one read-only statement that always gives a row (an aggregate, an EXISTS) and returns that row. */
+    public <T> T queryOne(TenantId tenant, Consistency consistency, String operation, String sql,
+                          Function<Readable, T> mapper, Object... parameters) {
+        return queryFirst(tenant, consistency, operation, sql, mapper, parameters)
+                .orElseThrow(() -> noResult(operation));
     }
 
     /** Runs work that writes, on the primary, and returns its single result. */
     public <T> T write(TenantId tenant, String operation, Function<Connection, Mono<T>> work) {
-        return await(operation, transaction(primary, READ_WRITE, tenant, work))
+        return await(operation, writeTransaction(primary, tenant, work))
                 .orElseThrow(() -> noResult(operation));
     }
 
@@ -83,13 +93,36 @@ public final class TenantTransactions {
         }
     }
 
-    private static <T> Mono<T> transaction(ConnectionFactory pool, TransactionDefinition definition, TenantId tenant,
-                                           Function<Connection, Mono<T>> work) {
+    /**
+     * BEGIN READ ONLY, the tenant, the statement and COMMIT in one write: one round trip. COMMIT goes as a plain
+     * statement because the driver's commitTransaction() decides whether to send anything from the transaction
+     * status it has seen so far, which is still "idle" before BEGIN is answered. Should the statement fail, the
+     * server answers that COMMIT with a rollback, and the failure reaches the caller.
+     */
+    private static <T> Mono<List<T>> readTransaction(ConnectionFactory pool, TenantId tenant, String sql,
+                                                     Function<Readable, T> mapper, Object... parameters) {
         return Mono.usingWhen(
                 pool.create(),
                 connection -> Flux.mergeSequential(
-                                Mono.from(connection.beginTransaction(definition)).then(Mono.<T>empty()),
-                                Sql.rows(connection, SET_TENANT, row -> 1, tenant.toString()).then(Mono.<T>empty()),
+                                Mono.from(connection.beginTransaction(READ_ONLY)).then(Mono.<List<T>>empty()),
+                                setTenant(connection, tenant).then(Mono.<List<T>>empty()),
+                                Sql.rows(connection, sql, mapper, parameters).collectList(),
+                                Sql.update(connection, "COMMIT").then(Mono.<List<T>>empty()))
+                        .single(),
+                Connection::close,
+                (connection, failure) -> Mono.from(connection.rollbackTransaction())
+                        .onErrorResume(rollbackFailure -> Mono.empty())
+                        .then(Mono.from(connection.close())),
+                Connection::close);
+    }
+
+    private static <T> Mono<T> writeTransaction(ConnectionFactory pool, TenantId tenant,
+                                                Function<Connection, Mono<T>> work) {
+        return Mono.usingWhen(
+                pool.create(),
+                connection -> Flux.mergeSequential(
+                                Mono.from(connection.beginTransaction(READ_WRITE)).then(Mono.<T>empty()),
+                                setTenant(connection, tenant).then(Mono.<T>empty()),
                                 Mono.defer(() -> work.apply(connection)))
                         .singleOrEmpty()
                         .flatMap(result -> Mono.from(connection.commitTransaction()).thenReturn(result))
@@ -100,5 +133,9 @@ public final class TenantTransactions {
                         .then(Mono.from(connection.close())),
                 // A cancelled call (its timeout passed) returns the connection; the pool rolls back what is open.
                 Connection::close);
+    }
+
+    private static Mono<Void> setTenant(Connection connection, TenantId tenant) {
+        return Sql.rows(connection, SET_TENANT, row -> 1, tenant.toString()).then();
     }
 }

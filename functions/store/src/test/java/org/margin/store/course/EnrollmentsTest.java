@@ -21,7 +21,7 @@ class EnrollmentsTest {
 
     @BeforeAll
     static void open() {
-        store = TestDatabases.shared().storeBuilder().build();
+        store = TestDatabases.patientStore(TestDatabases.shared()).build();
     }
 
     @AfterAll

@@ -24,7 +24,7 @@ class FingerprintsTest {
 
     @BeforeAll
     static void open() {
-        store = TestDatabases.shared().storeBuilder().build();
+        store = TestDatabases.patientStore(TestDatabases.shared()).build();
     }
 
     @AfterAll

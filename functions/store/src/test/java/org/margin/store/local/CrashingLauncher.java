@@ -3,6 +3,7 @@ package org.margin.store.local;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.margin.store.Store;
+import org.margin.store.TestDatabases;
 import org.margin.store.World;
 import org.margin.store.submission.NewSubmission;
 
@@ -17,7 +18,7 @@ public final class CrashingLauncher {
 
     public static void main(String[] args) {
         LocalDatabase database = LocalDatabase.start(Path.of(args[0]));
-        Store store = database.storeBuilder().build();
+        Store store = TestDatabases.patientStore(database).build();
         World world = World.create(store, 1);
         var submission = store.submissions().submit(world.tenant(), new NewSubmission(world.course(),
                 world.students().getFirst(), Instant.parse("2026-10-03T12:00:00Z"), World.opaque("before the crash")));

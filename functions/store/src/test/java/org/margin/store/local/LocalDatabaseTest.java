@@ -3,6 +3,7 @@ package org.margin.store.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ class LocalDatabaseTest {
         World world;
         SubmissionId submission;
         Credentials app;
-        try (LocalDatabase database = LocalDatabase.start(directory); Store store = database.storeBuilder().build()) {
+        try (LocalDatabase database = LocalDatabase.start(directory);
+             Store store = TestDatabases.patientStore(database).build()) {
             assertThat(database.migration().applied()).isEqualTo(4);
             world = World.create(store, 1);
             submission = store.submissions().submit(world.tenant(), new NewSubmission(world.course(),
@@ -37,7 +39,8 @@ class LocalDatabaseTest {
             app = database.app();
         }
 
-        try (LocalDatabase database = LocalDatabase.start(directory); Store store = database.storeBuilder().build()) {
+        try (LocalDatabase database = LocalDatabase.start(directory);
+             Store store = TestDatabases.patientStore(database).build()) {
             assertThat(database.migration().applied()).as("already migrated").isZero();
             assertThat(database.migration().schemaVersion()).isEqualTo("4");
             assertThat(database.app()).isEqualTo(app);
@@ -51,19 +54,29 @@ class LocalDatabaseTest {
     @Test
     void aServerLeftRunningByAKilledLauncherIsStoppedAndItsDataKept() throws Exception {
         Path directory = TestDatabases.fresh("crash");
+        Files.createDirectories(directory.getParent());
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashingLauncher.class.getName(), directory.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(directory.resolveSibling("crash.err").toFile())
                 .start();
         String written = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(launcher.waitFor()).isEqualTo(137);
+        assertThat(launcher.waitFor()).as(() -> "the launcher's errors: " + errors(directory)).isEqualTo(137);
         String[] ids = written.lines().reduce((first, last) -> last).orElseThrow().split(" ");
         assertThat(directory.resolve("cluster").resolve("postmaster.pid")).as("the server outlived its JVM").exists();
 
-        try (LocalDatabase database = LocalDatabase.start(directory); Store store = database.storeBuilder().build()) {
+        try (LocalDatabase database = LocalDatabase.start(directory);
+             Store store = TestDatabases.patientStore(database).build()) {
             assertThat(store.submissions().find(new TenantId(UUID.fromString(ids[0])),
                     new SubmissionId(UUID.fromString(ids[1])), Consistency.READ_YOUR_WRITES))
                     .hasValueSatisfying(found -> assertThat(found.body()).isEqualTo(World.opaque("before the crash")));
+        }
+    }
+
+    private static String errors(Path directory) {
+        try {
+            return Files.readString(directory.resolveSibling("crash.err"));
+        } catch (IOException unreadable) {
+            return "unreadable";
         }
     }
 

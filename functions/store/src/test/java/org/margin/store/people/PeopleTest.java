@@ -26,7 +26,7 @@ class PeopleTest {
 
     @BeforeAll
     static void institution() {
-        store = TestDatabases.shared().storeBuilder().build();
+        store = TestDatabases.patientStore(TestDatabases.shared()).build();
         tenant = TenantId.random();
         store.institutions().register(tenant, "People test");
     }

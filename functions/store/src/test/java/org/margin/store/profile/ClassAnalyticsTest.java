@@ -28,7 +28,7 @@ class ClassAnalyticsTest {
 
     @BeforeAll
     static void open() {
-        store = TestDatabases.shared().storeBuilder().build();
+        store = TestDatabases.patientStore(TestDatabases.shared()).build();
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class ProfilesTest {
 
     @BeforeAll
     static void open() {
-        store = TestDatabases.shared().storeBuilder().build();
+        store = TestDatabases.patientStore(TestDatabases.shared()).build();
     }
 
     @AfterAll

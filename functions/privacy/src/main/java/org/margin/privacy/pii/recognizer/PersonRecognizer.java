@@ -43,7 +43,7 @@ public final class PersonRecognizer implements Recognizer {
             "bin", "ibn", "al", "el", "ben", "ter", "te", "zu", "y", "af", "mac");
 
     private static final WordSet DETERMINERS = WordSet.of(
-            "the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "every", "each", "any");
+            "the", "a", "an", "these", "those", "our", "their", "its", "every", "each", "any");
 
     /** Words that end an organisation, a place, an event or a street name. */
     private static final WordSet NON_PERSON_HEADS = WordSet.of(
@@ -119,7 +119,12 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             int last = runEnd(words, w, introduced, lowerCaseText);
-            runs.add(w, last, score(words, w, last, introduced, lowerCaseText), ruledOut(words, w, last));
+            int first = w;
+            if (first < last && words.isSentenceStart(first) && NameWordKind.of(words, first) == NameWordKind.PLAIN) {
+                first++;
+            }
+            runs.add(first, last, score(words, first, last, introduced && first == w, lowerCaseText),
+                    ruledOut(words, first, last));
             w = last + 1;
         }
         runs.shareWithinLists(words, this::listIsOrganisation);
@@ -156,8 +161,8 @@ public final class PersonRecognizer implements Recognizer {
         if (words.isCapitalized(w) || isInitial(words, w)) {
             return !words.in(w, DETERMINERS) || introduced;
         }
-        if (words.isAllUpper(w) && words.length(w) > 1) {
-            return NameWordKind.of(words, w) == NameWordKind.KNOWN;
+        if (words.isAllUpper(w)) {
+            return words.length(w) > 3 && NameWordKind.of(words, w) == NameWordKind.KNOWN;
         }
         if (!words.isAllLower(w)) {
             return false;

@@ -25,6 +25,8 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final double LOWER_CASE_TYPED_SCORE = 0.6;
     private static final double BETWEEN_NUMBERS_SCORE = 0.6;
     private static final double UNNUMBERED_SCORE = 0.35;
+    /** A name and a number after "lives on" or "address is": Kiannonkatu 98. */
+    private static final double CUED_NAME_NUMBER_SCORE = 0.45;
     private static final double POST_BOX_SCORE = 0.75;
     private static final double UNIT_ONLY_SCORE = 0.4;
     private static final double MILITARY_SCORE = 0.85;
@@ -229,10 +231,14 @@ public final class StreetAddressRecognizer implements Recognizer {
                 boolean type = words.in(i, StreetLexicon.STREET_TYPES) || words.length(i) >= 7
                         && StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i));
                 boolean connector = words.in(i, CONNECTORS) && nameWords > 0;
-                if (!type && !connector) {
-                    int wordCase = words.isUpperInitial(i) ? UPPER : words.isAllLower(i) ? LOWER : 0;
+                int wordCase = wordCase(i);
+                if (type) {
+                    if (wordCase == UPPER && caseMode == 0) {
+                        caseMode = UPPER;
+                    }
+                } else if (!connector) {
                     if (wordCase == 0 || caseMode != 0 && wordCase != caseMode
-                            || wordCase == LOWER && nameWords == 0 && words.in(i, NameLexicon.frequentEnglish())) {
+                            || wordCase == LOWER && words.in(i, NameLexicon.frequentEnglish())) {
                         break;
                     }
                     caseMode = wordCase;
@@ -258,6 +264,9 @@ public final class StreetAddressRecognizer implements Recognizer {
                 score = BETWEEN_NUMBERS_SCORE;
             } else if (typed && !lowerCase && nameWords >= 2) {
                 score = UNNUMBERED_SCORE;
+            } else if (!lowerCase && numbersBefore == 0 && numbersAfter == 1 && nameWords <= 3
+                    && STRONG_CUES.endsBefore(words, w, 1)) {
+                score = CUED_NAME_NUMBER_SCORE;
             } else {
                 return false;
             }
@@ -491,14 +500,30 @@ public final class StreetAddressRecognizer implements Recognizer {
             return after < text.length() && text.charAt(after) == ':';
         }
 
+        /** 12, 12345 or 12b; not a decade such as 70s. */
         private boolean isHouseNumber(int w) {
             if (words.isNumber(w)) {
                 return words.length(w) <= 6;
             }
             int start = words.start(w);
             int wordEnd = words.end(w);
-            return words.hasDigit(w) && wordEnd - start <= 5 && Chars.isDigit(text.charAt(start))
-                    && Character.isLetter(text.charAt(wordEnd - 1)) && Chars.isDigit(text.charAt(wordEnd - 2));
+            char suffix = text.charAt(wordEnd - 1);
+            boolean decade = suffix == 's' && text.charAt(wordEnd - 2) == '0';
+            return words.hasDigit(w) && wordEnd - start <= 5 && Chars.isDigit(text.charAt(start)) && !decade
+                    && Character.isLetter(suffix) && Chars.isDigit(text.charAt(wordEnd - 2));
+        }
+
+        /** Upper for Oak and for d'Ouchy (an elided article before a capital), lower for centre, else 0. */
+        private int wordCase(int w) {
+            if (words.isUpperInitial(w)) {
+                return UPPER;
+            }
+            int start = words.start(w);
+            if (words.length(w) > 2 && (text.charAt(start + 1) == '\'' || text.charAt(start + 1) == '\u2019')
+                    && Character.isUpperCase(text.charAt(start + 2))) {
+                return UPPER;
+            }
+            return words.isAllLower(w) ? LOWER : 0;
         }
 
         /** Two words of one line joined by a space, a full stop, a hyphen or an apostrophe. */

@@ -64,10 +64,6 @@ public final class GridConnection implements AutoCloseable {
         return current != null && connected ? Optional.of(current) : Optional.empty();
     }
 
-    public boolean connected() {
-        return client != null && connected;
-    }
-
     /** Runs {@code action} after every (re)connection, on the client's event thread: keep it short. */
     public void onConnected(Runnable action) {
         onConnected.add(action);

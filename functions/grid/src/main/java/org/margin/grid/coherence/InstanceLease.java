@@ -64,14 +64,6 @@ public final class InstanceLease implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
     }
 
-    public String instanceId() {
-        return instanceId;
-    }
-
-    public Duration lease() {
-        return lease;
-    }
-
     /** Whether this instance may answer from its near caches now. */
     public boolean trusted() {
         return trusting && trustedUntilNanos - System.nanoTime() > 0;

@@ -36,13 +36,6 @@ public final class GridGuard {
         }
     }
 
-    public void run(Runnable gridCall) {
-        call(() -> {
-            gridCall.run();
-            return null;
-        });
-    }
-
     public BreakerState state() {
         return switch (breaker.state()) {
             case CLOSED -> BreakerState.CLOSED;

@@ -81,10 +81,6 @@ public final class TieredCache {
         support.timer().scheduleWithFixedDelay(this::publishHotKeys, period, period, TimeUnit.MILLISECONDS);
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The id's value: from the first tier that has it, or from the store; empty if the store has none. */
     public Optional<byte[]> read(String id) {
         support.connection().start();
@@ -325,7 +321,7 @@ public final class TieredCache {
             return;
         }
         try {
-            HotKeys.publish(current.client(), mapName, accesses.drainHottest(support.hotKeys()));
+            HotKeys.publish(current.client(), mapName, accesses.reportHottest(support.hotKeys()));
         } catch (HazelcastException unreachable) {
             LOG.log(System.Logger.Level.DEBUG, "Publishing hot keys of cache " + name + " failed");
         }

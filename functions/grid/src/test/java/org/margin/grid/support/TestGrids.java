@@ -32,12 +32,11 @@ public final class TestGrids {
         return config;
     }
 
-    /** A function instance's grid on {@code members}, with a short lease so that tests see lapses quickly. */
+    /** A function instance's grid on {@code members}, with production's lease and a quick breaker. */
     public static Grid.Builder instanceOf(LocalGrid members) {
         return Grid.builder()
                 .clientConfig(clientOf(members))
                 .pseudonymKey(PSEUDONYM_KEY)
-                .lease(Duration.ofSeconds(3))
                 .breakerDelay(Duration.ofMillis(500));
     }
 

@@ -106,23 +106,26 @@ class CrossInstanceConsistencyTest {
         AtomicLong reads = new AtomicLong();
         AtomicLong writes = new AtomicLong();
         ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
-        long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        int writesPerWriter = 150;
+        AtomicLong writersDone = new AtomicLong();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 
         List<Thread> threads = new ArrayList<>();
         for (TieredCache writerSide : List.of(onA, onB)) {
             threads.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < until) {
+                for (int write = 0; write < writesPerWriter && System.nanoTime() < giveUp; write++) {
                     int student = ThreadLocalRandom.current().nextInt(students);
                     long version = versions.incrementAndGet();
                     writerSide.write("student-" + student, VersionedStore.version(version));
                     acknowledged.accumulateAndGet(student, version, Math::max);
                     writes.incrementAndGet();
                 }
+                writersDone.incrementAndGet();
             }));
         }
         for (TieredCache readerSide : List.of(onA, onB, onB, onA, onB)) {
             threads.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < until) {
+                while (writersDone.get() < 2) {
                     int student = ThreadLocalRandom.current().nextInt(students);
                     long mustSee = acknowledged.get(student);
                     long seen = readerSide.read("student-" + student).map(VersionedStore::versionOf).orElse(0L);
@@ -138,7 +141,7 @@ class CrossInstanceConsistencyTest {
         }
 
         assertThat(staleReads).isEmpty();
-        assertThat(writes.get()).isGreaterThan(100);
+        assertThat(writes.get()).isEqualTo(2L * writesPerWriter);
         assertThat(reads.get()).isGreaterThan(2_000);
         assertThat(metricsB.sum("margin.grid.reads", "cache", "concurrent", "tier", "l1", "result", "hit"))
                 .as("near-cache hits happened between writes").isGreaterThan(1_000);

@@ -18,6 +18,11 @@ import org.margin.grid.support.VersionedStore;
 class DegradationTest {
 
     private static final int STUDENTS = 50;
+    /**
+     * Near-cache hits expected of a round over every student: nearly all, since Hazelcast drops an entry whose
+     * partition saw a later invalidation than the entry (even one for another key), to be safe.
+     */
+    private static final int MOSTLY = STUDENTS * 9 / 10;
 
     @Test
     void readsAreServedByTheStoreWhileTheGridIsDownAndTheTiersRecoverWhenItReturns() {
@@ -29,14 +34,16 @@ class DegradationTest {
         try (MetricsProbe metrics = new MetricsProbe();
              Grid grid = TestGrids.trusted(TestGrids.instanceOf(members).meter(metrics.meter()).build())) {
             TieredCache cache = grid.cache("outage", store::load, store::save);
-            for (int round = 0; round < 3; round++) {
-                readAll(cache);
-            }
-            assertThat(l1Hits(metrics)).as("the tiers held every student before the outage").isGreaterThanOrEqualTo(STUDENTS);
+            readAll(cache);
+            readAll(cache);
+            long loadsWhileUp = store.loads();
+            readAll(cache);
+            assertThat(store.loads()).as("the tiers held every student before the outage").isEqualTo(loadsWhileUp);
+            assertThat(l1Hits(metrics)).isGreaterThanOrEqualTo(MOSTLY);
 
             members.terminate();
             // The near cache may answer until the client notices, and never longer than the lease.
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (grid.trusted() && System.nanoTime() < deadline) {
                 TestGrids.sleep(10);
             }
@@ -55,7 +62,7 @@ class DegradationTest {
             readAll(cache);
             readAll(cache);
             assertThat(store.loads()).as("the refilled tiers answer without the store").isEqualTo(loadsAfterRefill);
-            assertThat(l1Hits(metrics) - l1HitsAfterRefill).isGreaterThanOrEqualTo(STUDENTS);
+            assertThat(l1Hits(metrics) - l1HitsAfterRefill).isGreaterThanOrEqualTo(MOSTLY);
         } finally {
             members.close();
         }

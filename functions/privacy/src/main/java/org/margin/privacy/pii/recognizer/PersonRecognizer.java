@@ -296,7 +296,7 @@ public final class PersonRecognizer implements Recognizer {
             score -= 0.3;
         }
         if (looksLikeAddressPart(words, first, last)) {
-            score -= 0.35;
+            score -= 0.5;
         }
         if (first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {
             score += 0.45;

@@ -224,6 +224,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             boolean typed = false;
             boolean onlyTypes = true;
             int nameWords = 0;
+            int trailingConnectors = 0;
             while (i < count && nameWords < MAX_NAME_WORDS && (nameWords == 0 || joined(i - 1, i))) {
                 if (!words.isAlphabetic(i) || nameWords > 0 && words.in(i, StreetLexicon.UNITS)) {
                     break;
@@ -245,9 +246,12 @@ public final class StreetAddressRecognizer implements Recognizer {
                 }
                 typed |= type;
                 onlyTypes &= words.in(i, StreetLexicon.STREET_TYPES);
+                trailingConnectors = connector && !type ? trailingConnectors + 1 : 0;
                 nameWords++;
                 i++;
             }
+            nameWords -= trailingConnectors;
+            i -= trailingConnectors;
             boolean lowerCase = caseMode == LOWER;
             if (nameWords == 0 || onlyTypes && nameWords == 1 && numbersBefore == 0) {
                 return false;

@@ -28,6 +28,17 @@ class PersonRecognizerTest {
     }
 
     @Test
+    void aCommonWordOpeningTheSentenceIsLeftOutOfTheName() {
+        assertThat(Recognized.values(recognizer, "Yesterday Kaczmarek ran home.")).containsExactly("Kaczmarek");
+    }
+
+    @Test
+    void wordsBesideHouseNumbersOrStateCodesAreStreetsAndTowns() {
+        assertThat(Recognized.values(recognizer, "The restaurant is at 214 Pavlou Drandaki.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Mail it to Archimandrita Pano, PA 73161.")).isEmpty();
+    }
+
+    @Test
     void placesNationalitiesAndOrganisationsAreNotPeople() {
         assertThat(Recognized.values(recognizer, "We moved here from Canada. She is Greek.")).isEmpty();
         assertThat(Recognized.values(recognizer, "I work at Hawkins Inc and the Davis Orchestra.")).isEmpty();

@@ -35,8 +35,17 @@ class StreetAddressRecognizerTest {
     }
 
     @Test
+    void aNameAndANumberAfterAnAddressCueAreAStreet() {
+        assertThat(Recognized.values(recognizer, "Trivo lives on Grössgstötten 50.")).containsExactly("Grössgstötten 50");
+        assertThat(Recognized.values(recognizer, "Chapter Grössgstötten 50.")).isEmpty();
+    }
+
+    @Test
     void numbersAndCapitalisedWordsAloneAreNotAnAddress() {
         assertThat(Recognized.values(recognizer, "In 2010 Barack Obama won 52 states.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "See 5 Musicians Of The 70s You Hate.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Meet me at 12 Oak St. the day after"))
+                .containsExactly("12 Oak St.");
         assertThat(Recognized.values(recognizer, "I have 3 Cats and 2 Dogs.")).isEmpty();
     }
 }

@@ -89,7 +89,7 @@ public final class FunctionRuntime implements AutoCloseable {
         this.service = builder.service;
         this.settings = builder.settings != null ? builder.settings : RuntimeSettings.fromEnvironment();
         this.telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
-                builder.spanProcessors);
+                settings.sampling(), builder.spanProcessors);
 
         RouteClassifier routes = new RouteClassifier(builder.mcp != null, !builder.eventHandlers.isEmpty());
         RequestGate gate = new RequestGate(routes);

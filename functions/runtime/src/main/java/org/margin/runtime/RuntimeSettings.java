@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.margin.runtime.telemetry.OtlpSettings;
+import org.margin.runtime.telemetry.TraceSampling;
 
 /**
  * Everything a function runtime takes from its environment. Read once, before start, by
@@ -32,6 +33,8 @@ import org.margin.runtime.telemetry.OtlpSettings;
  *                           SIGTERM; keep it below the pod's terminationGracePeriodSeconds; default 25 s
  * @param maxEventBytes      {@code MARGIN_MAX_EVENT_BYTES}: the largest CloudEvent accepted; default 1 MiB
  * @param otlp               span export, from the standard {@code OTEL_EXPORTER_OTLP_*} variables; none when unset
+ * @param sampling           which traces are recorded, from {@code OTEL_TRACES_SAMPLER} and
+ *                           {@code OTEL_TRACES_SAMPLER_ARG}; default parent-based, always on
  */
 public record RuntimeSettings(int port,
                               Optional<KnativeRevision> knative,
@@ -40,7 +43,8 @@ public record RuntimeSettings(int port,
                               RequestStateSecret requestStateSecret,
                               Duration shutdownGrace,
                               int maxEventBytes,
-                              Optional<OtlpSettings> otlp) {
+                              Optional<OtlpSettings> otlp,
+                              TraceSampling sampling) {
 
     public static final String PORT = "PORT";
     public static final String K_SERVICE = "K_SERVICE";
@@ -71,6 +75,7 @@ public record RuntimeSettings(int port,
             throw new IllegalArgumentException("maxEventBytes must be positive");
         }
         Objects.requireNonNull(otlp, "otlp");
+        Objects.requireNonNull(sampling, "sampling");
     }
 
     /** The settings of this process's environment. */
@@ -95,7 +100,8 @@ public record RuntimeSettings(int port,
                 Duration.ofSeconds(integer(env, SHUTDOWN_GRACE_SECONDS, (int) DEFAULT_SHUTDOWN_GRACE.toSeconds(),
                         0, 3_600)),
                 integer(env, MAX_EVENT_BYTES, DEFAULT_MAX_EVENT_BYTES, 1, Integer.MAX_VALUE - 1),
-                OtlpSettings.fromEnvironment(env));
+                OtlpSettings.fromEnvironment(env),
+                TraceSampling.fromEnvironment(env));
     }
 
     /** Whether this process runs outside Knative (no {@code K_SERVICE}): a developer's machine or a test. */
@@ -106,13 +112,13 @@ public record RuntimeSettings(int port,
     /** These settings listening on {@code port} instead: how a launcher runs several functions in one process. */
     public RuntimeSettings withPort(int port) {
         return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
-                maxEventBytes, otlp);
+                maxEventBytes, otlp, sampling);
     }
 
     /** These settings with another grace period for in-flight requests at shutdown. */
     public RuntimeSettings withShutdownGrace(Duration shutdownGrace) {
         return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
-                maxEventBytes, otlp);
+                maxEventBytes, otlp, sampling);
     }
 
     private static Optional<KnativeRevision> knative(Map<String, String> env) {

@@ -56,9 +56,10 @@ public final class Telemetry implements AutoCloseable {
      *
      * @param otlp           where to export spans, if anywhere; the exporter is built on first export, off the
      *                       request path
+     * @param sampling       which traces to record
      * @param spanProcessors further processors, e.g. an in-memory exporter in tests
      */
-    public static Telemetry create(ServiceIdentity service, Optional<OtlpSettings> otlp,
+    public static Telemetry create(ServiceIdentity service, Optional<OtlpSettings> otlp, TraceSampling sampling,
                                    List<SpanProcessor> spanProcessors) {
         Resource resource = service.resource();
         PrometheusMetricReader prometheus = PrometheusMetricReader.builder()
@@ -72,7 +73,9 @@ public final class Telemetry implements AutoCloseable {
                 .build();
         SdkTracerProvider traces = null;
         if (otlp.isPresent() || !spanProcessors.isEmpty()) {
-            SdkTracerProviderBuilder builder = SdkTracerProvider.builder().setResource(resource);
+            SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+                    .setResource(resource)
+                    .setSampler(sampling.sampler());
             otlp.ifPresent(settings -> builder.addSpanProcessor(
                     BatchSpanProcessor.builder(new LazyOtlpSpanExporter(settings)).build()));
             spanProcessors.forEach(builder::addSpanProcessor);

@@ -36,8 +36,4 @@ public record Finding(int start, int end, EntityType type, double score, String 
     public String value(String text) {
         return text.substring(start, end);
     }
-
-    public Finding withScore(double newScore) {
-        return new Finding(start, end, type, newScore, recognizer);
-    }
 }

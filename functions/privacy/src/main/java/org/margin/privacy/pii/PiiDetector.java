@@ -75,10 +75,6 @@ public final class PiiDetector {
         return found;
     }
 
-    public double minScore() {
-        return minScore;
-    }
-
     public static final class Builder {
 
         private List<String> phoneRegions = List.of("US", "GB");

@@ -23,11 +23,6 @@ public final class PseudonymTable {
         return type.name() + "_" + number;
     }
 
-    /** How many distinct values of {@code type} the document has shown so far. */
-    public int distinct(EntityType type) {
-        return numbers.getOrDefault(type, Map.of()).size();
-    }
-
     static String normalise(String value) {
         String normalised = Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
         StringBuilder collapsed = new StringBuilder(normalised.length());

@@ -29,10 +29,6 @@ public final class Tally {
         found += other.found;
     }
 
-    public int predictedCount() {
-        return predicted;
-    }
-
     public int goldCount() {
         return gold;
     }

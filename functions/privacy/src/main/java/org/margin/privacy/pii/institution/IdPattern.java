@@ -110,10 +110,6 @@ public final class IdPattern {
         };
     }
 
-    public String source() {
-        return source;
-    }
-
     /** Whether the pattern has a literal letter or digit, such as the S of {@code S#{7}}, which makes it specific. */
     public boolean hasLiteral() {
         return hasLiteral;

@@ -100,9 +100,4 @@ final class DigitRun {
     boolean consistentSeparator() {
         return consistentSeparator;
     }
-
-    /** The separator between groups, or 0 when the run is a single group. */
-    char separator() {
-        return separator;
-    }
 }

@@ -21,14 +21,6 @@ public final class ScanText {
         return text;
     }
 
-    public int length() {
-        return text.length();
-    }
-
-    public char charAt(int index) {
-        return text.charAt(index);
-    }
-
     /** How many runs of ASCII digits the text has. */
     public int numberCount() {
         indexNumbers();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -17,7 +18,6 @@ import org.margin.grid.metrics.CacheMetrics;
 import org.margin.grid.warm.AccessCounts;
 import org.margin.grid.warm.HotKeys;
 
-import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryEvictedListener;
@@ -28,7 +28,8 @@ import com.hazelcast.map.listener.EntryExpiredListener;
  * Reads go down the tiers and fill them on the way back. Writes take the grid's lock on the key, go to the store,
  * put the value in the grid, and wait until no instance can still answer with the old value (see
  * {@code WriteNotices}). Ids become keyed pseudonyms before they reach the grid, and values pass through the
- * {@code ValueCodec}.
+ * {@code ValueCodec}. Grid calls catch every runtime exception: the client fails with {@code HazelcastException}s
+ * but also with {@code IllegalStateException}s while offline or shut down.
  *
  * <pre>{@code
  * TieredCache profiles = grid.cache("profiles", store::loadProfile, store::saveProfile);
@@ -43,7 +44,9 @@ public final class TieredCache {
 
     private static final System.Logger LOG = System.getLogger(TieredCache.class.getName());
     private static final int WRITE_ID_BYTES = 16;
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+    /** Longer than a writer holds the lock while it waits out an instance that died (acknowledgement + lease). */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final Duration SETTLE_PERIOD = Duration.ofSeconds(1);
     /** Frees the lock of a writer that vanished without the grid noticing. */
     private static final Duration LOCK_LEASE = Duration.ofSeconds(30);
 
@@ -57,6 +60,7 @@ public final class TieredCache {
     private final Set<String> owed = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private volatile Bound bound;
+    private final AtomicBoolean settling = new AtomicBoolean();
     private volatile boolean warmed;
 
     /**
@@ -79,6 +83,8 @@ public final class TieredCache {
         }
         long period = support.hotKeyPeriod().toMillis();
         support.timer().scheduleWithFixedDelay(this::publishHotKeys, period, period, TimeUnit.MILLISECONDS);
+        support.timer().scheduleWithFixedDelay(this::settleOwed, SETTLE_PERIOD.toMillis(), SETTLE_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The id's value: from the first tier that has it, or from the store; empty if the store has none. */
@@ -124,33 +130,43 @@ public final class TieredCache {
             return unconfirmed(key);
         }
         try {
-            storeAndPublish(id, value, key, current);
-            metrics.written(true);
-            return new WriteOutcome.Confirmed();
-        } catch (HazelcastException unreachable) {
-            return unconfirmed(key);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            store(id, value, key, current);
+            if (publish(value, key, current)) {
+                metrics.written(true);
+                return new WriteOutcome.Confirmed();
+            }
             return unconfirmed(key);
         } finally {
             unlock(current, key);
         }
     }
 
-    private void storeAndPublish(String id, byte[] value, String key, Bound current) throws InterruptedException {
+    /** Runs the caller's writer; if it fails, the store may have taken the value all the same: bury the key. */
+    private void store(String id, byte[] value, String key, Bound current) {
         try {
             writer.accept(id, value);
         } catch (RuntimeException storeFailed) {
-            // The store may have taken the value all the same: leave nobody the old one.
             if (!bury(key, current)) {
                 owed.add(key);
             }
             throw storeFailed;
         }
+    }
+
+    /** Puts the value in the grid and waits until no instance holds the previous one; false if the grid failed. */
+    private boolean publish(byte[] value, String key, Bound current) {
         byte[] stored = GridEntry.Value.wrap(support.codec().seal(value, context(key))).bytes();
-        current.map().set(key, stored);
-        metrics.invalidated(InvalidationCause.LOCAL_WRITE);
-        support.notices().confirm(current.client(), mapName, key);
+        try {
+            current.map().set(key, stored);
+            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
+            support.notices().confirm(current.client(), mapName, key);
+            return true;
+        } catch (RuntimeException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private WriteOutcome unconfirmed(String key) {
@@ -171,7 +187,7 @@ public final class TieredCache {
         }
         try {
             return bind(client);
-        } catch (HazelcastException unreachable) {
+        } catch (RuntimeException unreachable) {
             return null;
         }
     }
@@ -180,7 +196,7 @@ public final class TieredCache {
         try {
             return current.map().tryLock(key, LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS,
                     LOCK_LEASE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (HazelcastException unreachable) {
+        } catch (RuntimeException unreachable) {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -191,7 +207,7 @@ public final class TieredCache {
     private static void unlock(Bound current, String key) {
         try {
             current.map().unlock(key);
-        } catch (HazelcastException | IllegalMonitorStateException lost) {
+        } catch (RuntimeException lost) {
             LOG.log(System.Logger.Level.DEBUG, "A write's lock was lost with its connection; its lease frees it");
         }
     }
@@ -208,7 +224,7 @@ public final class TieredCache {
             metrics.invalidated(InvalidationCause.LOCAL_WRITE);
             support.notices().confirm(current.client(), mapName, key);
             return true;
-        } catch (HazelcastException unreachable) {
+        } catch (RuntimeException unreachable) {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -267,7 +283,7 @@ public final class TieredCache {
         return key.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** On each (re)gained lease: bind to the current client, warm once, and settle writes the grid missed. */
+    /** On each (re)gained lease: bind to the current client and warm once. */
     private void onTrusted() {
         HazelcastInstance client = support.connection().client().orElse(null);
         if (client == null) {
@@ -277,15 +293,26 @@ public final class TieredCache {
         if (current == null || current.client() != client) {
             try {
                 current = bind(client);
-            } catch (HazelcastException unreachable) {
+            } catch (RuntimeException unreachable) {
                 LOG.log(System.Logger.Level.DEBUG, "Binding cache " + name + " failed; the next lease tries again");
                 return;
             }
         }
         Bound ready = current;
+        Thread.ofVirtual().name("margin-grid-warm").start(() -> warmOnce(ready));
+    }
+
+    /** Buries, in the background, the keys of writes the grid missed, while the grid is there. */
+    private void settleOwed() {
+        if (owed.isEmpty() || bound == null || !support.lease().trusted() || !settling.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofVirtual().name("margin-grid-settle").start(() -> {
-            warmOnce(ready);
-            owed.removeIf(this::settle);
+            try {
+                owed.removeIf(this::settle);
+            } finally {
+                settling.set(false);
+            }
         });
     }
 
@@ -310,7 +337,7 @@ public final class TieredCache {
         try {
             int keys = HotKeys.warm(current.client(), current.map());
             LOG.log(System.Logger.Level.DEBUG, () -> "Warmed cache " + name + " with " + keys + " hot keys");
-        } catch (HazelcastException unreachable) {
+        } catch (RuntimeException unreachable) {
             LOG.log(System.Logger.Level.DEBUG, "Warming cache " + name + " failed; it fills as it is read");
         }
     }
@@ -322,7 +349,7 @@ public final class TieredCache {
         }
         try {
             HotKeys.publish(current.client(), mapName, accesses.reportHottest(support.hotKeys()));
-        } catch (HazelcastException unreachable) {
+        } catch (RuntimeException unreachable) {
             LOG.log(System.Logger.Level.DEBUG, "Publishing hot keys of cache " + name + " failed");
         }
     }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.margin.grid.Grid;
+import org.margin.grid.key.KeyPseudonyms;
 import org.margin.grid.member.LocalGrid;
 import org.margin.grid.support.FreePorts;
 import org.margin.grid.support.MetricsProbe;
@@ -53,9 +54,13 @@ class DegradationTest {
             }
             assertThat(store.loads() - loadsBefore).as("the store answered every read during the outage")
                     .isEqualTo(5L * STUDENTS);
+            assertThat(cache.write("written-in-outage", VersionedStore.version(1_000)))
+                    .isInstanceOf(WriteOutcome.Unconfirmed.class);
 
             members = LocalGrid.start(cluster, port, 2);
             TestGrids.trusted(grid);
+            awaitTombstone(members, KeyPseudonyms.withKey(TestGrids.PSEUDONYM_KEY).of("outage", "written-in-outage"));
+            assertThat(cache.read("written-in-outage")).map(VersionedStore::versionOf).contains(1_000L);
             readAll(cache);
             long loadsAfterRefill = store.loads();
             long l1HitsAfterRefill = l1Hits(metrics);
@@ -65,6 +70,21 @@ class DegradationTest {
             assertThat(l1Hits(metrics) - l1HitsAfterRefill).isGreaterThanOrEqualTo(MOSTLY);
         } finally {
             members.close();
+        }
+    }
+
+    /** The write the grid missed during the outage is buried once the grid is back. */
+    private static void awaitTombstone(LocalGrid members, String key) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            byte[] entry = members.members().getFirst().<String, byte[]>getMap(TieredCache.MAP_PREFIX + "outage").get(key);
+            if (entry != null && entry[0] == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the missed write was not buried");
+            }
+            TestGrids.sleep(50);
         }
     }
 

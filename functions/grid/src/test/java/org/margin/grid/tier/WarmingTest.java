@@ -3,12 +3,15 @@ package org.margin.grid.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.grid.Grid;
+import org.margin.grid.key.KeyPseudonyms;
 import org.margin.grid.member.LocalGrid;
 import org.margin.grid.support.MetricsProbe;
 import org.margin.grid.support.TestGrids;
@@ -19,6 +22,7 @@ import org.margin.grid.warm.HotKeys;
 class WarmingTest {
 
     private static final int HOT = 40;
+    private static final int MOSTLY = HOT * 9 / 10;
 
     private static LocalGrid members;
 
@@ -39,11 +43,13 @@ class WarmingTest {
         try (Grid earlier = TestGrids.trusted(TestGrids.instanceOf(members)
                 .hotKeys(HOT, Duration.ofMillis(300)).build())) {
             TieredCache cache = earlier.cache("warm", store::load, store::save);
+            IntStream.range(HOT, 200).forEach(student -> cache.read("student-" + student));
             for (int round = 0; round < 5; round++) {
                 IntStream.range(0, HOT).forEach(student -> cache.read("student-" + student));
             }
-            IntStream.range(HOT, 200).forEach(student -> cache.read("student-" + student));
-            awaitHotList(members);
+            KeyPseudonyms pseudonyms = KeyPseudonyms.withKey(TestGrids.PSEUDONYM_KEY);
+            awaitHotList(members, IntStream.range(0, HOT)
+                    .mapToObj(student -> pseudonyms.of("warm", "student-" + student)).collect(Collectors.toSet()));
         }
 
         try (MetricsProbe metrics = new MetricsProbe();
@@ -51,18 +57,19 @@ class WarmingTest {
             TieredCache cache = later.cache("warm", store::load, store::save);
             TestGrids.trusted(later);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (metrics.sum("margin.grid.entries", "cache", "warm") < HOT && System.nanoTime() < deadline) {
+            // Nearly all: Hazelcast drops an entry whose partition saw a later invalidation, to be safe.
+            while (metrics.sum("margin.grid.entries", "cache", "warm") < MOSTLY && System.nanoTime() < deadline) {
                 TestGrids.sleep(20);
             }
-            assertThat(metrics.sum("margin.grid.entries", "cache", "warm")).as("warmed entries").isEqualTo(HOT);
+            assertThat(metrics.sum("margin.grid.entries", "cache", "warm")).as("warmed entries")
+                    .isBetween((long) MOSTLY, (long) HOT);
             long loads = store.loads();
 
             IntStream.range(0, HOT).forEach(student ->
                     assertThat(cache.read("student-" + student)).map(VersionedStore::versionOf).contains((long) student));
 
-            // Nearly all: Hazelcast drops an entry whose partition saw a later invalidation, to be safe.
             assertThat(metrics.sum("margin.grid.reads", "cache", "warm", "tier", "l1", "result", "hit"))
-                    .isGreaterThanOrEqualTo(HOT * 9 / 10);
+                    .isGreaterThanOrEqualTo(MOSTLY);
             assertThat(store.loads()).isEqualTo(loads);
         }
     }
@@ -83,13 +90,18 @@ class WarmingTest {
         }
     }
 
-    private static void awaitHotList(LocalGrid members) {
+    /** Waits until the grid's list names exactly the keys read most. */
+    private static void awaitHotList(LocalGrid members, Set<String> hottest) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (members.members().getFirst().getMap(HotKeys.MAP).get(TieredCache.MAP_PREFIX + "warm") == null) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no hot-key list was published");
+        String[] list = null;
+        while (System.nanoTime() < deadline) {
+            list = members.members().getFirst().<String, String[]>getMap(HotKeys.MAP)
+                    .get(TieredCache.MAP_PREFIX + "warm");
+            if (list != null && Set.of(list).equals(hottest)) {
+                return;
             }
             TestGrids.sleep(50);
         }
+        throw new AssertionError("the hot-key list names " + (list == null ? "nothing" : list.length + " other keys"));
     }
 }

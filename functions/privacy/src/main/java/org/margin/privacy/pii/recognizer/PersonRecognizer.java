@@ -36,7 +36,7 @@ public final class PersonRecognizer implements Recognizer {
             "lord", "rev", "reverend", "fr", "father", "sister", "brother", "aunt", "auntie", "uncle", "grandma",
             "grandpa", "coach", "captain", "capt", "sgt", "sergeant", "officer", "judge", "senator", "mme", "mlle",
             "herr", "frau", "señor", "señora", "sra", "doña", "signor", "signora", "president", "governor",
-            "mayor", "pastor", "rabbi", "imam", "nurse", "teacher", "mrs.", "ms.");
+            "mayor", "pastor", "rabbi", "imam", "nurse", "teacher");
 
     private static final WordSet PARTICLES = WordSet.of(
             "de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "do", "du", "la", "le",
@@ -85,7 +85,7 @@ public final class PersonRecognizer implements Recognizer {
             "guardian", "mother", "father", "son", "daughter", "wife", "husband", "friend", "classmate", "teacher",
             "brother", "sister", "cousin", "grandmother", "grandfather", "student", "tutor", "add", "hi", "hello",
             "hey", "thanks", "thank you", "congratulations", "is", "was", "why is", "about", "like", "for",
-            "assistant to", "sings", "sung by", "by", "as", "saw", "see", "early", "late", "did", "does", "have");
+            "assistant to", "sings", "sung by", "as", "saw", "see", "early", "late", "did", "does", "have");
     private static final Phrases PLACE_CUES = Phrases.of(
             "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
             "from", "on", "became", "become", "for", "serving", "travel to", "travelling to", "traveling to",

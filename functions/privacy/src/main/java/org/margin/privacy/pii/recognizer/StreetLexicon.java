@@ -27,9 +27,9 @@ final class StreetLexicon {
             "skyway", "spring", "springs", "station", "stream", "valley", "valleys", "center", "centre", "common",
             "commons", "course", "bypass", "burg", "burgs", "brook", "brooks", "branch",
             "bluff", "bluffs", "bend", "beach", "arcade", "causeway", "circus", "dale", "dam", "divide", "extension",
-            "fort", "freeway", "garden", "harbour", "hollow", "inlet", "junctions", "lock", "locks", "mall",
-            "overpass", "plaza", "radial", "ramp", "shoal", "stravenue", "throughway", "tunnel", "underpass",
-            "wall", "ways", "crest", "rise", "parade", "esplanade", "embankment", "broadway", "boulevard",
+            "fort", "garden", "hollow", "inlet", "junctions", "lock", "locks", "mall", "overpass", "ramp",
+            "throughway", "tunnel", "underpass", "wall", "ways", "crest", "rise", "parade", "esplanade",
+            "embankment", "broadway",
             // French, Italian, Spanish, Catalan, Portuguese
             "rue", "chemin", "allée", "allee", "impasse", "quai", "cours", "faubourg", "sentier", "via", "viale",
             "piazza", "piazzale", "corso", "largo", "vicolo", "calle", "carrer", "camino", "paseo", "avenida",
@@ -43,7 +43,7 @@ final class StreetLexicon {
             // Slavic, Hungarian, Baltic, Greek
             "ul", "ulica", "ulice", "aleja", "al", "plac", "os", "osiedle", "út", "útja", "utca", "u", "tér", "körút",
             "krt", "trg", "cesta", "náměstí", "nám", "třída", "nábřeží", "ulitsa", "prospekt", "pereulok",
-            "iela", "gatvė", "tänav", "odos", "οδός", "λεωφόρος", "πλατεία", "str", "stradă", "strada", "bulevardul",
+            "iela", "gatvė", "tänav", "odos", "οδός", "λεωφόρος", "πλατεία", "stradă", "bulevardul",
             "bd", "sokak", "sok", "cadde", "caddesi", "mahallesi");
 
     /** Endings of one-word street names: Ziegelgasse, Laukaantie, Parijsstraat, Hlíðarvegur. */

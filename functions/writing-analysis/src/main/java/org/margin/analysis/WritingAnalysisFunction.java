@@ -3,6 +3,7 @@ package org.margin.analysis;
 import org.margin.analysis.tool.AnalyzeWritingTool;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.McpMount;
+import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 
 /**
@@ -25,7 +26,21 @@ public final class WritingAnalysisFunction {
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .declareTools(AnalyzeWritingTool.NAME)
-                .mcp(mount -> mcp(mount).build());
+                .mcp(mount -> mcp(mount).build())
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void started(int port) {
+                        Thread.ofVirtual().name("word-tables").start(WritingAnalysisFunction::loadWordTables);
+                    }
+                });
+    }
+
+    /**
+     * Loads the word tables (tens of milliseconds) once the server listens, so that the first call does not wait
+     * for them; a call that comes sooner waits for the same load, never a second one.
+     */
+    private static void loadWordTables() {
+        WritingAnalyzer.analyze("Word tables load on the first analysis.", AnalysisOptions.defaults());
     }
 
     /** The function's MCP server, open for a caller (a load driver) to add to before it is built. */

@@ -1,5 +1,6 @@
 package org.margin.privacy.pii.recognizer;
 
+import java.util.Arrays;
 import org.margin.privacy.pii.EntityType;
 import org.margin.privacy.pii.Finding;
 import org.margin.privacy.pii.FindingSink;
@@ -106,7 +107,7 @@ public final class PersonRecognizer implements Recognizer {
     public void recognize(ScanText scan, FindingSink sink) {
         Words words = scan.words();
         boolean lowerCaseText = isLowerCaseText(scan.text());
-        Runs runs = new Runs(words.count());
+        Runs runs = new Runs();
         int w = 0;
         while (w < words.count()) {
             if (!words.isAlphabetic(w)) {
@@ -400,20 +401,19 @@ public final class PersonRecognizer implements Recognizer {
 
     /** The runs of one text, and the sharing of evidence among members of one list. */
     private static final class Runs {
-        private final int[] first;
-        private final int[] last;
-        private final double[] score;
-        private final boolean[] ruledOut;
+        private int[] first = new int[16];
+        private int[] last = new int[16];
+        private double[] score = new double[16];
+        private boolean[] ruledOut = new boolean[16];
         private int count;
 
-        Runs(int capacity) {
-            first = new int[capacity];
-            last = new int[capacity];
-            score = new double[capacity];
-            ruledOut = new boolean[capacity];
-        }
-
         void add(int firstWord, int lastWord, double runScore, boolean isRuledOut) {
+            if (count == first.length) {
+                first = Arrays.copyOf(first, count * 2);
+                last = Arrays.copyOf(last, count * 2);
+                score = Arrays.copyOf(score, count * 2);
+                ruledOut = Arrays.copyOf(ruledOut, count * 2);
+            }
             first[count] = firstWord;
             last[count] = lastWord;
             score[count] = runScore;

@@ -51,13 +51,8 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * FunctionRuntime.builder()
  *         .service("writing-analysis", "1.0.0")
  *         .declareTools("count_words")
- *         .mcp(mount -> McpServer.builder().serverInfo("writing-analysis", "1.0.0")
- *                 .tool(...)
- *                 .observer(mount.observer())
- *                 .requestStateSecret(mount.requestStateSecret().bytes())
- *                 .allowedHosts(mount.allowedHosts())      // only when not empty: empty keeps loopback only
- *                 .allowedOrigins(mount.allowedOrigins())
- *                 .build())
+ *         .mcp(mount -> mount.endpoint(McpServer.builder().serverInfo("writing-analysis", "1.0.0")
+ *                 .tool(...)))
  *         .cloudEvent("org.margin.submission.created.v1", event -> EventOutcome.accepted())
  *         .build()
  *         .serve();

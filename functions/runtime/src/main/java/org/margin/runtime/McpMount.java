@@ -3,6 +3,7 @@ package org.margin.runtime;
 import java.util.Objects;
 import java.util.Set;
 
+import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.telemetry.ToolCallObserver;
 
 /**
@@ -25,5 +26,20 @@ public record McpMount(ToolCallObserver observer,
         Objects.requireNonNull(requestStateSecret, "requestStateSecret");
         allowedHosts = Set.copyOf(allowedHosts);
         allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    /**
+     * Builds a function's MCP endpoint with what the runtime decides: tool-call telemetry, the request-state key,
+     * and the hosts and origins it answers (the engine's loopback default unless configured).
+     */
+    public McpServer endpoint(McpServer.Builder mcp) {
+        mcp.observer(observer).requestStateSecret(requestStateSecret.bytes());
+        if (!allowedHosts.isEmpty()) {
+            mcp.allowedHosts(allowedHosts);
+        }
+        if (!allowedOrigins.isEmpty()) {
+            mcp.allowedOrigins(allowedOrigins);
+        }
+        return mcp.build();
     }
 }

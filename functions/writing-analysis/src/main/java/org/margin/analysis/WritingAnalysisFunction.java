@@ -2,7 +2,6 @@ package org.margin.analysis;
 
 import org.margin.analysis.tool.AnalyzeWritingTool;
 import org.margin.runtime.FunctionRuntime;
-import org.margin.runtime.McpMount;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 
@@ -26,7 +25,7 @@ public final class WritingAnalysisFunction {
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .declareTools(AnalyzeWritingTool.NAME)
-                .mcp(mount -> mcp(mount).build())
+                .mcp(mount -> mount.endpoint(mcp()))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void started(int port) {
@@ -44,18 +43,11 @@ public final class WritingAnalysisFunction {
     }
 
     /** The function's MCP server, open for a caller (a load driver) to add to before it is built. */
-    public static McpServer.Builder mcp(McpMount mount) {
-        McpServer.Builder mcp = McpServer.builder()
+    public static McpServer.Builder mcp() {
+        return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin writing analysis")
                 .instructions("Analyses student writing: call analyze_writing with the text. Nothing is stored.")
-                .tool(AnalyzeWritingTool.tool())
-                .observer(mount.observer())
-                .requestStateSecret(mount.requestStateSecret().bytes())
-                .allowedOrigins(mount.allowedOrigins());
-        if (!mount.allowedHosts().isEmpty()) {
-            mcp.allowedHosts(mount.allowedHosts());
-        }
-        return mcp;
+                .tool(AnalyzeWritingTool.tool());
     }
 }

@@ -61,22 +61,14 @@ final class ConformanceFixture {
         McpServer.Builder builder = McpServer.builder()
                 .serverInfo("margin-conformance-fixture", "0.1.0")
                 .title("Margin conformance fixture")
-                .instructions("A server exposing the fixtures of the MCP conformance suite.")
-                .observer(mount.observer())
-                .requestStateSecret(mount.requestStateSecret().bytes());
-        if (!mount.allowedHosts().isEmpty()) {
-            builder.allowedHosts(mount.allowedHosts());
-        }
-        if (!mount.allowedOrigins().isEmpty()) {
-            builder.allowedOrigins(mount.allowedOrigins());
-        }
+                .instructions("A server exposing the fixtures of the MCP conformance suite.");
         tools().forEach(builder::tool);
         resources(builder);
         prompts(builder);
         builder.completion(Completion.forPrompt("test_prompt_with_arguments", "arg1",
                 (partial, arguments) -> List.of("paris", "park", "party").stream()
                         .filter(value -> value.startsWith(partial)).toList()));
-        return builder.build();
+        return mount.endpoint(builder);
     }
 
     private static void contentTools(List<Tool> tools) {

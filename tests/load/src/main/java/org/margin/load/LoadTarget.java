@@ -25,7 +25,7 @@ public final class LoadTarget {
         FunctionRuntime.builder()
                 .service(WritingAnalysisFunction.NAME, WritingAnalysisFunction.VERSION)
                 .declareTools(AnalyzeWritingTool.NAME, ECHO)
-                .mcp(mount -> WritingAnalysisFunction.mcp(mount).tool(echo()).build())
+                .mcp(mount -> mount.endpoint(WritingAnalysisFunction.mcp().tool(echo())))
                 .build()
                 .serve();
     }

@@ -7,6 +7,7 @@ final class Latencies {
 
     private final long[] nanos;
     private int count;
+    private String cpu = "cpu/call: not measured";
 
     Latencies(int capacity) {
         nanos = new long[capacity];
@@ -21,6 +22,14 @@ final class Latencies {
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(fraction * count);
         return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    synchronized void cpu(String perCall) {
+        cpu = perCall;
+    }
+
+    synchronized String cpu() {
+        return cpu;
     }
 
     synchronized int count() {

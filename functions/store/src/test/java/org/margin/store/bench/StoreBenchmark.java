@@ -101,11 +101,13 @@ public final class StoreBenchmark {
             call.accept(i);
         }
         Latencies latencies = new Latencies(calls);
+        CpuMeter.Sample before = CpuMeter.now();
         for (int i = 0; i < calls; i++) {
             long started = System.nanoTime();
             call.accept(i);
             latencies.add(System.nanoTime() - started);
         }
+        latencies.cpu(CpuMeter.perCall(before, CpuMeter.now(), calls));
         return latencies;
     }
 
@@ -151,8 +153,8 @@ public final class StoreBenchmark {
     private static boolean report(String name, Latencies latencies, double p99TargetMillis) {
         double p99 = latencies.percentileMillis(0.99);
         boolean missed = p99 > p99TargetMillis;
-        System.out.printf("%-62s %s  target p99<=%.0f ms: %s%n", name, latencies.summary(), p99TargetMillis,
-                missed ? "MISSED" : "met");
+        System.out.printf("%-62s %s  target p99<=%.0f ms: %s%n%-62s %s%n", name, latencies.summary(),
+                p99TargetMillis, missed ? "MISSED" : "met", "", latencies.cpu());
         return missed;
     }
 }

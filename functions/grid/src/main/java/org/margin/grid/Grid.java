@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.margin.grid.client.GridConnection;
 import org.margin.grid.codec.ValueCodec;
@@ -111,7 +112,7 @@ public final class Grid implements AutoCloseable {
     /** Settings of a {@link Grid}; only the pseudonym key is required. */
     public static final class Builder {
 
-        private ClientConfig clientConfig;
+        private Supplier<ClientConfig> clientConfig = () -> GridConfigs.client(GridProfile.LOCAL);
         private byte[] pseudonymKey;
         private ValueCodec codec = ValueCodec.identity();
         private Meter meter;
@@ -128,13 +129,15 @@ public final class Grid implements AutoCloseable {
 
         /** The client configuration of hazelcast-config/ for {@code profile}; local unless set. */
         public Builder profile(GridProfile profile) {
-            this.clientConfig = GridConfigs.client(profile);
+            Objects.requireNonNull(profile, "profile");
+            this.clientConfig = () -> GridConfigs.client(profile);
             return this;
         }
 
         /** A client configuration of the caller's, e.g. one loaded from hazelcast-config/ and then adjusted. */
         public Builder clientConfig(ClientConfig config) {
-            this.clientConfig = Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(config, "config");
+            this.clientConfig = () -> config;
             return this;
         }
 
@@ -193,9 +196,6 @@ public final class Grid implements AutoCloseable {
         public Grid build() {
             if (pseudonymKey == null) {
                 throw new IllegalStateException("pseudonymKey(...) is required");
-            }
-            if (clientConfig == null) {
-                clientConfig = GridConfigs.client(GridProfile.LOCAL);
             }
             return new Grid(this);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
@@ -20,7 +21,7 @@ public final class GridConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(GridConnection.class.getName());
 
-    private final ClientConfig config;
+    private final Supplier<ClientConfig> config;
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
     private final List<Runnable> onDisconnected = new CopyOnWriteArrayList<>();
@@ -28,9 +29,9 @@ public final class GridConnection implements AutoCloseable {
     private volatile boolean connected;
     private volatile boolean closed;
 
-    public GridConnection(ClientConfig config) {
+    /** @param config read on the background thread, so that even parsing the YAML waits for first use */
+    public GridConnection(Supplier<ClientConfig> config) {
         this.config = config;
-        config.addListenerConfig(new ListenerConfig(new ConnectionEvents()));
     }
 
     /** Starts connecting, once, on a background thread; returns at once. */
@@ -42,7 +43,9 @@ public final class GridConnection implements AutoCloseable {
 
     private void create() {
         try {
-            HazelcastInstance created = HazelcastClient.newHazelcastClient(config);
+            ClientConfig clientConfig = config.get();
+            clientConfig.addListenerConfig(new ListenerConfig(new ConnectionEvents()));
+            HazelcastInstance created = HazelcastClient.newHazelcastClient(clientConfig);
             if (closed) {
                 created.shutdown();
                 return;

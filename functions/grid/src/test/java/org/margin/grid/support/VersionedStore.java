@@ -25,9 +25,17 @@ public final class VersionedStore {
         return Optional.ofNullable(rows.get(id));
     }
 
-    /** Keeps the higher version, as a store with optimistic versions would: concurrent writers never go back. */
+    /**
+     * Stores the value unless the row holds a higher version, which it refuses loudly, as a store with optimistic
+     * versions does: a writer that lost a race learns it, and the tiers then bury the key instead of publishing.
+     */
     public void save(String id, byte[] value) {
-        rows.merge(id, value, (stored, offered) -> versionOf(offered) > versionOf(stored) ? offered : stored);
+        rows.compute(id, (ignored, stored) -> {
+            if (stored != null && versionOf(stored) > versionOf(value)) {
+                throw new StaleWrite();
+            }
+            return value;
+        });
         if (failAfterSaving) {
             failAfterSaving = false;
             throw new IllegalStateException("the connection dropped after the commit");
@@ -42,6 +50,13 @@ public final class VersionedStore {
     /** Makes each load take a millisecond, widening the window between a load and its fill. */
     public void slowLoads(boolean slow) {
         this.slow = slow;
+    }
+
+    /** A write older than what the store holds. */
+    public static final class StaleWrite extends IllegalStateException {
+        StaleWrite() {
+            super("a newer version is stored");
+        }
     }
 
     public long loads() {

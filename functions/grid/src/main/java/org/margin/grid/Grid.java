@@ -45,6 +45,9 @@ import io.opentelemetry.api.metrics.Meter;
  */
 public final class Grid implements AutoCloseable {
 
+    /** Far below the tier maps' time to live, so a fill never outlives the entry that should have stopped it. */
+    private static final Duration FILL_DEADLINE = Duration.ofSeconds(2);
+
     private final GridConnection connection;
     private final InstanceLease lease;
     private final TierSupport support;
@@ -67,7 +70,7 @@ public final class Grid implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("margin-grid-timer").factory());
         this.support = new TierSupport(connection, lease, notices, nearCaches, guard,
-                KeyPseudonyms.withKey(builder.pseudonymKey), builder.codec, metrics, timer, builder.fillDeadline,
+                KeyPseudonyms.withKey(builder.pseudonymKey), builder.codec, metrics, timer, FILL_DEADLINE,
                 builder.hotKeys, builder.hotKeyPeriod);
         lease.start();
     }
@@ -120,7 +123,6 @@ public final class Grid implements AutoCloseable {
         private Duration acknowledgementTimeout = Duration.ofSeconds(1);
         private Duration callTimeout = Duration.ofMillis(500);
         private Duration breakerDelay = Duration.ofSeconds(2);
-        private Duration fillDeadline = Duration.ofSeconds(2);
         private int hotKeys = 1000;
         private Duration hotKeyPeriod = Duration.ofSeconds(30);
 

@@ -46,6 +46,8 @@ public final class GridSessionStore implements SessionStore {
     static final String REPLIES = "margin.session.replies.";
     static final String EVENTS = "margin.session.events";
 
+    private static final System.Logger LOG = System.getLogger(GridSessionStore.class.getName());
+
     /** How often a stream resumed on this instance looks for events the serving instance kept since. */
     private static final long POLL_MILLIS = 20;
 
@@ -158,14 +160,23 @@ public final class GridSessionStore implements SessionStore {
 
     @Override
     public void keepStreamEvent(String sessionId, String streamId, int number, byte[] event, boolean last) {
+        // Best effort and asynchronous: the stream's own client must never wait for the grid, nor fail with it;
+        // without the grid, only this instance can resume the stream.
+        HazelcastInstance client = connection.client().orElse(null);
+        if (client == null) {
+            return;
+        }
         String key = streamKey(sessionId, streamId);
-        IMap<String, byte[]> events = events(client());
-        // Asynchronous: the stream's own client must not wait for the grid; a resuming reader waits for gaps.
-        events.setAsync(key + ":" + number, codec.seal(event, context(key)), replyWait.toMillis(),
-                TimeUnit.MILLISECONDS);
-        if (last) {
-            events.setAsync(key + ":end", ByteBuffer.allocate(Integer.BYTES).putInt(number).array(),
-                    replyWait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            IMap<String, byte[]> events = events(client);
+            events.setAsync(key + ":" + number, codec.seal(event, context(key)), replyWait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            if (last) {
+                events.setAsync(key + ":end", ByteBuffer.allocate(Integer.BYTES).putInt(number).array(),
+                        replyWait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException unreachable) {
+            LOG.log(System.Logger.Level.DEBUG, "A stream event could not be kept in the grid");
         }
     }
 

@@ -2,6 +2,9 @@ package org.margin.grid.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,12 +17,36 @@ import org.margin.grid.support.MetricsProbe;
 import org.margin.grid.support.TestGrids;
 import org.margin.grid.support.VersionedStore;
 
+import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 
 /** Every tier reports hits, misses, invalidations, evictions and the breaker, and no label says whom. */
 class TierMetricsTest {
 
     private static final String STUDENT = "student-ada.lovelace@school.example";
+
+    @Test
+    void thePrometheusTextShowsTheTiersAsTheRuntimeServesIt() throws IOException {
+        VersionedStore store = new VersionedStore();
+        store.save(STUDENT, VersionedStore.version(7));
+        PrometheusMetricReader prometheus = PrometheusMetricReader.builder().setOtelScopeLabelsEnabled(false).build();
+        try (LocalGrid members = TestGrids.members(2);
+             SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(prometheus).build();
+             Grid grid = TestGrids.trusted(TestGrids.instanceOf(members).meter(meters.get("org.margin.grid")).build())) {
+            TieredCache cache = grid.cache("scraped", store::load, store::save);
+            cache.read(STUDENT);
+
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            PrometheusTextFormatWriter.create().write(text, prometheus.collect());
+
+            assertThat(text.toString(StandardCharsets.UTF_8))
+                    .contains("margin_grid_reads_total{cache=\"scraped\",result=\"hit\",tier=\"l3\"} 1")
+                    .contains("margin_grid_breaker_state 0")
+                    .doesNotContain("ada");
+        }
+    }
 
     @Test
     void instrumentsCoverEveryTierAndCarryNoIdentifierOrKey() {

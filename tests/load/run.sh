@@ -8,6 +8,8 @@ cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
 CONNECTIONS="${2:-64}"
 THREADS=2
+# Long enough for the JIT to compile the hot paths (a 5 s warm-up left the first rows still compiling).
+WARM_UP="${WARM_UP:-20}"
 MARGIN_PORT="${MARGIN_LOAD_PORT:-18081}"
 REFERENCE_PORT="${REFERENCE_LOAD_PORT:-13001}"
 SCRIPT=tests/load/mcp-call.lua
@@ -31,7 +33,8 @@ trap cleanup EXIT
 java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)"
 flags=(--enable-native-access=ALL-UNNAMED)
 [ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
-PORT="$MARGIN_PORT" java "${flags[@]}" -jar tests/load/target/margin-load.jar >/dev/null 2>&1 &
+# The heap is capped as a container's memory limit would cap it (see knative/), so resident memory is realistic.
+PORT="$MARGIN_PORT" java "${flags[@]}" -Xmx128m -jar tests/load/target/margin-load.jar >/dev/null 2>&1 &
 margin_pid=$!; pids+=("$margin_pid")
 PORT="$REFERENCE_PORT" "$NODE" tests/load/node_modules/@modelcontextprotocol/server-everything/dist/index.js \
   streamableHttp >/dev/null 2>&1 &
@@ -67,7 +70,7 @@ results=()
 # measure LABEL URL BODY HEADER...: a warm-up, then the measured run; records "label rps p50_ms p99_ms failed".
 measure() {
   local label=$1 url=$2 body=$3; shift 3
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$SCRIPT" "$url" -- "$body" "$JSON" "$ACCEPT" "$@" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_UP}s" -s "$SCRIPT" "$url" -- "$body" "$JSON" "$ACCEPT" "$@" >/dev/null
   local out
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -s "$SCRIPT" "$url" -- "$body" "$JSON" "$ACCEPT" "$@")"
   local requests duration p50 p99 failed
@@ -104,7 +107,7 @@ measure "reference server-everything echo, 2025-11-25" "$reference_url" "$(echo_
   "Mcp-Session-Id: $reference_session" "MCP-Protocol-Version: 2025-11-25"
 reference_rps=$last_rps
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per row, after a 5 s warm-up; $(nproc) cores shared by load and servers"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per row, after a ${WARM_UP} s warm-up; $(nproc) cores shared by load and servers"
 printf '%-44s %10s %9s %9s   %s\n' "target" "calls/s" "p50 ms" "p99 ms" "failed"
 printf '%s\n' "${results[@]}"
 echo "margin peak resident memory (VmHWM): $((rss_kb / 1024)) MB"

@@ -15,6 +15,9 @@ java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.s
 flags=(--enable-native-access=ALL-UNNAMED)
 [ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
 meter=(java -cp tests/load/target/margin-load.jar org.margin.load.ColdStart)
+# As on Knative, where the secret comes from a Secret: without it the function makes a random one at start-up.
+MARGIN_REQUEST_STATE_SECRET="$(head -c 32 /dev/urandom | base64)"
+export MARGIN_REQUEST_STATE_SECRET
 
 echo "JDK $java_major, $(nproc) cores"
 "${meter[@]}" "$RUNS" "$PORT" without-aot-cache -- java "${flags[@]}" -jar "$JAR"

@@ -42,7 +42,6 @@ final class SessionExchange {
     private final Duration idleTimeout;
     private final Duration replyTimeout;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final ResumableStreams streams;
 
     SessionExchange(McpEngine engine, SessionStore sessions, Duration idleTimeout, Duration replyTimeout, Clock clock) {
@@ -157,7 +156,7 @@ final class SessionExchange {
                 .orElse(Revision.V2025_11_25);
         Set<ClientCapability> capabilities = ClientCapability.declaredIn(request.params().get("capabilities"));
         byte[] idBytes = new byte[32];
-        random.nextBytes(idBytes);
+        Randomness.SOURCE.nextBytes(idBytes);
         SessionState session = new SessionState(IDS.encodeToString(idBytes), revision.wire(), capabilities,
                 LogLevel.DEBUG, Set.of(), clock.millis() + idleTimeout.toMillis());
         sessions.put(session);
@@ -197,7 +196,7 @@ final class SessionExchange {
 
     private String streamId() {
         byte[] bytes = new byte[6];
-        random.nextBytes(bytes);
+        Randomness.SOURCE.nextBytes(bytes);
         return IDS.encodeToString(bytes);
     }
 
@@ -217,5 +216,13 @@ final class SessionExchange {
 
     static byte[] unknownSessionBody(JsonNode id) {
         return Envelopes.error(id, new JsonRpcError(JsonRpcError.INVALID_REQUEST, "Session not found or expired", null));
+    }
+
+    /**
+     * Created on the first session rather than at start-up: loading the security providers behind SecureRandom
+     * costs tens of milliseconds of a cold start that stateless requests never need.
+     */
+    private static final class Randomness {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

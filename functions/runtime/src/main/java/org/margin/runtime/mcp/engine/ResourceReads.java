@@ -33,7 +33,8 @@ final class ResourceReads {
         String uri = Params.requiredString(params, "uri");
         List<ResourceContents> contents;
         try {
-            contents = find(uri, conversation).read(uri, variables(uri));
+            Target target = find(uri, conversation);
+            contents = target.reader().read(uri, target.variables());
         } catch (McpException rejected) {
             throw rejected;
         } catch (Exception failure) {
@@ -54,14 +55,16 @@ final class ResourceReads {
         return result;
     }
 
-    private ResourceReader find(String uri, Conversation conversation) {
+    /** The reader of {@code uri}, with the template variables it matched: one pass over the templates. */
+    private Target find(String uri, Conversation conversation) {
         Resource resource = resources.get(uri);
         if (resource != null) {
-            return resource.reader();
+            return new Target(resource.reader(), Map.of());
         }
         for (ResourceTemplate template : templates) {
-            if (template.match(uri).isPresent()) {
-                return template.reader();
+            Optional<Map<String, String>> matched = template.match(uri);
+            if (matched.isPresent()) {
+                return new Target(template.reader(), matched.get());
             }
         }
         ObjectNode data = Json.object();
@@ -70,16 +73,6 @@ final class ResourceReads {
         throw new McpException(new JsonRpcError(code, "Resource not found", data));
     }
 
-    private Map<String, String> variables(String uri) {
-        if (resources.containsKey(uri)) {
-            return Map.of();
-        }
-        for (ResourceTemplate template : templates) {
-            Optional<Map<String, String>> matched = template.match(uri);
-            if (matched.isPresent()) {
-                return matched.get();
-            }
-        }
-        return Map.of();
+    private record Target(ResourceReader reader, Map<String, String> variables) {
     }
 }

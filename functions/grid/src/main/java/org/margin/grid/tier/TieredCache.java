@@ -155,9 +155,13 @@ public final class TieredCache {
 
     /** Puts the value in the grid and waits until no instance holds the previous one; false if the grid failed. */
     private boolean publish(byte[] value, String key, Bound current) {
-        byte[] stored = GridEntry.Value.wrap(support.codec().seal(value, context(key))).bytes();
+        return replace(key, GridEntry.Value.wrap(support.codec().seal(value, context(key))).bytes(), current);
+    }
+
+    /** Sets the grid's entry and waits until no instance holds the one before; false if the grid failed. */
+    private boolean replace(String key, byte[] entry, Bound current) {
         try {
-            current.map().set(key, stored);
+            current.map().set(key, entry);
             metrics.invalidated(InvalidationCause.LOCAL_WRITE);
             support.notices().confirm(current.client(), mapName, key);
             return true;
@@ -219,17 +223,7 @@ public final class TieredCache {
     private boolean bury(String key, Bound current) {
         byte[] writeId = new byte[WRITE_ID_BYTES];
         random.nextBytes(writeId);
-        try {
-            current.map().set(key, GridEntry.Tombstone.of(writeId).bytes());
-            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
-            support.notices().confirm(current.client(), mapName, key);
-            return true;
-        } catch (RuntimeException unreachable) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return replace(key, GridEntry.Tombstone.of(writeId).bytes(), current);
     }
 
     /** Buries a key whose write the grid missed, under the key's lock; false if the grid is still away. */

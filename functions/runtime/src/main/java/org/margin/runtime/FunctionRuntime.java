@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,8 @@ import java.util.function.Function;
 
 import org.margin.runtime.cloudevents.CloudEventEndpoint;
 import org.margin.runtime.cloudevents.CloudEventHandler;
+import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
+import org.margin.runtime.cloudevents.delivery.InMemoryDeliveryLedger;
 import org.margin.runtime.health.HealthEndpoints;
 import org.margin.runtime.http.RouteClassifier;
 import org.margin.runtime.http.RuntimeRoute;
@@ -86,7 +89,7 @@ public final class FunctionRuntime implements AutoCloseable {
         this.telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
                 settings.sampling(), builder.spanProcessors);
 
-        RouteClassifier routes = new RouteClassifier(builder.mcp != null, !builder.eventHandlers.isEmpty());
+        RouteClassifier routes = new RouteClassifier(builder.mcp != null, builder.handlesEvents());
         RequestGate gate = new RequestGate(routes);
         this.lifecycle = new RuntimeLifecycle(gate, builder.listeners);
         String endpoints = describeEndpoints(routes);
@@ -117,8 +120,9 @@ public final class FunctionRuntime implements AutoCloseable {
             routing.register(RuntimeRoute.MCP.label(), Objects.requireNonNull(builder.mcp.apply(mount),
                     "the MCP factory returned no service"));
         }
-        if (!builder.eventHandlers.isEmpty()) {
-            routing.register(new CloudEventEndpoint(builder.eventHandlers, settings.maxEventBytes(),
+        if (builder.handlesEvents()) {
+            routing.register(new CloudEventEndpoint(builder.eventHandlers, Optional.ofNullable(builder.anyOtherEvent),
+                    builder.ledger != null ? builder.ledger : InMemoryDeliveryLedger.create(), settings.maxEventBytes(),
                     new EventTelemetry(telemetry, builder.eventHandlers.keySet())));
         }
         return routing;
@@ -287,6 +291,8 @@ public final class FunctionRuntime implements AutoCloseable {
         private Function<McpMount, HttpService> mcp;
         private final Set<String> declaredTools = new LinkedHashSet<>();
         private final Map<String, CloudEventHandler> eventHandlers = new LinkedHashMap<>();
+        private CloudEventHandler anyOtherEvent;
+        private DeliveryLedger ledger;
         private final List<LifecycleListener> listeners = new ArrayList<>();
         private final List<SpanProcessor> spanProcessors = new ArrayList<>();
 
@@ -337,6 +343,25 @@ public final class FunctionRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("a handler for " + type + " is already registered");
             }
             return this;
+        }
+
+        /** Handles CloudEvents of every type that has no handler of its own (a dead-letter store does). */
+        public Builder anyOtherCloudEvent(CloudEventHandler handler) {
+            this.anyOtherEvent = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Where deliveries are remembered so that duplicates are dropped: the grid's ledger when instances scale
+         * out; by default one of this process only.
+         */
+        public Builder deliveryLedger(DeliveryLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        private boolean handlesEvents() {
+            return !eventHandlers.isEmpty() || anyOtherEvent != null;
         }
 
         /** Tells {@code listener} when the runtime starts, drains and stops. */

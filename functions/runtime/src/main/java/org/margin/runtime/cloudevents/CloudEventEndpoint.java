@@ -2,12 +2,16 @@ package org.margin.runtime.cloudevents;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
+import org.margin.runtime.cloudevents.sink.EventNotDelivered;
 import org.margin.runtime.http.Problem;
 import org.margin.runtime.http.RuntimeRoute;
 import org.margin.runtime.telemetry.EventTelemetry;
@@ -29,13 +33,22 @@ import io.helidon.webserver.http.ServerResponse;
  * the event's type. Statuses follow the Knative eventing data-plane contract: 200 with a reply event (binary
  * mode), 202 without, 400 for a request that is not a CloudEvent, 422 for an event that will never be handled
  * (unknown type, rejected), 503 or 429 with {@code Retry-After} for one that may be handled later.
+ *
+ * <p>Each delivery is claimed in a {@link DeliveryLedger} by {@code source} and {@code id} before its handler
+ * runs: a duplicate of a handled event is acknowledged (202) without running the handler again, and one that
+ * arrives while the first is still being handled is asked to come back shortly (429).
  */
 public final class CloudEventEndpoint implements HttpService {
 
     private static final System.Logger LOG = System.getLogger(CloudEventEndpoint.class.getName());
     private static final String ALLOWED_METHODS = "POST, OPTIONS";
 
+    private static final Duration DUPLICATE_IN_PROGRESS_RETRY = Duration.ofSeconds(1);
+    private static final Duration SINK_RETRY = Duration.ofSeconds(5);
+
     private final Map<String, CloudEventHandler> handlers;
+    private final Optional<CloudEventHandler> anyOtherType;
+    private final DeliveryLedger ledger;
     private final int maxEventBytes;
     private final EventTelemetry telemetry;
     private final Problem unknownType;
@@ -43,10 +56,15 @@ public final class CloudEventEndpoint implements HttpService {
 
     /**
      * @param handlers      the handler of each event type
+     * @param anyOtherType  the handler of every other type (a dead-letter store), or none: such events are refused
+     * @param ledger        the deliveries handled so far
      * @param maxEventBytes the largest request body accepted
      */
-    public CloudEventEndpoint(Map<String, CloudEventHandler> handlers, int maxEventBytes, EventTelemetry telemetry) {
+    public CloudEventEndpoint(Map<String, CloudEventHandler> handlers, Optional<CloudEventHandler> anyOtherType,
+                              DeliveryLedger ledger, int maxEventBytes, EventTelemetry telemetry) {
         this.handlers = Map.copyOf(handlers);
+        this.anyOtherType = anyOtherType;
+        this.ledger = ledger;
         this.maxEventBytes = maxEventBytes;
         this.telemetry = telemetry;
         this.unknownType = Problem.of(Status.UNPROCESSABLE_CONTENT_422, "unsupported-event-type",
@@ -84,7 +102,7 @@ public final class CloudEventEndpoint implements HttpService {
                     InvalidEvent.explain(headers, body, invalid)).send(response);
             return;
         }
-        CloudEventHandler handler = handlers.get(event.getType());
+        CloudEventHandler handler = handlers.getOrDefault(event.getType(), anyOtherType.orElse(null));
         if (handler == null) {
             telemetry.unsupported();
             unknownType.send(response);
@@ -96,15 +114,45 @@ public final class CloudEventEndpoint implements HttpService {
     private void dispatch(CloudEventHandler handler, CloudEvent event, ServerResponse response) {
         EventTelemetry.Observation observation = telemetry.start(event);
         Result result = Result.FAILED;
+        String source = event.getSource().toString();
+        DeliveryLedger.Claim claim = ledger.claim(source, event.getId());
+        if (claim != DeliveryLedger.Claim.CLAIMED) {
+            observation.end(claim == DeliveryLedger.Claim.ALREADY_HANDLED ? Result.DUPLICATE : Result.RETRY_LATER);
+            if (claim == DeliveryLedger.Claim.ALREADY_HANDLED) {
+                response.status(Status.ACCEPTED_202).send();
+            } else {
+                Problem.of(Status.TOO_MANY_REQUESTS_429, "delivery-in-progress", "Delivery in progress",
+                        "Another delivery of this event is being handled; retry shortly.")
+                        .send(response, DUPLICATE_IN_PROGRESS_RETRY);
+            }
+            return;
+        }
         try {
             EventOutcome outcome = handler.handle(event);
             result = respond(outcome, response);
+        } catch (EventNotDelivered e) {
+            if (!e.retryable()) {
+                LOG.log(Level.ERROR, () -> "Handler of " + event.getType() + " emitted an event its sink refused: "
+                        + e.getMessage());
+                Problem.of(Status.INTERNAL_SERVER_ERROR_500, "handler-failed", "Event handler failed",
+                        "The function failed to handle this event.").send(response);
+                return;
+            }
+            result = Result.RETRY_LATER;
+            Problem.of(Status.SERVICE_UNAVAILABLE_503, "event-sink-unavailable", "Temporarily unavailable",
+                    "This event was handled up to emitting its consequences, which the event sink did not accept; "
+                            + "deliver it again.").send(response, SINK_RETRY);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> "Handler of " + event.getType() + " failed with " + e.getClass().getName()
                     + "; message withheld");
             Problem.of(Status.INTERNAL_SERVER_ERROR_500, "handler-failed", "Event handler failed",
                     "The function failed to handle this event; delivering it again may succeed.").send(response);
         } finally {
+            if (result == Result.REPLIED || result == Result.ACCEPTED || result == Result.REJECTED) {
+                ledger.handled(source, event.getId());
+            } else {
+                ledger.released(source, event.getId());
+            }
             observation.end(result);
         }
     }

@@ -29,7 +29,7 @@ public final class EventTelemetry {
 
     /** How the handling of one event ended; the values of the {@code margin.event.result} label. */
     public enum Result {
-        REPLIED, ACCEPTED, REJECTED, RETRY_LATER, FAILED, UNSUPPORTED_TYPE;
+        REPLIED, ACCEPTED, REJECTED, RETRY_LATER, FAILED, UNSUPPORTED_TYPE, DUPLICATE;
 
         private final String label = name().toLowerCase(Locale.ROOT);
     }

@@ -17,6 +17,27 @@ public interface DeliveryLedger {
     /** The claimed delivery was not handled; a retry may claim it again. */
     void released(String source, String id);
 
+    /**
+     * A ledger that remembers nothing: every delivery is handled. For a broker, which must pass on an event each
+     * time it is published (an operator's replay republishes the same event).
+     */
+    static DeliveryLedger none() {
+        return new DeliveryLedger() {
+            @Override
+            public Claim claim(String source, String id) {
+                return Claim.CLAIMED;
+            }
+
+            @Override
+            public void handled(String source, String id) {
+            }
+
+            @Override
+            public void released(String source, String id) {
+            }
+        };
+    }
+
     /** What a claim found. */
     enum Claim {
         /** Nobody handled or is handling it: handle it now. */

@@ -1,10 +1,6 @@
 package org.margin.runtime.cloudevents.sink;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +10,6 @@ import org.margin.runtime.mcp.protocol.Json;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.http.HttpMessageFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -34,15 +29,12 @@ public final class HttpEventSink implements EventSink {
 
     private final URI sink;
     private final Map<String, String> overrides;
-    private final HttpClient client;
+    private final EventPoster poster;
 
     public HttpEventSink(URI sink, Map<String, String> overrides) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.overrides = Map.copyOf(overrides);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(TIMEOUT)
-                .build();
+        this.poster = new EventPoster(TIMEOUT);
     }
 
     /**
@@ -94,24 +86,26 @@ public final class HttpEventSink implements EventSink {
 
     @Override
     public void send(CloudEvent event) {
-        HttpRequest request = request(withOverrides(event));
+        CloudEvent sent = withOverrides(event);
         Duration backoff = FIRST_BACKOFF;
         String failure = "the event sink could not be reached";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            EventPoster.Posted posted;
             try {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 300) {
-                    return;
-                }
-                if (status >= 400 && status < 500 && status != 429) {
-                    throw new EventNotDelivered("the event sink refused the event with status " + status, false);
-                }
-                failure = "the event sink answered " + status;
-            } catch (IOException e) {
-                failure = "the event sink could not be reached";
+                posted = poster.post(sink, sent);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EventNotDelivered("interrupted while sending an event", true);
+            }
+            switch (posted) {
+                case EventPoster.Posted.Delivered delivered -> {
+                    return;
+                }
+                case EventPoster.Posted.Answered answered when answered.permanent() ->
+                        throw new EventNotDelivered("the event sink refused the event with status "
+                                + answered.status(), false);
+                case EventPoster.Posted.Answered answered -> failure = "the event sink answered " + answered.status();
+                case EventPoster.Posted.Unreachable unreachable -> failure = "the event sink could not be reached";
             }
             if (attempt < ATTEMPTS) {
                 sleep(backoff);
@@ -128,18 +122,6 @@ public final class HttpEventSink implements EventSink {
         CloudEventBuilder builder = CloudEventBuilder.from(event);
         overrides.forEach(builder::withExtension);
         return builder.build();
-    }
-
-    private HttpRequest request(CloudEvent event) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(sink).timeout(TIMEOUT);
-        byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter((name, value) -> {
-            if (!"content-length".equalsIgnoreCase(name)) {
-                builder.header(name, value);
-            }
-        }, bytes -> body[0] = bytes).writeBinary(event);
-        byte[] bytes = body[0] == null ? new byte[0] : body[0];
-        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
     }
 
     private static void sleep(Duration backoff) {

@@ -1,6 +1,8 @@
 package org.margin.grid;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,6 +114,9 @@ public final class Grid implements AutoCloseable {
         connection.close();
     }
 
+    public static final String PROFILE = "MARGIN_GRID_PROFILE";
+    public static final String PSEUDONYM_KEY = "MARGIN_GRID_PSEUDONYM_KEY";
+
     /** Settings of a {@link Grid}; only the pseudonym key is required. */
     public static final class Builder {
 
@@ -141,6 +146,36 @@ public final class Grid implements AutoCloseable {
             Objects.requireNonNull(config, "config");
             this.clientConfig = () -> config;
             return this;
+        }
+
+        /**
+         * The profile and pseudonym key of {@code env}: {@code MARGIN_GRID_PROFILE} ({@code local} or
+         * {@code kubernetes}) and {@code MARGIN_GRID_PSEUDONYM_KEY} (base64, at least 32 bytes, the same on every
+         * instance; required on Knative, a random key of this process when run locally without it).
+         *
+         * @throws IllegalArgumentException naming the variable, when one is unusable or missing on Knative
+         */
+        public Builder environment(Map<String, String> env) {
+            profile(GridProfile.named(env.get(PROFILE)));
+            String key = env.get(PSEUDONYM_KEY);
+            if (key == null || key.isBlank()) {
+                if (env.containsKey("K_SERVICE")) {
+                    throw new IllegalArgumentException(PSEUDONYM_KEY + " is required on Knative");
+                }
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                return pseudonymKey(random);
+            }
+            byte[] decoded;
+            try {
+                decoded = Base64.getDecoder().decode(key.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(PSEUDONYM_KEY + " is not base64");
+            }
+            if (decoded.length < 32) {
+                throw new IllegalArgumentException(PSEUDONYM_KEY + " must hold at least 32 bytes");
+            }
+            return pseudonymKey(decoded);
         }
 
         /** The HMAC key of keyed pseudonyms, at least 32 bytes, the same for every instance. */

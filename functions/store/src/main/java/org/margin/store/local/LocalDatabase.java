@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import org.margin.store.Store;
 import org.margin.store.migration.MigrationResult;
@@ -104,13 +105,37 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * What the functions need to reach the database that {@link #start(Path, int)} will serve from
+     * {@code directory} on {@code port}, known before it starts ({@link Store.Builder#environment} reads it): so
+     * that functions can be built, and answer, while the database is still starting.
+     */
+    public static Map<String, String> connectionEnvironment(Path directory, int port) {
+        if (port <= 0) {
+            throw new IllegalArgumentException("the port must be fixed to be known before the start");
+        }
+        try {
+            Files.createDirectories(directory);
+            Properties secrets = credentials(directory.resolve(CREDENTIALS));
+            return Map.of(Store.Builder.URL, r2dbcUrl(port),
+                    Store.Builder.USER_NAME, APP_ROLE,
+                    Store.Builder.USER_PASSWORD, secrets.getProperty(APP_ROLE));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not read the local database's credentials", failure);
+        }
+    }
+
     public int port() {
         return postgres.getPort();
     }
 
     /** Where the application connects: pass it, with {@link #app()}, to {@link Store.Builder#primary}. */
     public String r2dbcUrl() {
-        return "r2dbc:postgresql://localhost:" + port() + "/" + DATABASE;
+        return r2dbcUrl(port());
+    }
+
+    private static String r2dbcUrl(int port) {
+        return "r2dbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     /** Where migrations connect, with {@link #owner()}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.margin.store.Consistency;
@@ -49,6 +51,28 @@ class LocalDatabaseTest {
             assertThat(read.body()).isEqualTo(World.opaque("kept"));
             assertThat(read.student()).isEqualTo(world.students().getFirst());
         }
+    }
+
+    @Test
+    void theConnectionSettingsAreKnownBeforeTheStartAndReachTheDatabaseOnceItIsUp() throws IOException {
+        Path directory = TestDatabases.fresh("settings-first");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> environment = LocalDatabase.connectionEnvironment(directory, port);
+
+        try (LocalDatabase database = LocalDatabase.start(directory, port);
+             Store store = Store.builder().environment(environment).build()) {
+            assertThat(environment.get(Store.Builder.URL)).isEqualTo(database.r2dbcUrl());
+            assertThat(environment.get(Store.Builder.USER_PASSWORD)).isEqualTo(database.app().password());
+            World world = World.create(store, 1);
+            assertThat(store.submissions().submit(world.tenant(), new NewSubmission(world.course(),
+                    world.students().getFirst(), Instant.parse("2026-10-02T08:30:00Z"), World.opaque("x"))))
+                    .isNotNull();
+        }
+        assertThatThrownBy(() -> LocalDatabase.connectionEnvironment(directory, 0))
+                .hasMessageContaining("fixed");
     }
 
     @Test

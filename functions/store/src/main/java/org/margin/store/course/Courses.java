@@ -24,6 +24,29 @@ public final class Courses {
                         tenant.value(), code, title).single());
     }
 
+    /**
+     * The course with this code, created with {@code title} if the institution has none yet: how a course an LMS
+     * names for the first time comes to exist. Concurrent calls for one code create it once.
+     */
+    public CourseId ensure(TenantId tenant, String code, String title) {
+        return transactions.write(tenant, "course ensure", connection ->
+                Sql.rows(connection, """
+                                INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3)
+                                ON CONFLICT (institution_id, code) DO NOTHING RETURNING id""",
+                                row -> new CourseId(Sql.required(row, "id", UUID.class)), tenant.value(), code, title)
+                        .next()
+                        .switchIfEmpty(Sql.rows(connection,
+                                "SELECT id FROM courses WHERE institution_id = $1 AND code = $2",
+                                row -> new CourseId(Sql.required(row, "id", UUID.class)), tenant.value(), code)
+                                .single()));
+    }
+
+    public Optional<CourseId> findByCode(TenantId tenant, String code, Consistency consistency) {
+        return transactions.queryFirst(tenant, consistency, "course lookup",
+                "SELECT id FROM courses WHERE institution_id = $1 AND code = $2",
+                row -> new CourseId(Sql.required(row, "id", UUID.class)), tenant.value(), code);
+    }
+
     public Optional<Course> find(TenantId tenant, CourseId course, Consistency consistency) {
         return transactions.queryFirst(tenant, consistency, "course read",
                 "SELECT code, title FROM courses WHERE institution_id = $1 AND id = $2",

@@ -12,7 +12,7 @@ import org.margin.store.tenant.TenantTransactions;
 /** Pseudonymous people and, kept apart, their identifying fields. */
 public final class People {
 
-    private static final String INSERT_PERSON = "INSERT INTO people (institution_id) VALUES ($1) RETURNING id";
+    private static final String INSERT_PERSON = "INSERT INTO people (institution_id, id) VALUES ($1, $2)";
     private static final String INSERT_IDENTITY = """
             INSERT INTO person_identities (institution_id, person_id, lms_user_id, full_name, email, date_of_birth,
                                            lms_user_lookup, email_lookup)
@@ -36,18 +36,25 @@ public final class People {
      * the same LMS lookup value fails with DUPLICATE.
      */
     public PersonId register(TenantId tenant, PersonIdentity identity) {
+        return register(tenant, PersonId.generate(), identity);
+    }
+
+    /**
+     * {@link #register(TenantId, PersonIdentity)} under a pseudonym made beforehand ({@link PersonId#generate()}),
+     * for an identity whose encrypted fields are bound to it.
+     */
+    public PersonId register(TenantId tenant, PersonId person, PersonIdentity identity) {
         return transactions.write(tenant, "person registration", connection ->
-                Sql.rows(connection, INSERT_PERSON, row -> Sql.required(row, "id", UUID.class), tenant.value())
-                        .single()
-                        .flatMap(id -> Sql.update(connection, INSERT_IDENTITY,
-                                        tenant.value(), id,
-                                        identity.lmsUserId().bytes(),
-                                        bytesOrNull(identity.fullName()),
-                                        bytesOrNull(identity.email()),
-                                        bytesOrNull(identity.dateOfBirth()),
-                                        identity.lmsUserLookup().bytes(),
-                                        bytesOrNull(identity.emailLookup()))
-                                .thenReturn(new PersonId(id))));
+                Sql.update(connection, INSERT_PERSON, tenant.value(), person.value())
+                        .then(Sql.update(connection, INSERT_IDENTITY,
+                                tenant.value(), person.value(),
+                                identity.lmsUserId().bytes(),
+                                bytesOrNull(identity.fullName()),
+                                bytesOrNull(identity.email()),
+                                bytesOrNull(identity.dateOfBirth()),
+                                identity.lmsUserLookup().bytes(),
+                                bytesOrNull(identity.emailLookup())))
+                        .thenReturn(person));
     }
 
     /** Finds a person by the deterministic lookup value of their LMS user id. */

@@ -1,0 +1,106 @@
+package org.margin.store.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.margin.store.Consistency;
+import org.margin.store.Store;
+import org.margin.store.TestDatabases;
+import org.margin.store.World;
+import org.margin.store.course.CourseId;
+import org.margin.store.people.PersonId;
+
+/** Ids made by the application, a source's submission stored once, and courses an LMS names for the first time. */
+class SourcedSubmissionsTest {
+
+    private static Store store;
+    private static World world;
+
+    @BeforeAll
+    static void start() {
+        store = TestDatabases.patientStore(TestDatabases.shared()).build();
+        world = World.create(store, 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    @Test
+    void aSubmissionIsStoredUnderTheIdMadeBeforehand() {
+        SubmissionId id = SubmissionId.generate();
+
+        Submitted submitted = store.submissions().submit(world.tenant(), id, submission("first"),
+                World.opaque("source:a-1"));
+
+        assertThat(submitted).isEqualTo(new Submitted.Created(id));
+        assertThat(store.submissions().find(world.tenant(), id, Consistency.READ_YOUR_WRITES).orElseThrow().body())
+                .isEqualTo(World.opaque("first"));
+    }
+
+    @Test
+    void theSameSourceSubmissionSentAgainIsStoredOnceAndNamedByItsFirstId() {
+        SubmissionId first = SubmissionId.generate();
+        store.submissions().submit(world.tenant(), first, submission("once"), World.opaque("source:b-1"));
+
+        Submitted again = store.submissions().submit(world.tenant(), SubmissionId.generate(), submission("twice"),
+                World.opaque("source:b-1"));
+
+        assertThat(again).isEqualTo(new Submitted.AlreadySubmitted(first));
+        assertThat(store.submissions().find(world.tenant(), first, Consistency.READ_YOUR_WRITES).orElseThrow().body())
+                .isEqualTo(World.opaque("once"));
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneSourceSubmissionAgreeOnOneId() {
+        List<CompletableFuture<Submitted>> deliveries = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> store.submissions().submit(world.tenant(),
+                        SubmissionId.generate(), submission("racing"), World.opaque("source:c-1"))))
+                .toList();
+
+        List<Submitted> outcomes = deliveries.stream().map(CompletableFuture::join).toList();
+
+        assertThat(outcomes).extracting(Submitted::id).containsOnly(outcomes.getFirst().id());
+        assertThat(outcomes).filteredOn(Submitted.Created.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aPersonIsRegisteredUnderThePseudonymMadeBeforehand() {
+        PersonId person = PersonId.generate();
+
+        assertThat(store.people().register(world.tenant(), person, World.identity("made-before"))).isEqualTo(person);
+        assertThat(store.people().findByLmsUser(world.tenant(), World.opaque("lookup:made-before"),
+                Consistency.READ_YOUR_WRITES)).hasValue(person);
+    }
+
+    @Test
+    void aCourseNamedForTheFirstTimeIsCreatedOnceAndFoundByItsCode() {
+        CourseId created = store.courses().ensure(world.tenant(), "canvas:course-77", "canvas course 77");
+
+        assertThat(store.courses().ensure(world.tenant(), "canvas:course-77", "another title")).isEqualTo(created);
+        assertThat(store.courses().findByCode(world.tenant(), "canvas:course-77", Consistency.READ_YOUR_WRITES))
+                .hasValue(created);
+        assertThat(store.courses().findByCode(world.tenant(), "canvas:none", Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void generatedIdsAreTimeOrderedLikeTheDatabases() {
+        SubmissionId earlier = SubmissionId.generate();
+        SubmissionId later = SubmissionId.generate();
+
+        assertThat(earlier.value().version()).isEqualTo(7);
+        assertThat(later.value().toString()).isGreaterThan(earlier.value().toString());
+    }
+
+    private static NewSubmission submission(String text) {
+        return new NewSubmission(world.course(), world.students().getFirst(), Instant.parse("2026-10-05T09:00:00Z"),
+                World.opaque(text));
+    }
+}

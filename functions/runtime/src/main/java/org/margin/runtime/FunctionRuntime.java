@@ -89,7 +89,8 @@ public final class FunctionRuntime implements AutoCloseable {
         this.telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
                 settings.sampling(), builder.spanProcessors);
 
-        RouteClassifier routes = new RouteClassifier(builder.mcp != null, builder.handlesEvents());
+        RouteClassifier routes = new RouteClassifier(builder.mcp != null, builder.handlesEvents(),
+                builder.webhooks != null);
         RequestGate gate = new RequestGate(routes);
         this.lifecycle = new RuntimeLifecycle(gate, builder.listeners);
         String endpoints = describeEndpoints(routes);
@@ -119,6 +120,9 @@ public final class FunctionRuntime implements AutoCloseable {
                     Set.copyOf(settings.allowedOrigins()));
             routing.register(RuntimeRoute.MCP.label(), Objects.requireNonNull(builder.mcp.apply(mount),
                     "the MCP factory returned no service"));
+        }
+        if (builder.webhooks != null) {
+            routing.register(RuntimeRoute.WEBHOOKS.label(), builder.webhooks);
         }
         if (builder.handlesEvents()) {
             routing.register(new CloudEventEndpoint(builder.eventHandlers, Optional.ofNullable(builder.anyOtherEvent),
@@ -277,6 +281,9 @@ public final class FunctionRuntime implements AutoCloseable {
         if (routes.mcpMounted()) {
             endpoints.add("/mcp (MCP)");
         }
+        if (routes.webhooksMounted()) {
+            endpoints.add("POST /webhooks/{sender} (webhooks)");
+        }
         endpoints.add("GET /health/live");
         endpoints.add("GET /health/ready");
         endpoints.add("GET /metrics");
@@ -292,6 +299,7 @@ public final class FunctionRuntime implements AutoCloseable {
         private final Set<String> declaredTools = new LinkedHashSet<>();
         private final Map<String, CloudEventHandler> eventHandlers = new LinkedHashMap<>();
         private CloudEventHandler anyOtherEvent;
+        private HttpService webhooks;
         private DeliveryLedger ledger;
         private final List<LifecycleListener> listeners = new ArrayList<>();
         private final List<SpanProcessor> spanProcessors = new ArrayList<>();
@@ -342,6 +350,12 @@ public final class FunctionRuntime implements AutoCloseable {
             if (eventHandlers.putIfAbsent(type, handler) != null) {
                 throw new IllegalArgumentException("a handler for " + type + " is already registered");
             }
+            return this;
+        }
+
+        /** Serves webhooks from outside systems under {@code /webhooks/}, e.g. {@code POST /webhooks/{sender}}. */
+        public Builder webhooks(HttpService service) {
+            this.webhooks = Objects.requireNonNull(service, "service");
             return this;
         }
 

@@ -5,8 +5,9 @@ package org.margin.runtime.http;
  *
  * @param mcpMounted         whether this runtime serves MCP
  * @param cloudEventsMounted whether this runtime accepts CloudEvents
+ * @param webhooksMounted    whether this runtime takes webhooks
  */
-public record RouteClassifier(boolean mcpMounted, boolean cloudEventsMounted) {
+public record RouteClassifier(boolean mcpMounted, boolean cloudEventsMounted, boolean webhooksMounted) {
 
     private static final RuntimeRoute[] INFRASTRUCTURE = {
             RuntimeRoute.LIVENESS, RuntimeRoute.READINESS, RuntimeRoute.METRICS};
@@ -19,6 +20,10 @@ public record RouteClassifier(boolean mcpMounted, boolean cloudEventsMounted) {
         String mcp = RuntimeRoute.MCP.label();
         if (path.startsWith(mcp) && (path.length() == mcp.length() || path.charAt(mcp.length()) == '/')) {
             return mcpMounted ? RuntimeRoute.MCP : RuntimeRoute.UNMATCHED;
+        }
+        String webhooks = RuntimeRoute.WEBHOOKS.label();
+        if (path.startsWith(webhooks) && (path.length() == webhooks.length() || path.charAt(webhooks.length()) == '/')) {
+            return webhooksMounted ? RuntimeRoute.WEBHOOKS : RuntimeRoute.UNMATCHED;
         }
         for (RuntimeRoute route : INFRASTRUCTURE) {
             if (path.equals(route.label())) {

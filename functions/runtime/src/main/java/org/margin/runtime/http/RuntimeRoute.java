@@ -9,6 +9,8 @@ public enum RuntimeRoute {
     MCP("/mcp", false),
     /** CloudEvents delivered by POST to the root. */
     CLOUD_EVENTS("/", false),
+    /** Webhooks from outside systems (LMSs), under {@code /webhooks/}: the segment after it names the sender. */
+    WEBHOOKS("/webhooks", false),
     LIVENESS("/health/live", true),
     READINESS("/health/ready", true),
     METRICS("/metrics", true),

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RouteClassifierTest {
 
-    private final RouteClassifier everything = new RouteClassifier(true, true);
-    private final RouteClassifier eventsOnly = new RouteClassifier(false, true);
+    private final RouteClassifier everything = new RouteClassifier(true, true, true);
+    private final RouteClassifier eventsOnly = new RouteClassifier(false, true, false);
 
     @ParameterizedTest
     @CsvSource({
@@ -21,15 +21,18 @@ class RouteClassifierTest {
             "/health, UNMATCHED",
             "/metrics, METRICS",
             "/metrics/x, UNMATCHED",
+            "/webhooks/district-canvas, WEBHOOKS",
+            "/webhooks, WEBHOOKS",
+            "/webhooksx, UNMATCHED",
             "/students/42, UNMATCHED"})
     void classifiesByMountedRoute(String path, RuntimeRoute route) {
         assertThat(everything.classify(path)).isEqualTo(route);
     }
 
     @ParameterizedTest
-    @CsvSource({"/mcp, UNMATCHED", "/, CLOUD_EVENTS", "/metrics, METRICS"})
+    @CsvSource({"/mcp, UNMATCHED", "/, CLOUD_EVENTS", "/metrics, METRICS", "/webhooks/lms, UNMATCHED"})
     void aRouteNotMountedIsUnmatched(String path, RuntimeRoute route) {
         assertThat(eventsOnly.classify(path)).isEqualTo(route);
-        assertThat(new RouteClassifier(true, false).classify("/")).isEqualTo(RuntimeRoute.UNMATCHED);
+        assertThat(new RouteClassifier(true, false, false).classify("/")).isEqualTo(RuntimeRoute.UNMATCHED);
     }
 }

@@ -1,5 +1,7 @@
 package org.margin.grid.codec;
 
+import java.util.Objects;
+
 /**
  * How a value's bytes are sealed before they leave the process for the grid, and opened when they come back.
  * The privacy work plugs authenticated encryption in here (e.g. Tink AEAD) without changing any caller;
@@ -13,6 +15,15 @@ public interface ValueCodec {
 
     /** Opens what {@link #seal} returned for the same {@code context}; fails if it was tampered with. */
     byte[] open(byte[] sealed, byte[] context);
+
+    /**
+     * A codec from two functions, e.g. {@code ValueCodec.of(keyring::sealGridValue, keyring::openGridValue)}: the
+     * grid depends on no encryption library, the caller brings one.
+     */
+    static ValueCodec of(ValueSealer sealer, ValueOpener opener) {
+        return new FunctionCodec(Objects.requireNonNull(sealer, "sealer"),
+                Objects.requireNonNull(opener, "opener"));
+    }
 
     /** Stores values as they are, until the privacy work supplies encryption. */
     static ValueCodec identity() {

@@ -19,6 +19,7 @@ import org.margin.store.alert.AlertRules;
 import org.margin.store.alert.Alerts;
 import org.margin.store.course.Courses;
 import org.margin.store.course.Enrollments;
+import org.margin.store.deadletter.DeadLetters;
 import org.margin.store.integrity.Fingerprints;
 import org.margin.store.migration.Migrations;
 import org.margin.store.people.People;
@@ -47,6 +48,7 @@ public final class Store implements AutoCloseable {
     private final AlertRules alertRules;
     private final Alerts alerts;
     private final Fingerprints fingerprints;
+    private final DeadLetters deadLetters;
 
     private Store(ConnectionPool primary, Optional<ConnectionPool> replica, Duration callTimeout) {
         this.primary = primary;
@@ -62,6 +64,7 @@ public final class Store implements AutoCloseable {
         this.alertRules = new AlertRules(transactions);
         this.alerts = new Alerts(transactions);
         this.fingerprints = new Fingerprints(transactions);
+        this.deadLetters = new DeadLetters(transactions);
     }
 
     public static Builder builder() {
@@ -106,6 +109,11 @@ public final class Store implements AutoCloseable {
 
     public Fingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /** Operator data of no tenant: events the broker could not deliver. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */

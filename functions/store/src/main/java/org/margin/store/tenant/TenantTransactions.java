@@ -17,7 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a unit of work in one transaction scoped to one tenant, and waits for its result.
+ * Runs a unit of work in one transaction scoped to one tenant (or, for operator data, to none), and waits for its
+ * result.
  *
  * <p>Every transaction starts by setting {@code app.tenant} with {@code set_config(..., true)}: local to the
  * transaction, so a pooled connection never carries a tenant into the next borrower's work, and row-level security
@@ -59,7 +60,19 @@ public final class TenantTransactions {
     public <T> List<T> query(TenantId tenant, Consistency consistency, String operation, String sql,
                              Function<Readable, T> mapper, Object... parameters) {
         ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, readTransaction(pool, tenant, sql, mapper, parameters)).orElseThrow();
+        return await(operation, readTransaction(pool, connection -> setTenant(connection, tenant), sql, mapper,
+                parameters)).orElseThrow();
+    }
+
+    /**
+     * Runs one read-only statement over operator data, the tables that belong to no tenant, and returns every row
+     * it gives, mapped. No tenant is set, so row-level security shows no tenant's rows.
+     */
+    public <T> List<T> queryWithoutTenant(Consistency consistency, String operation, String sql,
+                                          Function<Readable, T> mapper, Object... parameters) {
+        ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
+        return await(operation, readTransaction(pool, TenantTransactions::noTenant, sql, mapper, parameters))
+                .orElseThrow();
     }
 
     /** Runs one read-only statement and returns its first row, if any. */
@@ -77,7 +90,13 @@ public final class TenantTransactions {
 
     /** Runs work that writes, on the primary, and returns its single result. */
     public <T> T write(TenantId tenant, String operation, Function<Connection, Mono<T>> work) {
-        return await(operation, writeTransaction(primary, tenant, work))
+        return await(operation, writeTransaction(primary, connection -> setTenant(connection, tenant), work))
+                .orElseThrow(() -> noResult(operation));
+    }
+
+    /** Runs work that writes operator data, on the primary, with no tenant set; returns its single result. */
+    public <T> T writeWithoutTenant(String operation, Function<Connection, Mono<T>> work) {
+        return await(operation, writeTransaction(primary, TenantTransactions::noTenant, work))
                 .orElseThrow(() -> noResult(operation));
     }
 
@@ -99,13 +118,14 @@ public final class TenantTransactions {
      * status it has seen so far, which is still "idle" before BEGIN is answered. Should the statement fail, the
      * server answers that COMMIT with a rollback, and the failure reaches the caller.
      */
-    private static <T> Mono<List<T>> readTransaction(ConnectionFactory pool, TenantId tenant, String sql,
+    private static <T> Mono<List<T>> readTransaction(ConnectionFactory pool, Function<Connection, Mono<Void>> scope,
+                                                     String sql,
                                                      Function<Readable, T> mapper, Object... parameters) {
         return Mono.usingWhen(
                 pool.create(),
                 connection -> Flux.mergeSequential(
                                 Mono.from(connection.beginTransaction(READ_ONLY)).then(Mono.<List<T>>empty()),
-                                setTenant(connection, tenant).then(Mono.<List<T>>empty()),
+                                scope.apply(connection).then(Mono.<List<T>>empty()),
                                 Sql.rows(connection, sql, mapper, parameters).collectList(),
                                 Sql.update(connection, "COMMIT").then(Mono.<List<T>>empty()))
                         .single(),
@@ -116,13 +136,13 @@ public final class TenantTransactions {
                 Connection::close);
     }
 
-    private static <T> Mono<T> writeTransaction(ConnectionFactory pool, TenantId tenant,
+    private static <T> Mono<T> writeTransaction(ConnectionFactory pool, Function<Connection, Mono<Void>> scope,
                                                 Function<Connection, Mono<T>> work) {
         return Mono.usingWhen(
                 pool.create(),
                 connection -> Flux.mergeSequential(
                                 Mono.from(connection.beginTransaction(READ_WRITE)).then(Mono.<T>empty()),
-                                setTenant(connection, tenant).then(Mono.<T>empty()),
+                                scope.apply(connection).then(Mono.<T>empty()),
                                 Mono.defer(() -> work.apply(connection)))
                         .singleOrEmpty()
                         .flatMap(result -> Mono.from(connection.commitTransaction()).thenReturn(result))
@@ -133,6 +153,10 @@ public final class TenantTransactions {
                         .then(Mono.from(connection.close())),
                 // A cancelled call (its timeout passed) returns the connection; the pool rolls back what is open.
                 Connection::close);
+    }
+
+    private static Mono<Void> noTenant(Connection connection) {
+        return Mono.empty();
     }
 
     private static Mono<Void> setTenant(Connection connection, TenantId tenant) {

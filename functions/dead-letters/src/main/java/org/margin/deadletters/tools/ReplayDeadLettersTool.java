@@ -1,0 +1,133 @@
+package org.margin.deadletters.tools;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.margin.deadletters.LetterFormat;
+import org.margin.runtime.cloudevents.sink.EventNotDelivered;
+import org.margin.runtime.cloudevents.sink.EventSink;
+import org.margin.runtime.mcp.input.RequestContext;
+import org.margin.runtime.mcp.outcome.ToolError;
+import org.margin.runtime.mcp.outcome.ToolOutcome;
+import org.margin.runtime.mcp.outcome.ToolResult;
+import org.margin.runtime.mcp.protocol.Json;
+import org.margin.runtime.mcp.tool.Tool;
+import org.margin.runtime.mcp.tool.ToolAnnotations;
+import org.margin.store.StoreUnavailableException;
+import org.margin.store.deadletter.DeadLetterEvent;
+import org.margin.store.deadletter.DeadLetterId;
+import org.margin.store.deadletter.DeadLetters;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code replay_dead_letters} tool: sends kept events to the broker again, one by one, without Knative's error
+ * extensions, and marks each one the broker accepted as replayed. A letter whose send failed stays unreplayed.
+ */
+public final class ReplayDeadLettersTool {
+
+    public static final String NAME = "replay_dead_letters";
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final DeadLetters letters;
+    private final EventSink sink;
+
+    private ReplayDeadLettersTool(DeadLetters letters, EventSink sink) {
+        this.letters = letters;
+        this.sink = sink;
+    }
+
+    public static Tool tool(DeadLetters letters, EventSink sink) {
+        return Tool.builder(NAME)
+                .title("Replay dead letters")
+                .description("Sends dead letters' events to the broker again, unchanged but for the knativeerror* "
+                        + "extensions, and marks each one the broker accepted as replayed. Give either "
+                        + "deadLetterIds (from list_dead_letters) or a type, which replays that type's letters not "
+                        + "yet replayed, oldest first, up to limit. Reports how many were sent and which failed; a "
+                        + "failed letter stays unreplayed. Replaying twice sends the events twice.")
+                .inputSchema(ToolSchemas.schema("replay_dead_letters.input.json"))
+                .outputSchema(ToolSchemas.schema("replay_dead_letters.output.json"))
+                .annotations(new ToolAnnotations(null, false, false, false, false))
+                .handler(new ReplayDeadLettersTool(letters, sink)::call)
+                .build();
+    }
+
+    private ToolOutcome call(RequestContext context) {
+        ObjectNode arguments = context.arguments();
+        ObjectNode result = Json.object();
+        List<DeadLetterEvent> chosen;
+        try {
+            if (arguments.has("deadLetterIds")) {
+                Set<DeadLetterId> ids = new LinkedHashSet<>();
+                JsonNode given = arguments.get("deadLetterIds");
+                for (int i = 0; i < given.size(); i++) {
+                    try {
+                        ids.add(new DeadLetterId(UUID.fromString(given.get(i).asString())));
+                    } catch (IllegalArgumentException notAnId) {
+                        return new ToolError("deadLetterIds[" + i + "] is not a dead-letter id; use the "
+                                + "deadLetterId values list_dead_letters gives.");
+                    }
+                }
+                chosen = letters.events(List.copyOf(ids));
+                result.put("notFound", ids.size() - chosen.size());
+                result.put("more", false);
+            } else {
+                int limit = arguments.path("limit").asInt(DEFAULT_LIMIT);
+                chosen = letters.unreplayed(arguments.get("type").asString(), limit + 1);
+                result.put("notFound", 0);
+                result.put("more", chosen.size() > limit);
+                chosen = chosen.subList(0, Math.min(limit, chosen.size()));
+            }
+            replay(chosen, result);
+        } catch (StoreUnavailableException unavailable) {
+            return ToolSchemas.UNAVAILABLE;
+        }
+        return ToolResult.structured(result);
+    }
+
+    private void replay(List<DeadLetterEvent> chosen, ObjectNode result) {
+        int sent = 0;
+        List<Failure> failures = new ArrayList<>();
+        for (DeadLetterEvent letter : chosen) {
+            CloudEvent event;
+            try {
+                event = LetterFormat.replayable(letter.event().bytes());
+            } catch (EventDeserializationException unreadable) {
+                failures.add(new Failure(letter.id(), "the kept event could not be read"));
+                continue;
+            }
+            try {
+                sink.send(event);
+            } catch (EventNotDelivered notDelivered) {
+                failures.add(new Failure(letter.id(), notDelivered.getMessage()));
+                continue;
+            }
+            letters.markReplayed(letter.id());
+            sent++;
+        }
+        result.put("sent", sent);
+        result.put("failed", failures.size());
+        ArrayNode failed = result.putArray("failures");
+        for (Failure failure : failures) {
+            ObjectNode entry = failed.addObject();
+            entry.put("deadLetterId", failure.id().toString());
+            entry.put("reason", failure.reason());
+        }
+    }
+
+    /** A letter that was not sent, and why in fixed words. */
+    private record Failure(DeadLetterId id, String reason) {
+        Failure {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

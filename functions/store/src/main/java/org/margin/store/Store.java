@@ -21,6 +21,7 @@ import org.margin.store.course.Courses;
 import org.margin.store.course.Enrollments;
 import org.margin.store.deadletter.DeadLetters;
 import org.margin.store.integrity.Fingerprints;
+import org.margin.store.integrity.IntegrityReports;
 import org.margin.store.migration.Migrations;
 import org.margin.store.people.People;
 import org.margin.store.profile.ClassAnalytics;
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
     private final Alerts alerts;
     private final Fingerprints fingerprints;
     private final DeadLetters deadLetters;
+    private final IntegrityReports integrityReports;
 
     private Store(ConnectionPool primary, Optional<ConnectionPool> replica, Duration callTimeout) {
         this.primary = primary;
@@ -65,6 +67,7 @@ public final class Store implements AutoCloseable {
         this.alerts = new Alerts(transactions);
         this.fingerprints = new Fingerprints(transactions);
         this.deadLetters = new DeadLetters(transactions);
+        this.integrityReports = new IntegrityReports(transactions);
     }
 
     public static Builder builder() {
@@ -114,6 +117,10 @@ public final class Store implements AutoCloseable {
     /** Operator data of no tenant: events the broker could not deliver. */
     public DeadLetters deadLetters() {
         return deadLetters;
+    }
+
+    public IntegrityReports integrityReports() {
+        return integrityReports;
     }
 
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */

@@ -2,6 +2,7 @@ package org.margin.store.integrity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.margin.store.Consistency;
 import org.margin.store.course.CourseId;
@@ -18,15 +19,27 @@ public final class Fingerprints {
 
     // The course comes from the submission itself, so a fingerprint cannot be filed under another course.
     private static final String RECORD = """
-            INSERT INTO fingerprints (institution_id, course_id, submission_id, hash, position)
-            SELECT s.institution_id, s.course_id, s.id, f.hash, f.position
-            FROM submissions s, unnest($3::bigint[], $4::integer[]) AS f(hash, position)
+            INSERT INTO fingerprints (institution_id, course_id, submission_id, hash, position, start_offset, end_offset)
+            SELECT s.institution_id, s.course_id, s.id, f.hash, f.position, f.start_offset, f.end_offset
+            FROM submissions s,
+                 unnest($3::bigint[], $4::integer[], $5::integer[], $6::integer[])
+                     AS f(hash, position, start_offset, end_offset)
             WHERE s.institution_id = $1 AND s.id = $2
             ON CONFLICT (institution_id, submission_id, position) DO NOTHING""";
-    private static final String MATCHES = """
-            SELECT submission_id, hash, position
+    // Both read only the per-course index (index-only scans): the hashes are its third column.
+    private static final String SHARING = """
+            SELECT submission_id, count(DISTINCT hash) AS shared
             FROM fingerprints
-            WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[]) AND submission_id <> $4
+            WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
+              AND ($4::uuid IS NULL OR submission_id <> $4)
+            GROUP BY submission_id
+            ORDER BY shared DESC, submission_id
+            LIMIT $5""";
+    private static final String MATCHES = """
+            SELECT submission_id, hash, position, start_offset, end_offset
+            FROM fingerprints
+            WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
+              AND submission_id = ANY($4::uuid[])
             ORDER BY submission_id, position
             LIMIT $5""";
     private static final String OVERLAPS = """
@@ -53,20 +66,40 @@ public final class Fingerprints {
     public long record(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
         Long[] hashes = fingerprints.stream().map(Fingerprint::hash).toArray(Long[]::new);
         Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
+        Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
+        Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
         return transactions.write(tenant, "fingerprint recording", connection ->
-                Sql.update(connection, RECORD, tenant.value(), submission.value(), hashes, positions));
+                Sql.update(connection, RECORD, tenant.value(), submission.value(), hashes, positions, starts, ends));
     }
 
-    /** Where the given hashes occur in the course's other submissions (all but {@code excluding}). */
-    public List<FingerprintMatch> matches(TenantId tenant, CourseId course, Collection<Long> hashes,
-                                          SubmissionId excluding, int limit, Consistency consistency) {
+    /**
+     * The course's submissions (but {@code excluding}, when given) that hold any of the hashes, with how many
+     * distinct ones each holds, most first.
+     */
+    public List<Overlap> sharing(TenantId tenant, CourseId course, Collection<Long> hashes,
+                                 Optional<SubmissionId> excluding, int limit, Consistency consistency) {
         requireLimit(limit);
         Long[] wanted = hashes.toArray(Long[]::new);
+        Object excluded = excluding.<Object>map(SubmissionId::value).orElse(new Sql.Null(UUID.class));
+        return transactions.query(tenant, consistency, "fingerprint sharing", SHARING, row -> new Overlap(
+                        new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                        Sql.required(row, "shared", Long.class)),
+                tenant.value(), course.value(), wanted, excluded, limit);
+    }
+
+    /** Where the given hashes occur in the given submissions of the course, by submission and position. */
+    public List<FingerprintMatch> matches(TenantId tenant, CourseId course, Collection<Long> hashes,
+                                          Collection<SubmissionId> in, int limit, Consistency consistency) {
+        requireLimit(limit);
+        Long[] wanted = hashes.toArray(Long[]::new);
+        UUID[] submissions = in.stream().map(SubmissionId::value).toArray(UUID[]::new);
         return transactions.query(tenant, consistency, "fingerprint lookup", MATCHES, row -> new FingerprintMatch(
                         new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
                         Sql.required(row, "hash", Long.class),
-                        Sql.required(row, "position", Integer.class)),
-                tenant.value(), course.value(), wanted, excluding.value(), limit);
+                        Sql.required(row, "position", Integer.class),
+                        Sql.required(row, "start_offset", Integer.class),
+                        Sql.required(row, "end_offset", Integer.class)),
+                tenant.value(), course.value(), wanted, submissions, limit);
     }
 
     /** The course's other submissions that share fingerprints with this one, most shared first. */

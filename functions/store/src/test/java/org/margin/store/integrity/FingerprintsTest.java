@@ -38,17 +38,25 @@ class FingerprintsTest {
         SubmissionId first = submit(world, world.course(), 0);
         SubmissionId second = submit(world, world.course(), 1);
         SubmissionId third = submit(world, world.course(), 2);
-        assertThat(store.fingerprints().record(world.tenant(), first,
-                List.of(new Fingerprint(11, 0), new Fingerprint(22, 5), new Fingerprint(33, 9)))).isEqualTo(3);
-        store.fingerprints().record(world.tenant(), second,
-                List.of(new Fingerprint(22, 3), new Fingerprint(33, 8), new Fingerprint(44, 20)));
-        store.fingerprints().record(world.tenant(), third, List.of(new Fingerprint(33, 1), new Fingerprint(55, 4)));
+        assertThat(store.fingerprints().record(world.tenant(), first, List.of(new Fingerprint(11, 0, 0, 7),
+                new Fingerprint(22, 5, 50, 57), new Fingerprint(33, 9, 90, 97)))).isEqualTo(3);
+        store.fingerprints().record(world.tenant(), second, List.of(new Fingerprint(22, 3, 30, 37),
+                new Fingerprint(33, 8, 80, 87), new Fingerprint(44, 20, 200, 207)));
+        store.fingerprints().record(world.tenant(), third,
+                List.of(new Fingerprint(33, 1, 10, 17), new Fingerprint(55, 4, 40, 47)));
 
         assertThat(store.fingerprints().overlaps(world.tenant(), first, 10, Consistency.READ_YOUR_WRITES))
                 .containsExactly(new Overlap(second, 2), new Overlap(third, 1));
-        assertThat(store.fingerprints().matches(world.tenant(), world.course(), List.of(22L, 44L, 99L), first, 100,
-                Consistency.READ_YOUR_WRITES))
-                .containsExactlyInAnyOrder(new FingerprintMatch(second, 22, 3), new FingerprintMatch(second, 44, 20));
+        assertThat(store.fingerprints().sharing(world.tenant(), world.course(), List.of(22L, 33L, 44L, 99L),
+                Optional.of(first), 10, Consistency.READ_YOUR_WRITES))
+                .containsExactly(new Overlap(second, 3), new Overlap(third, 1));
+        assertThat(store.fingerprints().sharing(world.tenant(), world.course(), List.of(22L, 33L, 44L),
+                Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
+                .containsExactly(new Overlap(second, 3), new Overlap(first, 2), new Overlap(third, 1));
+        assertThat(store.fingerprints().matches(world.tenant(), world.course(), List.of(22L, 44L, 99L),
+                List.of(second, third), 100, Consistency.READ_YOUR_WRITES))
+                .containsExactly(new FingerprintMatch(second, 22, 3, 30, 37),
+                        new FingerprintMatch(second, 44, 20, 200, 207));
     }
 
     @Test
@@ -59,12 +67,36 @@ class FingerprintsTest {
                 World.TERM_START, Optional.empty());
         SubmissionId mine = submit(world, world.course(), 0);
         SubmissionId elsewhere = submit(world, other, 1);
-        store.fingerprints().record(world.tenant(), mine, List.of(new Fingerprint(77, 0)));
-        store.fingerprints().record(world.tenant(), elsewhere, List.of(new Fingerprint(77, 0)));
+        store.fingerprints().record(world.tenant(), mine, List.of(new Fingerprint(77, 0, 0, 7)));
+        store.fingerprints().record(world.tenant(), elsewhere, List.of(new Fingerprint(77, 0, 0, 7)));
 
         assertThat(store.fingerprints().overlaps(world.tenant(), mine, 10, Consistency.READ_YOUR_WRITES)).isEmpty();
-        assertThat(store.fingerprints().matches(world.tenant(), world.course(), List.of(77L), elsewhere, 10,
-                Consistency.READ_YOUR_WRITES)).containsExactly(new FingerprintMatch(mine, 77, 0));
+        assertThat(store.fingerprints().sharing(world.tenant(), world.course(), List.of(77L), Optional.empty(), 10,
+                Consistency.READ_YOUR_WRITES)).containsExactly(new Overlap(mine, 1));
+    }
+
+    @Test
+    void filingTheSameFingerprintsAgainAddsNothing() {
+        World world = World.create(store, 1);
+        SubmissionId mine = submit(world, world.course(), 0);
+        List<Fingerprint> fingerprints = List.of(new Fingerprint(5, 0, 0, 12), new Fingerprint(6, 4, 20, 31));
+
+        assertThat(store.fingerprints().record(world.tenant(), mine, fingerprints)).isEqualTo(2);
+        assertThat(store.fingerprints().record(world.tenant(), mine, fingerprints)).isZero();
+    }
+
+    @Test
+    void aReportIsKeptPerSubmissionAndALaterOneReplacesIt() {
+        World world = World.create(store, 1);
+        SubmissionId mine = submit(world, world.course(), 0);
+
+        assertThat(store.integrityReports().find(world.tenant(), mine, Consistency.READ_YOUR_WRITES)).isEmpty();
+        assertThat(store.integrityReports().save(world.tenant(), mine, World.opaque("first"))).isTrue();
+        assertThat(store.integrityReports().save(world.tenant(), mine, World.opaque("second"))).isTrue();
+        assertThat(store.integrityReports().find(world.tenant(), mine, Consistency.READ_YOUR_WRITES))
+                .contains(World.opaque("second"));
+        assertThat(store.integrityReports().save(world.tenant(), new SubmissionId(UUID.randomUUID()),
+                World.opaque("unknown"))).isFalse();
     }
 
     @Test
@@ -72,7 +104,7 @@ class FingerprintsTest {
         World world = World.create(store, 1);
 
         assertThat(store.fingerprints().record(world.tenant(), new SubmissionId(UUID.randomUUID()),
-                List.of(new Fingerprint(1, 0)))).isZero();
+                List.of(new Fingerprint(1, 0, 0, 7)))).isZero();
     }
 
     private static SubmissionId submit(World world, CourseId course, int index) {

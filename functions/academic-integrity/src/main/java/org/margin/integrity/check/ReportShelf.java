@@ -1,0 +1,54 @@
+package org.margin.integrity.check;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.margin.grid.Grid;
+import org.margin.grid.tier.TieredCache;
+import org.margin.store.Consistency;
+import org.margin.store.Opaque;
+import org.margin.store.integrity.IntegrityReports;
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
+
+/**
+ * Submissions' latest reports, kept in the store with the grid in front: a report is read far more often than it
+ * is written (every educator opening it), and a new check replaces it through the tiers so no instance serves
+ * the old one afterwards. The cache's key is "tenant/submission", pseudonymised by the grid.
+ */
+public final class ReportShelf {
+
+    private static final String CACHE = "integrity-reports";
+
+    private final TieredCache reports;
+
+    public ReportShelf(Grid grid, IntegrityReports stored) {
+        this.reports = grid.cache(CACHE,
+                key -> stored.find(tenant(key), submission(key), Consistency.READ_YOUR_WRITES).map(Opaque::bytes),
+                (key, report) -> {
+                    if (!stored.save(tenant(key), submission(key), Opaque.of(report))) {
+                        throw new IllegalStateException("the report's submission is not in the store");
+                    }
+                });
+    }
+
+    public void put(TenantId tenant, SubmissionId submission, byte[] report) {
+        reports.write(key(tenant, submission), report);
+    }
+
+    public Optional<byte[]> get(TenantId tenant, SubmissionId submission) {
+        return reports.read(key(tenant, submission));
+    }
+
+    private static String key(TenantId tenant, SubmissionId submission) {
+        return tenant.value() + "/" + submission.value();
+    }
+
+    private static TenantId tenant(String key) {
+        return new TenantId(UUID.fromString(key.substring(0, key.indexOf('/'))));
+    }
+
+    private static SubmissionId submission(String key) {
+        return new SubmissionId(UUID.fromString(key.substring(key.indexOf('/') + 1)));
+    }
+}

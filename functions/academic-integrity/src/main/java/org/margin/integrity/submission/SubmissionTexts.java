@@ -1,0 +1,13 @@
+package org.margin.integrity.submission;
+
+import java.util.Optional;
+
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
+
+/** The plain text of a stored submission: the one place this function turns a submission's body into prose. */
+public interface SubmissionTexts {
+
+    /** The text of the tenant's submission, or empty when the tenant has no such submission. */
+    Optional<String> plainText(TenantId tenant, SubmissionId submission);
+}

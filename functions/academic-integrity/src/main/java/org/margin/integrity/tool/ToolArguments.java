@@ -1,0 +1,33 @@
+package org.margin.integrity.tool;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.margin.runtime.mcp.outcome.ToolError;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reading ids from a tool's arguments; the messages name the argument, never echo its value. */
+final class ToolArguments {
+
+    /** Fixed words for a store or grid outage: nothing of the cause reaches the caller. */
+    static final ToolError UNAVAILABLE = new ToolError(
+            "The integrity service is temporarily unavailable. Please retry in a few seconds.");
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private ToolArguments() {
+    }
+
+    /** The argument as a UUID; empty when it is absent or not a UUID. */
+    static Optional<UUID> uuid(ObjectNode arguments, String name) {
+        String text = arguments.path(name).asString("");
+        return UUID_TEXT.matcher(text).matches() ? Optional.of(UUID.fromString(text)) : Optional.empty();
+    }
+
+    static ToolError notAUuid(String name) {
+        return new ToolError(name + " must be a UUID such as 0190a3e2-7c1d-7b4e-9f2a-3c5d6e7f8a9b.");
+    }
+}

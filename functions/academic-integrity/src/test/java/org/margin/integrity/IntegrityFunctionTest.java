@@ -1,0 +1,276 @@
+package org.margin.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.margin.grid.Grid;
+import org.margin.grid.config.GridConfigs;
+import org.margin.grid.config.GridProfile;
+import org.margin.grid.member.LocalGrid;
+import org.margin.integrity.check.CheckOutcome;
+import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.RuntimeSettings;
+import org.margin.store.Opaque;
+import org.margin.store.Store;
+import org.margin.store.course.CourseId;
+import org.margin.store.course.EnrollmentRole;
+import org.margin.store.local.LocalDatabase;
+import org.margin.store.people.PersonId;
+import org.margin.store.people.PersonIdentity;
+import org.margin.store.submission.NewSubmission;
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
+
+import com.hazelcast.client.config.ClientConfig;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The function on real parts: an embedded PostgreSQL, a Hazelcast member, and its tools called over MCP on
+ * loopback HTTP (the stateless 2026-07-28 revision).
+ */
+class IntegrityFunctionTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SOURCE = """
+            Parks and other green spaces are often treated as decoration in city planning, yet they do essential \
+            work. Trees lower summer temperatures by shading streets and releasing water vapour, which can make a \
+            leafy neighbourhood several degrees cooler than a nearby block of concrete and asphalt. Vegetation also \
+            absorbs rainwater that would otherwise overload the drains during storms, reducing the risk of floods.""";
+    private static final String COPY = """
+            In my view green spaces do essential work. Trees lower summer temperatures by shading streets and \
+            releasing water vapour, which can make a leafy neighbourhood several degrees cooler than a nearby \
+            block of concrete and asphalt. That is all I have to say.""";
+    private static final String OWN = """
+            My town has one large park near the river. Early in the morning older residents walk their dogs, and \
+            in the evening teenagers play football until it gets dark.""";
+
+    private static LocalDatabase database;
+    private static LocalGrid members;
+    private static Store store;
+    private static Grid grid;
+    private static AcademicIntegrityFunction.Parts parts;
+    private static FunctionRuntime runtime;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path directory = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid()).toAbsolutePath();
+        database = LocalDatabase.start(directory);
+        store = database.storeBuilder().callTimeout(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(10))
+                .build();
+        members = LocalGrid.start("margin-test-" + UUID.randomUUID(), freePort(), 1);
+        ClientConfig client = GridConfigs.client(GridProfile.LOCAL);
+        client.setClusterName(members.clusterName());
+        client.setInstanceName("client-" + UUID.randomUUID());
+        client.getNetworkConfig().setAddresses(members.addresses());
+        grid = Grid.builder().clientConfig(client)
+                .pseudonymKey("a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8)).build();
+        parts = AcademicIntegrityFunction.Parts.of(store, grid, AcademicIntegrityFunction.DEFAULT_THRESHOLD);
+        runtime = AcademicIntegrityFunction.runtime(parts)
+                .settings(RuntimeSettings.fromEnvironment(java.util.Map.of()).withPort(0)).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+        members.close();
+        database.close();
+    }
+
+    @Test
+    void aCopiedSubmissionIsAFindingWithSpansInBothTextsAndRedeliveryFilesNothing() {
+        Course course = Course.create();
+        SubmissionId source = course.submit(SOURCE);
+        SubmissionId copy = course.submit(COPY);
+        assertThat(check(course, source)).isInstanceOfSatisfying(CheckOutcome.Checked.class,
+                first -> assertThat(first.finding()).isFalse());
+
+        CheckOutcome.Checked checked = (CheckOutcome.Checked) check(course, copy);
+        assertThat(checked.finding()).isTrue();
+        assertThat(checked.filed()).isPositive();
+        var match = checked.report().matches().getFirst();
+        assertThat(match.submission()).isEqualTo(source);
+        var span = match.spans().getFirst();
+        assertThat(SOURCE).contains(COPY.substring(span.checked().start(), span.checked().end()));
+        assertThat(SOURCE.substring(span.matched().start(), span.matched().end()))
+                .isEqualTo(COPY.substring(span.checked().start(), span.checked().end()));
+
+        CheckOutcome.Checked again = (CheckOutcome.Checked) check(course, copy);
+        assertThat(again.filed()).isZero();
+        assertThat(again.report()).isEqualTo(checked.report());
+    }
+
+    @Test
+    void anUnknownSubmissionIsSaidSo() {
+        Course course = Course.create();
+        SubmissionId unknown = new SubmissionId(UUID.randomUUID());
+
+        assertThat(check(course, unknown)).isEqualTo(new CheckOutcome.UnknownSubmission(unknown));
+    }
+
+    @Test
+    void checkSimilarityOverHttpGivesOffsetsAndExcerptsButNoOtherText() {
+        Course course = Course.create();
+        SubmissionId source = course.submit(SOURCE);
+        check(course, source);
+        course.submit(OWN);
+
+        ObjectNode arguments = course.arguments();
+        arguments.put("text", COPY);
+        JsonNode result = call("check_similarity", arguments);
+
+        assertThat(result.path("isError").asBoolean(false)).isFalse();
+        JsonNode match = result.path("structuredContent").path("matches").get(0);
+        assertThat(match.path("submissionId").asString()).isEqualTo(source.toString());
+        assertThat(match.path("similarity").asDouble()).isGreaterThan(0.5);
+        JsonNode span = match.path("spans").get(0);
+        assertThat(COPY).contains(span.path("checked").path("excerpt").asString());
+        assertThat(span.path("matched").path("end").asInt()).isGreaterThan(span.path("matched").path("start").asInt());
+        assertThat(result.toString()).doesNotContain("concrete and asphalt. Vegetation");
+        assertThat(result.path("structuredContent").path("matches")).hasSize(1);
+    }
+
+    @Test
+    void theStoredReportIsServedThroughTheGrid() {
+        Course course = Course.create();
+        course.submit(SOURCE);
+        check(course, course.submitted(0));
+        SubmissionId copy = course.submit(COPY);
+        check(course, copy);
+
+        ObjectNode arguments = JSON.createObjectNode();
+        arguments.put("institutionId", course.tenant().toString());
+        arguments.put("submissionId", copy.toString());
+        JsonNode report = call("get_integrity_report", arguments).path("structuredContent");
+
+        assertThat(report.path("finding").asBoolean()).isTrue();
+        assertThat(report.path("courseId").asString()).isEqualTo(course.id().toString());
+        assertThat(report.path("matches").get(0).path("submissionId").asString())
+                .isEqualTo(course.submitted(0).toString());
+    }
+
+    @Test
+    void badInputIsAToolErrorThatSaysWhat() {
+        Course course = Course.create();
+        ObjectNode notAnId = course.arguments();
+        notAnId.put("institutionId", "school-42");
+        notAnId.put("text", COPY);
+        assertThat(errorOf(call("check_similarity", notAnId))).contains("institutionId must be a UUID");
+
+        ObjectNode both = course.arguments();
+        both.put("text", COPY);
+        both.put("submissionId", UUID.randomUUID().toString());
+        assertThat(errorOf(call("check_similarity", both))).contains("exactly one of text and submissionId");
+
+        ObjectNode tooShort = course.arguments();
+        tooShort.put("text", "Trees.");
+        assertThat(errorOf(call("check_similarity", tooShort))).contains("too short");
+
+        ObjectNode noReport = JSON.createObjectNode();
+        noReport.put("institutionId", course.tenant().toString());
+        noReport.put("submissionId", UUID.randomUUID().toString());
+        assertThat(errorOf(call("get_integrity_report", noReport))).contains("no integrity report");
+    }
+
+    private static CheckOutcome check(Course course, SubmissionId submission) {
+        return parts.submissionCheck().checkSubmission(course.tenant(), course.id(), submission);
+    }
+
+    private static String errorOf(JsonNode result) {
+        assertThat(result.path("isError").asBoolean()).as(result.toString()).isTrue();
+        return result.path("content").get(0).path("text").asString();
+    }
+
+    private static JsonNode call(String tool, ObjectNode arguments) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("jsonrpc", "2.0");
+        body.put("id", 1);
+        body.put("method", "tools/call");
+        ObjectNode params = body.putObject("params");
+        params.put("name", tool);
+        params.set("arguments", arguments);
+        ObjectNode meta = params.putObject("_meta");
+        meta.put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        meta.putObject("io.modelcontextprotocol/clientCapabilities");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JSON.readTree(response.body()).path("result");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A tenant with one course and its students, made through the store's API. */
+    private record Course(TenantId tenant, CourseId id, java.util.List<SubmissionId> submissions) {
+
+        static Course create() {
+            TenantId tenant = TenantId.random();
+            store.institutions().register(tenant, "Institution " + tenant);
+            CourseId course = store.courses().create(tenant, "ENG-" + UUID.randomUUID(), "Writing");
+            return new Course(tenant, course, new java.util.ArrayList<>());
+        }
+
+        SubmissionId submit(String text) {
+            PersonId student = store.people().register(tenant, new PersonIdentity(opaque("lms"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), opaque("lookup:" + UUID.randomUUID()), Optional.empty()));
+            store.enrollments().enroll(tenant, id, student, EnrollmentRole.STUDENT, LocalDate.parse("2026-09-01"),
+                    Optional.empty());
+            SubmissionId submission = store.submissions().submit(tenant,
+                    new NewSubmission(id, student, Instant.now(), opaque(text)));
+            submissions.add(submission);
+            return submission;
+        }
+
+        SubmissionId submitted(int index) {
+            return submissions.get(index);
+        }
+
+        ObjectNode arguments() {
+            ObjectNode arguments = JSON.createObjectNode();
+            arguments.put("institutionId", tenant.toString());
+            arguments.put("courseId", id.toString());
+            return arguments;
+        }
+
+        private static Opaque opaque(String text) {
+            return Opaque.of(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

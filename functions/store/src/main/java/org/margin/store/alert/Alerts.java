@@ -3,8 +3,11 @@ package org.margin.store.alert;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.margin.store.Consistency;
 import org.margin.store.course.CourseId;
@@ -21,15 +24,16 @@ public final class Alerts {
     /** The most alerts one list read returns. */
     public static final int MAX_LIST = 500;
 
-    private static final String COLUMNS =
-            "id, rule_id, course_id, student_id, educator_id, submission_id, metric, observed, status, raised_at";
+    private static final String COLUMNS = "id, rule_id, kind, course_id, student_id, educator_id, submission_id, "
+            + "metric, observed, status, raised_at";
 
     // The recipients are chosen here, in the same statement, from the enrollments valid on the given day: an
     // educator who does not teach the student's course that day never receives the alert.
     private static final String RAISE = """
-            INSERT INTO alerts (institution_id, rule_id, course_id, student_id, educator_id, submission_id, metric,
-                                observed)
-            SELECT s.institution_id, $2, s.course_id, s.student_id, educator.person_id, s.id, $4, $5
+            INSERT INTO alerts (institution_id, rule_id, kind, course_id, student_id, educator_id, submission_id,
+                                metric, observed, dedup_key)
+            SELECT DISTINCT s.institution_id, $2, $7, s.course_id, s.student_id, educator.person_id, s.id, $4, $5,
+                   'submission:' || s.id
             FROM submissions s
             JOIN enrollments student
               ON student.institution_id = s.institution_id AND student.course_id = s.course_id
@@ -40,12 +44,47 @@ public final class Alerts {
              AND educator.role IN ('teacher', 'teaching_assistant')
              AND educator.starts_on <= $6 AND (educator.ends_on IS NULL OR educator.ends_on >= $6)
             WHERE s.institution_id = $1 AND s.id = $3
-            GROUP BY s.institution_id, s.course_id, s.student_id, educator.person_id, s.id
-            ON CONFLICT (institution_id, rule_id, submission_id, educator_id) DO NOTHING""";
+            ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING""";
+    // Students enrolled on the day ($5) in the rule's course ($3, or every course) whose last submission there (or,
+    // lacking one, whose enrolment) is no later than $4. The stretch of inactivity is named by the course and the
+    // day it began, so a student stays alerted once until they submit again.
+    private static final String RAISE_INACTIVITY = """
+            WITH enrolled AS (
+                SELECT student.course_id, student.person_id, min(student.starts_on) AS enrolled_on
+                FROM enrollments student
+                WHERE student.institution_id = $1 AND student.role = 'student'
+                  AND ($3::uuid IS NULL OR student.course_id = $3)
+                  AND student.starts_on <= $5 AND (student.ends_on IS NULL OR student.ends_on >= $5)
+                GROUP BY student.course_id, student.person_id
+            ), idle AS (
+                SELECT enrolled.course_id, enrolled.person_id,
+                       coalesce((last.submitted_at AT TIME ZONE 'UTC')::date, enrolled.enrolled_on) AS active_on
+                FROM enrolled
+                LEFT JOIN LATERAL (
+                    SELECT max(s.submitted_at) AS submitted_at FROM submissions s
+                    WHERE s.institution_id = $1 AND s.student_id = enrolled.person_id
+                      AND s.course_id = enrolled.course_id
+                ) last ON true
+            )
+            INSERT INTO alerts (institution_id, rule_id, kind, course_id, student_id, educator_id, observed, dedup_key)
+            SELECT DISTINCT $1::uuid, $2::uuid, 'inactivity', idle.course_id, idle.person_id, educator.person_id,
+                   ($5::date - idle.active_on)::double precision,
+                   'inactive:' || idle.course_id || ':' || to_char(idle.active_on, 'YYYY-MM-DD')
+            FROM idle
+            JOIN enrollments educator
+              ON educator.institution_id = $1 AND educator.course_id = idle.course_id
+             AND educator.role IN ('teacher', 'teaching_assistant')
+             AND educator.starts_on <= $5 AND (educator.ends_on IS NULL OR educator.ends_on >= $5)
+            WHERE idle.active_on <= $4
+            ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING
+            RETURNING course_id, student_id""";
+    // Newest first, by (raised_at, id) so that pages neither skip nor repeat alerts raised in the same instant.
     private static final String FOR_EDUCATOR = """
             SELECT %s FROM alerts
-            WHERE institution_id = $1 AND educator_id = $2 AND status = $3
-            ORDER BY raised_at DESC LIMIT $4""".formatted(COLUMNS);
+            WHERE institution_id = $1 AND educator_id = $2
+              AND ($3::text IS NULL OR status = $3) AND ($4::uuid IS NULL OR course_id = $4)
+              AND ($5::timestamptz IS NULL OR (raised_at, id) < ($5, $6::uuid))
+            ORDER BY raised_at DESC, id DESC LIMIT $7""".formatted(COLUMNS);
     private static final String FOR_COURSE = """
             SELECT %s FROM alerts
             WHERE institution_id = $1 AND course_id = $2
@@ -53,6 +92,14 @@ public final class Alerts {
     private static final String CHANGE_STATUS = """
             UPDATE alerts SET status = $4, status_changed_at = now()
             WHERE institution_id = $1 AND id = $2 AND educator_id = $3""";
+    // One statement that locks the row: two acknowledgements at once both see it acknowledged, and only an open
+    // alert changes.
+    private static final String ACKNOWLEDGE = """
+            UPDATE alerts SET
+                status = CASE WHEN status = 'open' THEN 'acknowledged' ELSE status END,
+                status_changed_at = CASE WHEN status = 'open' THEN now() ELSE status_changed_at END
+            WHERE institution_id = $1 AND id = $2 AND educator_id = $3
+            RETURNING status""";
 
     private final TenantTransactions transactions;
 
@@ -64,19 +111,59 @@ public final class Alerts {
      * Raises a rule's alert about a submission to every educator teaching its course on {@code on}, while the
      * student takes it. Returns how many alerts were added: 0 when there is no such educator, or when this rule
      * already raised this submission's alert (redelivered events add nothing).
+     *
+     * @param metric the metric the rule watches; empty for a similarity rule
      */
-    public long raise(TenantId tenant, AlertRuleId rule, SubmissionId submission, Metric metric, double observed,
-                      LocalDate on) {
+    public long raise(TenantId tenant, AlertRuleId rule, RuleKind kind, SubmissionId submission,
+                      Optional<Metric> metric, double observed, LocalDate on) {
+        if (kind == RuleKind.INACTIVITY) {
+            throw new IllegalArgumentException("inactivity alerts concern no submission");
+        }
         return transactions.write(tenant, "alert raising", connection -> Sql.update(connection, RAISE,
-                tenant.value(), rule.value(), submission.value(), metric.column(), observed, on));
+                tenant.value(), rule.value(), submission.value(),
+                metric.<Object>map(Metric::column).orElse(new Sql.Null(String.class)), observed, on, kind.column()));
     }
 
-    /** The educator's alerts in a status, newest first. */
-    public List<Alert> forEducator(TenantId tenant, PersonId educator, AlertStatus status, int limit,
-                                   Consistency consistency) {
+    /**
+     * Raises an inactivity rule's alerts, on {@code on}, about every student of its course (or, when
+     * {@code course} is empty, of every course) whose last submission in the course (or enrolment, lacking one)
+     * was on {@code lastActiveBy} or earlier; each goes to the educators teaching the course that day. A stretch
+     * of inactivity raises once: running again adds nothing until the student submits and falls idle anew.
+     */
+    public List<InactivityRaised> raiseInactivity(TenantId tenant, AlertRuleId rule, Optional<CourseId> course,
+                                                  LocalDate lastActiveBy, LocalDate on) {
+        if (lastActiveBy.isAfter(on)) {
+            throw new IllegalArgumentException("lastActiveBy must not be after the day of the check");
+        }
+        List<StudentInCourse> rows = transactions.write(tenant, "inactivity alert raising", connection ->
+                Sql.rows(connection, RAISE_INACTIVITY, row -> new StudentInCourse(
+                                new CourseId(Sql.required(row, "course_id", UUID.class)),
+                                new PersonId(Sql.required(row, "student_id", UUID.class))),
+                        tenant.value(), rule.value(),
+                        course.<Object>map(CourseId::value).orElse(new Sql.Null(UUID.class)), lastActiveBy, on)
+                        .collectList());
+        Map<StudentInCourse, Long> recipients = new LinkedHashMap<>();
+        rows.forEach(row -> recipients.merge(row, 1L, Long::sum));
+        return recipients.entrySet().stream()
+                .map(entry -> new InactivityRaised(entry.getKey().course(), entry.getKey().student(),
+                        entry.getValue()))
+                .toList();
+    }
+
+    private record StudentInCourse(CourseId course, PersonId student) {
+    }
+
+    /** The educator's alerts that pass the filter, newest first, starting after {@code after} when given. */
+    public List<Alert> forEducator(TenantId tenant, PersonId educator, AlertFilter filter,
+                                   Optional<AlertPosition> after, int limit, Consistency consistency) {
         requireLimit(limit);
         return transactions.query(tenant, consistency, "educator alerts read", FOR_EDUCATOR, Alerts::alertOf,
-                tenant.value(), educator.value(), status.column(), limit);
+                tenant.value(), educator.value(),
+                filter.status().<Object>map(AlertStatus::column).orElse(new Sql.Null(String.class)),
+                filter.course().<Object>map(CourseId::value).orElse(new Sql.Null(UUID.class)),
+                after.<Object>map(AlertPosition::raisedAt).orElse(new Sql.Null(Instant.class)),
+                after.<Object>map(position -> position.alert().value()).orElse(new Sql.Null(UUID.class)),
+                limit);
     }
 
     /** A course's alerts, every recipient's, newest first. */
@@ -93,6 +180,18 @@ public final class Alerts {
                 .map(updated -> updated > 0));
     }
 
+    /**
+     * Acknowledges an open alert on behalf of its recipient, and returns its status afterwards: acknowledged (now
+     * or before), or dismissed, which stays so. Empty when that educator did not receive this alert.
+     */
+    public Optional<AlertStatus> acknowledge(TenantId tenant, AlertId alert, PersonId educator) {
+        return transactions.write(tenant, "alert acknowledgement", connection -> Sql.rows(connection, ACKNOWLEDGE,
+                        row -> AlertStatus.ofColumn(Sql.required(row, "status", String.class)),
+                        tenant.value(), alert.value(), educator.value())
+                .collectList()
+                .map(statuses -> statuses.stream().findFirst()));
+    }
+
     private static void requireLimit(int limit) {
         if (limit < 1 || limit > MAX_LIST) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST);
@@ -103,11 +202,13 @@ public final class Alerts {
         return new Alert(
                 new AlertId(Sql.required(row, "id", UUID.class)),
                 new AlertRuleId(Sql.required(row, "rule_id", UUID.class)),
+                RuleKind.ofColumn(Sql.required(row, "kind", String.class)),
                 new CourseId(Sql.required(row, "course_id", UUID.class)),
                 new PersonId(Sql.required(row, "student_id", UUID.class)),
                 new PersonId(Sql.required(row, "educator_id", UUID.class)),
-                new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
-                Metric.valueOf(Sql.required(row, "metric", String.class).toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(row.get("submission_id", UUID.class)).map(SubmissionId::new),
+                Optional.ofNullable(row.get("metric", String.class))
+                        .map(metric -> Metric.valueOf(metric.toUpperCase(Locale.ROOT))),
                 Sql.required(row, "observed", Double.class),
                 AlertStatus.ofColumn(Sql.required(row, "status", String.class)),
                 Sql.required(row, "raised_at", Instant.class));

@@ -4,19 +4,21 @@ import java.util.Objects;
 import java.util.Optional;
 import org.margin.store.course.CourseId;
 import org.margin.store.people.PersonId;
-import org.margin.store.profile.Metric;
 
-/** A rule an educator sets: for one course, or (course empty) for every course of the institution. */
-public record NewAlertRule(Optional<CourseId> course, Metric metric, RuleCondition condition, double threshold,
-                           PersonId createdBy) {
+/**
+ * A rule an educator sets: for one course, or (course empty) for every course of the institution.
+ *
+ * @param parameters the rule's parameters as a JSON object; the alerts function owns their form and validates them
+ */
+public record NewAlertRule(Optional<CourseId> course, RuleKind kind, String parameters, PersonId createdBy) {
 
     public NewAlertRule {
         Objects.requireNonNull(course, "course");
-        Objects.requireNonNull(metric, "metric");
-        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(createdBy, "createdBy");
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold must be finite");
+        if (!parameters.strip().startsWith("{")) {
+            throw new IllegalArgumentException("parameters must be a JSON object");
         }
     }
 }

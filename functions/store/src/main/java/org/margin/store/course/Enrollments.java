@@ -35,6 +35,13 @@ public final class Enrollments {
                   AND student.person_id = $3 AND student.role = 'student'
                   AND student.starts_on <= $4 AND (student.ends_on IS NULL OR student.ends_on >= $4)
             ) AS allowed""";
+    private static final String TEACHES = """
+            SELECT EXISTS (
+                SELECT 1 FROM enrollments educator
+                WHERE educator.institution_id = $1 AND educator.course_id = $2 AND educator.person_id = $3
+                  AND educator.role IN ('teacher', 'teaching_assistant')
+                  AND educator.starts_on <= $4 AND (educator.ends_on IS NULL OR educator.ends_on >= $4)
+            ) AS teaches""";
     private static final String EDUCATORS = """
             SELECT DISTINCT educator.person_id
             FROM enrollments educator
@@ -73,6 +80,14 @@ public final class Enrollments {
         return transactions.queryOne(tenant, consistency, "legitimate-interest check", MAY_VIEW,
                 row -> Sql.required(row, "allowed", Boolean.class),
                 tenant.value(), educator.value(), student.value(), on);
+    }
+
+    /** True when, on that day, the person teaches the course (as teacher or teaching assistant). */
+    public boolean teaches(TenantId tenant, PersonId educator, CourseId course, LocalDate on,
+                           Consistency consistency) {
+        return transactions.queryOne(tenant, consistency, "teaching check", TEACHES,
+                row -> Sql.required(row, "teaches", Boolean.class),
+                tenant.value(), course.value(), educator.value(), on);
     }
 
     /** The educators who, on that day, teach the course and so may see that student's work in it. */

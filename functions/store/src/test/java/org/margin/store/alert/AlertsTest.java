@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.margin.store.submission.SubmissionId;
 class AlertsTest {
 
     private static final LocalDate DURING_TERM = World.TERM_START.plusWeeks(4);
+    private static final String MTLD_BELOW_40 = "{\"metric\": \"mtld\", \"comparison\": \"below\", \"threshold\": 40}";
 
     private static Store store;
 
@@ -41,11 +43,11 @@ class AlertsTest {
         World world = World.create(store, 1);
         CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
         AlertRuleId own = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.of(world.course()),
-                Metric.MTLD, RuleCondition.BELOW, 40, world.teacher()));
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
         AlertRuleId everywhere = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
-                Metric.FLESCH_READING_EASE, RuleCondition.BELOW_OWN_MEAN_BY_SD, 2, world.teacher()));
-        store.alertRules().create(world.tenant(), new NewAlertRule(Optional.of(other), Metric.WORD_COUNT,
-                RuleCondition.ABOVE, 5000, world.teacher()));
+                RuleKind.INACTIVITY, "{\"days\": 14}", world.teacher()));
+        store.alertRules().create(world.tenant(), new NewAlertRule(Optional.of(other), RuleKind.SIMILARITY,
+                "{\"threshold\": 0.5}", world.teacher()));
 
         List<AlertRule> rules = store.alertRules().forCourse(world.tenant(), world.course(),
                 Consistency.READ_YOUR_WRITES);
@@ -53,10 +55,13 @@ class AlertsTest {
         assertThat(rules).extracting(AlertRule::id).containsExactlyInAnyOrder(own, everywhere);
         assertThat(rules).filteredOn(rule -> rule.id().equals(everywhere)).singleElement().satisfies(rule -> {
             assertThat(rule.course()).isEmpty();
-            assertThat(rule.condition()).isEqualTo(RuleCondition.BELOW_OWN_MEAN_BY_SD);
-            assertThat(rule.metric()).isEqualTo(Metric.FLESCH_READING_EASE);
-            assertThat(rule.threshold()).isEqualTo(2);
+            assertThat(rule.kind()).isEqualTo(RuleKind.INACTIVITY);
+            assertThat(rule.parameters()).isEqualTo("{\"days\": 14}");
         });
+        assertThat(store.alertRules().ofKind(world.tenant(), RuleKind.INACTIVITY, Consistency.READ_YOUR_WRITES))
+                .extracting(AlertRule::id).containsExactly(everywhere);
+        assertThat(store.alertRules().visibleTo(world.tenant(), world.teacher(), DURING_TERM,
+                Consistency.READ_YOUR_WRITES)).extracting(AlertRule::id).containsExactlyInAnyOrder(own, everywhere);
         assertThat(store.alertRules().disable(world.tenant(), own)).isTrue();
         assertThat(store.alertRules().disable(world.tenant(), own)).isFalse();
         assertThat(store.alertRules().forCourse(world.tenant(), world.course(), Consistency.READ_YOUR_WRITES))
@@ -78,52 +83,129 @@ class AlertsTest {
         store.enrollments().enroll(world.tenant(), other, otherTeacher, EnrollmentRole.TEACHER, World.TERM_START,
                 Optional.empty());
         AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.of(world.course()),
-                Metric.MTLD, RuleCondition.BELOW, 40, world.teacher()));
-        SubmissionId submission = store.submissions().submit(world.tenant(), new NewSubmission(world.course(),
-                student, Instant.parse("2026-09-29T10:00:00Z"), World.opaque("essay")));
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        SubmissionId submission = submit(world, student, "2026-09-29T10:00:00Z");
 
-        assertThat(store.alerts().raise(world.tenant(), rule, submission, Metric.MTLD, 31.5, DURING_TERM))
-                .isEqualTo(2);
-        assertThat(store.alerts().raise(world.tenant(), rule, submission, Metric.MTLD, 31.5, DURING_TERM))
-                .as("a redelivered event").isZero();
+        assertThat(store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission,
+                Optional.of(Metric.MTLD), 31.5, DURING_TERM)).isEqualTo(2);
+        assertThat(store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission,
+                Optional.of(Metric.MTLD), 31.5, DURING_TERM)).as("a redelivered event").isZero();
 
-        List<Alert> teachers = store.alerts().forEducator(world.tenant(), world.teacher(), AlertStatus.OPEN, 10,
-                Consistency.READ_YOUR_WRITES);
-        assertThat(teachers).singleElement().satisfies(alert -> {
+        assertThat(open(world, world.teacher())).singleElement().satisfies(alert -> {
             assertThat(alert.student()).isEqualTo(student);
-            assertThat(alert.submission()).isEqualTo(submission);
+            assertThat(alert.submission()).contains(submission);
             assertThat(alert.rule()).isEqualTo(rule);
-            assertThat(alert.metric()).isEqualTo(Metric.MTLD);
+            assertThat(alert.kind()).isEqualTo(RuleKind.METRIC_THRESHOLD);
+            assertThat(alert.metric()).contains(Metric.MTLD);
             assertThat(alert.observed()).isEqualTo(31.5);
         });
-        assertThat(store.alerts().forEducator(world.tenant(), assistant, AlertStatus.OPEN, 10,
-                Consistency.READ_YOUR_WRITES)).hasSize(1);
-        assertThat(store.alerts().forEducator(world.tenant(), formerAssistant, AlertStatus.OPEN, 10,
-                Consistency.READ_YOUR_WRITES)).isEmpty();
-        assertThat(store.alerts().forEducator(world.tenant(), otherTeacher, AlertStatus.OPEN, 10,
-                Consistency.READ_YOUR_WRITES)).isEmpty();
+        assertThat(open(world, assistant)).hasSize(1);
+        assertThat(open(world, formerAssistant)).isEmpty();
+        assertThat(open(world, otherTeacher)).isEmpty();
         assertThat(store.alerts().forCourse(world.tenant(), world.course(), 10, Consistency.READ_YOUR_WRITES))
                 .extracting(Alert::educator).containsExactlyInAnyOrder(world.teacher(), assistant);
     }
 
     @Test
-    void onlyTheRecipientChangesAnAlertsStatus() {
+    void inactivityRaisesOncePerStretchAndAgainAfterTheStudentSubmitsAndFallsIdleAnew() {
+        World world = World.create(store, 3);
+        PersonId idle = world.students().get(0);
+        PersonId active = world.students().get(1);
+        PersonId never = world.students().get(2);
+        submit(world, idle, "2026-09-03T10:00:00Z");
+        submit(world, active, "2026-09-27T10:00:00Z");
+        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.INACTIVITY, "{\"days\": 14}", world.teacher()));
+        LocalDate today = LocalDate.parse("2026-09-29");
+
+        List<InactivityRaised> first = store.alerts().raiseInactivity(world.tenant(), rule, Optional.empty(),
+                today.minusDays(14), today);
+
+        assertThat(first).extracting(InactivityRaised::student).containsExactlyInAnyOrder(idle, never);
+        assertThat(first).allSatisfy(raised -> {
+            assertThat(raised.course()).isEqualTo(world.course());
+            assertThat(raised.recipients()).isEqualTo(1);
+        });
+        assertThat(open(world, world.teacher())).filteredOn(alert -> alert.student().equals(idle)).singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.kind()).isEqualTo(RuleKind.INACTIVITY);
+                    assertThat(alert.submission()).isEmpty();
+                    assertThat(alert.metric()).isEmpty();
+                    assertThat(alert.observed()).isEqualTo(26);
+                });
+        assertThat(store.alerts().raiseInactivity(world.tenant(), rule, Optional.empty(), today.minusDays(13),
+                today.plusDays(1))).as("the same stretch, a day later").isEmpty();
+
+        submit(world, idle, "2026-09-30T10:00:00Z");
+        LocalDate later = LocalDate.parse("2026-10-20");
+        assertThat(store.alerts().raiseInactivity(world.tenant(), rule, Optional.empty(), later.minusDays(14),
+                later)).as("a new stretch for the first, a first one for the second; the third's goes on")
+                .extracting(InactivityRaised::student).containsExactlyInAnyOrder(idle, active);
+    }
+
+    @Test
+    void anEducatorsAlertsComePagedNewestFirstAndFiltered() {
         World world = World.create(store, 1);
         AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
-                Metric.WORD_COUNT, RuleCondition.BELOW, 50, world.teacher()));
-        SubmissionId submission = store.submissions().submit(world.tenant(), new NewSubmission(world.course(),
-                world.students().getFirst(), Instant.parse("2026-09-29T10:00:00Z"), World.opaque("short")));
-        store.alerts().raise(world.tenant(), rule, submission, Metric.WORD_COUNT, 12, DURING_TERM);
-        Alert alert = store.alerts().forEducator(world.tenant(), world.teacher(), AlertStatus.OPEN, 10,
-                Consistency.READ_YOUR_WRITES).getFirst();
+                RuleKind.SIMILARITY, "{\"threshold\": 0.5}", world.teacher()));
+        for (int day = 10; day < 15; day++) {
+            SubmissionId submission = submit(world, world.students().getFirst(), "2026-09-" + day + "T10:00:00Z");
+            store.alerts().raise(world.tenant(), rule, RuleKind.SIMILARITY, submission, Optional.empty(), 0.9,
+                    DURING_TERM);
+        }
+        List<Alert> all = store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
+                Optional.empty(), 10, Consistency.READ_YOUR_WRITES);
+        assertThat(all).hasSize(5);
+        assertThat(all).extracting(Alert::raisedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+        List<Alert> paged = new ArrayList<>();
+        Optional<AlertPosition> after = Optional.empty();
+        for (int page = 0; page < 3; page++) {
+            List<Alert> alerts = store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
+                    after, 2, Consistency.READ_YOUR_WRITES);
+            paged.addAll(alerts);
+            after = alerts.isEmpty() ? after : Optional.of(AlertPosition.of(alerts.getLast()));
+        }
+        assertThat(paged).extracting(Alert::id).containsExactlyElementsOf(all.stream().map(Alert::id).toList());
+
+        CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
+        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(),
+                new AlertFilter(Optional.empty(), Optional.of(other)), Optional.empty(), 10,
+                Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void onlyTheRecipientChangesAnAlertsStatusAndAcknowledgingTwiceIsHarmless() {
+        World world = World.create(store, 1);
+        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        SubmissionId submission = submit(world, world.students().getFirst(), "2026-09-29T10:00:00Z");
+        store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission, Optional.of(Metric.MTLD),
+                12, DURING_TERM);
+        Alert alert = open(world, world.teacher()).getFirst();
 
         assertThat(store.alerts().changeStatus(world.tenant(), alert.id(), world.students().getFirst(),
                 AlertStatus.DISMISSED)).isFalse();
-        assertThat(store.alerts().changeStatus(world.tenant(), alert.id(), world.teacher(),
-                AlertStatus.ACKNOWLEDGED)).isTrue();
-        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), AlertStatus.OPEN, 10,
-                Consistency.READ_YOUR_WRITES)).isEmpty();
-        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), AlertStatus.ACKNOWLEDGED, 10,
-                Consistency.READ_YOUR_WRITES)).extracting(Alert::id).containsExactly(alert.id());
+        assertThat(store.alerts().acknowledge(world.tenant(), alert.id(), world.students().getFirst())).isEmpty();
+        assertThat(store.alerts().acknowledge(world.tenant(), alert.id(), world.teacher()))
+                .contains(AlertStatus.ACKNOWLEDGED);
+        assertThat(store.alerts().acknowledge(world.tenant(), alert.id(), world.teacher()))
+                .contains(AlertStatus.ACKNOWLEDGED);
+        assertThat(open(world, world.teacher())).isEmpty();
+        assertThat(store.alerts().changeStatus(world.tenant(), alert.id(), world.teacher(), AlertStatus.DISMISSED))
+                .isTrue();
+        assertThat(store.alerts().acknowledge(world.tenant(), alert.id(), world.teacher()))
+                .as("a dismissed alert stays dismissed").contains(AlertStatus.DISMISSED);
+    }
+
+    private static SubmissionId submit(World world, PersonId student, String at) {
+        return store.submissions().submit(world.tenant(), new NewSubmission(world.course(), student,
+                Instant.parse(at), World.opaque("essay")));
+    }
+
+    private static List<Alert> open(World world, PersonId educator) {
+        return store.alerts().forEducator(world.tenant(), educator,
+                new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.empty()), Optional.empty(), 10,
+                Consistency.READ_YOUR_WRITES);
     }
 }

@@ -1,0 +1,146 @@
+package org.margin.alerts.evaluation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.margin.alerts.rule.AlertRuleDefinition;
+import org.margin.alerts.rule.BaselineDrop;
+import org.margin.alerts.rule.Inactivity;
+import org.margin.alerts.rule.MetricThreshold;
+import org.margin.alerts.rule.RuleJson;
+import org.margin.alerts.rule.SimilarityFinding;
+import org.margin.alerts.rule.Verdict;
+import org.margin.store.Consistency;
+import org.margin.store.Store;
+import org.margin.store.alert.AlertRule;
+import org.margin.store.alert.RuleKind;
+import org.margin.store.course.CourseId;
+import org.margin.store.people.PersonId;
+import org.margin.store.profile.Metric;
+import org.margin.store.profile.MetricsPoint;
+import org.margin.store.profile.Profiles;
+import org.margin.store.profile.TimeWindow;
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
+
+/**
+ * Evaluates rules as events arrive and on a schedule, and raises their alerts through the store, which routes each
+ * to the educators teaching the student's course on the day and adds nothing for an occasion already raised.
+ * Each method returns the alerts newly raised, one per rule and student, for the caller to announce as
+ * {@value AlertRaised#TYPE}; a redelivered event returns none. A store outage surfaces as
+ * {@code StoreUnavailableException}, for the caller to ask for redelivery.
+ */
+public final class AlertEvaluator {
+
+    /** How many of a student's latest earlier submissions make their baseline. */
+    public static final int BASELINE_SUBMISSIONS = 100;
+
+    private final Store store;
+    private final Clock clock;
+
+    /** @param clock gives "today", the day whose enrolments decide the recipients */
+    public AlertEvaluator(Store store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Metric and baseline rules of the submission's course and institution. */
+    public List<AlertRaised> onWritingAnalyzed(WritingAnalyzed event) {
+        TenantId tenant = new TenantId(event.institutionId());
+        LocalDate today = LocalDate.now(clock);
+        SubmissionId submission = new SubmissionId(event.submissionId());
+        Supplier<List<MetricsPoint>> history = once(() -> store.profiles().timeSeries(tenant,
+                new PersonId(event.studentId()), new TimeWindow(TimeWindow.always().from(), event.submittedAt()),
+                Math.min(BASELINE_SUBMISSIONS, Profiles.MAX_POINTS), Consistency.READ_YOUR_WRITES));
+        List<AlertRaised> raised = new ArrayList<>();
+        for (AlertRule rule : rulesOf(tenant, event.courseId())) {
+            AlertRuleDefinition definition = RuleJson.stored(rule.kind(), rule.parameters());
+            Optional<Metric> metric = switch (definition) {
+                case MetricThreshold threshold -> Optional.of(threshold.metric());
+                case BaselineDrop drop -> Optional.of(drop.metric());
+                case SimilarityFinding ignored -> Optional.empty();
+                case Inactivity ignored -> Optional.empty();
+            };
+            Verdict verdict = switch (definition) {
+                case MetricThreshold threshold -> threshold.check(event.metrics().value(threshold.metric()));
+                case BaselineDrop drop -> drop.check(event.metrics().value(drop.metric()),
+                        history.get().stream().map(point -> point.metrics().value(drop.metric())).toList());
+                case SimilarityFinding ignored -> Verdict.quiet();
+                case Inactivity ignored -> Verdict.quiet();
+            };
+            if (verdict instanceof Verdict.Raise raise) {
+                long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, metric,
+                        raise.observed(), today);
+                announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule, recipients);
+            }
+        }
+        return raised;
+    }
+
+    /** Similarity rules of the submission's course and institution. */
+    public List<AlertRaised> onIntegrityChecked(IntegrityChecked event) {
+        TenantId tenant = new TenantId(event.institutionId());
+        LocalDate today = LocalDate.now(clock);
+        List<Double> similarities = event.matches().stream().map(IntegrityChecked.Match::similarity).toList();
+        List<AlertRaised> raised = new ArrayList<>();
+        for (AlertRule rule : rulesOf(tenant, event.courseId())) {
+            if (RuleJson.stored(rule.kind(), rule.parameters()) instanceof SimilarityFinding similarity
+                    && similarity.check(similarities) instanceof Verdict.Raise raise) {
+                long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(),
+                        new SubmissionId(event.submissionId()), Optional.empty(), raise.observed(), today);
+                announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule, recipients);
+            }
+        }
+        return raised;
+    }
+
+    /** The scheduled check: {@link #evaluateInactivity} for the event's institution, today. */
+    public List<AlertRaised> onInactivityCheckDue(InactivityCheckDue event) {
+        return evaluateInactivity(new TenantId(event.institutionId()), LocalDate.now(clock));
+    }
+
+    /** Every inactivity rule of the institution, for every student enrolled in its scope on {@code today}. */
+    public List<AlertRaised> evaluateInactivity(TenantId tenant, LocalDate today) {
+        List<AlertRaised> raised = new ArrayList<>();
+        for (AlertRule rule : store.alertRules().ofKind(tenant, RuleKind.INACTIVITY, Consistency.READ_YOUR_WRITES)) {
+            if (RuleJson.stored(rule.kind(), rule.parameters()) instanceof Inactivity inactivity) {
+                store.alerts().raiseInactivity(tenant, rule.id(), rule.course(), inactivity.lastActiveBy(today),
+                                today)
+                        .forEach(alert -> announce(raised, tenant.value(), alert.course().value(),
+                                alert.student().value(), rule, alert.recipients()));
+            }
+        }
+        return raised;
+    }
+
+    private List<AlertRule> rulesOf(TenantId tenant, UUID course) {
+        return store.alertRules().forCourse(tenant, new CourseId(course), Consistency.READ_YOUR_WRITES);
+    }
+
+    private static void announce(List<AlertRaised> raised, UUID institution, UUID course,
+                                 UUID student, AlertRule rule, long recipients) {
+        if (recipients > 0) {
+            raised.add(new AlertRaised(institution, course, student, rule.id().value(), rule.kind().column(),
+                    recipients));
+        }
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -78,12 +78,13 @@ public record TestWorld(Store store, TenantId tenant, CourseId course, CourseId 
                 Opaque.of("an essay".getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** Every metric at {@code base}, but {@code metric} at {@code value}. */
+    /** Every metric at {@code base} (the type-token ratio, a ratio, at 0.5), but {@code metric} at {@code value}. */
     public static WritingMetrics metrics(double base, Metric metric, double value) {
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         for (Metric each : Metric.values()) {
             values.put(each, base);
         }
+        values.put(Metric.TYPE_TOKEN_RATIO, 0.5);
         values.put(metric, value);
         return new WritingMetrics(values);
     }

@@ -35,8 +35,8 @@ create index alert_rules_by_kind on alert_rules (institution_id, kind) where ena
 
 -- An alert names the kind of its rule; inactivity alerts concern a student in a course, not a submission, and
 -- similarity and inactivity alerts have no metric. The dedup key names the condition's occasion (a submission, or
--- a stretch of inactivity in a course) so that the same occasion raises a rule's alert once per recipient,
--- however often its event is delivered or the schedule runs.
+-- a student's stretch of inactivity in a course) so that the same occasion raises a rule's alert once per
+-- recipient, however often its event is delivered or the schedule runs.
 alter table alerts
     add column kind      text,
     add column dedup_key text;

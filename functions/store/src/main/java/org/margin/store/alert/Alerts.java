@@ -46,8 +46,8 @@ public final class Alerts {
             WHERE s.institution_id = $1 AND s.id = $3
             ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING""";
     // Students enrolled on the day ($5) in the rule's course ($3, or every course) whose last submission there (or,
-    // lacking one, whose enrolment) is no later than $4. The stretch of inactivity is named by the course and the
-    // day it began, so a student stays alerted once until they submit again.
+    // lacking one, whose enrolment) is no later than $4. A stretch of inactivity is named by the course, the student
+    // and the day it began, so a student stays alerted once until they submit again.
     private static final String RAISE_INACTIVITY = """
             WITH enrolled AS (
                 SELECT student.course_id, student.person_id, min(student.starts_on) AS enrolled_on
@@ -69,7 +69,8 @@ public final class Alerts {
             INSERT INTO alerts (institution_id, rule_id, kind, course_id, student_id, educator_id, observed, dedup_key)
             SELECT DISTINCT $1::uuid, $2::uuid, 'inactivity', idle.course_id, idle.person_id, educator.person_id,
                    ($5::date - idle.active_on)::double precision,
-                   'inactive:' || idle.course_id || ':' || to_char(idle.active_on, 'YYYY-MM-DD')
+                   'inactive:' || idle.course_id || ':' || idle.person_id || ':'
+                       || to_char(idle.active_on, 'YYYY-MM-DD')
             FROM idle
             JOIN enrollments educator
               ON educator.institution_id = $1 AND educator.course_id = idle.course_id

@@ -8,13 +8,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code org.margin.alert.raised.v1}: a rule raised an alert about a student in a course. {@code ruleId} and
- * {@code kind} are identifiers (letters, digits, {@code . _ -}), so no free text can ride in them.
+ * {@code org.margin.alert.raised.v1}: a rule newly raised an alert about a student in a course, to
+ * {@code alertCount} educators. {@code kind} is an identifier (e.g. {@code metric_threshold}), so no free text can
+ * ride in it.
  */
-public record AlertRaised(UUID institutionId, UUID courseId, UUID studentId, String ruleId, String kind,
+public record AlertRaised(UUID institutionId, UUID courseId, UUID studentId, UUID ruleId, String kind,
                           int alertCount) implements EventData {
 
-    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     public AlertRaised {
@@ -23,14 +23,11 @@ public record AlertRaised(UUID institutionId, UUID courseId, UUID studentId, Str
         Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(kind, "kind");
-        if (!RULE_ID.matcher(ruleId).matches()) {
-            throw new IllegalArgumentException("ruleId must be an identifier");
-        }
         if (!KIND.matcher(kind).matches()) {
             throw new IllegalArgumentException("kind must be a lower-case identifier");
         }
-        if (alertCount < 1) {
-            throw new IllegalArgumentException("alertCount counts at least this alert");
+        if (alertCount < 0) {
+            throw new IllegalArgumentException("alertCount cannot be negative");
         }
     }
 
@@ -45,7 +42,7 @@ public record AlertRaised(UUID institutionId, UUID courseId, UUID studentId, Str
         json.put("institutionId", institutionId.toString());
         json.put("courseId", courseId.toString());
         json.put("studentId", studentId.toString());
-        json.put("ruleId", ruleId);
+        json.put("ruleId", ruleId.toString());
         json.put("kind", kind);
         json.put("alertCount", alertCount);
         return json;
@@ -53,7 +50,7 @@ public record AlertRaised(UUID institutionId, UUID courseId, UUID studentId, Str
 
     static AlertRaised fromJson(JsonNode data) {
         return new AlertRaised(Json.uuid(data, "institutionId"), Json.uuid(data, "courseId"),
-                Json.uuid(data, "studentId"), Json.string(data, "ruleId"), Json.string(data, "kind"),
+                Json.uuid(data, "studentId"), Json.uuid(data, "ruleId"), Json.string(data, "kind"),
                 Json.integer(data, "alertCount"));
     }
 }

@@ -13,6 +13,7 @@ final class Samples {
     static final UUID STUDENT = UUID.fromString("a3d9e8f1-4b6c-4f7a-9e2d-1c5b8a7f6e03");
     static final UUID SUBMISSION = UUID.fromString("c8f2a1b4-7d3e-4c9a-b5f6-2e1d0a9c8b04");
     static final UUID OTHER_SUBMISSION = UUID.fromString("d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f05");
+    static final UUID RULE = UUID.fromString("e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a806");
     static final Instant SUBMITTED = Instant.parse("2026-03-02T14:05:09.250Z");
 
     private Samples() {
@@ -27,6 +28,6 @@ final class Samples {
                 new ProfileUpdated(INSTITUTION, COURSE, STUDENT, SUBMISSION, 4, SUBMITTED),
                 new IntegrityChecked(INSTITUTION, COURSE, SUBMISSION, STUDENT, 0.8, true,
                         List.of(new IntegrityChecked.Match(OTHER_SUBMISSION, 0.91))),
-                new AlertRaised(INSTITUTION, COURSE, STUDENT, "readability-drop", "writing.shift", 2));
+                new AlertRaised(INSTITUTION, COURSE, STUDENT, RULE, "metric_threshold", 2));
     }
 }

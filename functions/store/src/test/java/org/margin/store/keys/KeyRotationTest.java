@@ -47,6 +47,7 @@ import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.submission.Submitted;
 import org.margin.store.tenant.TenantId;
 
 /**
@@ -280,7 +281,7 @@ class KeyRotationTest {
 
     private PersonId register(Keyring keyring, Store store, TenantId tenant, String lmsUser, String name,
                               String email) {
-        UUID id = UUID.randomUUID();
+        UUID id = PersonId.generate().value();
         UUID t = tenant.value();
         PersonIdentity identity = new PersonIdentity(
                 seal(keyring, t, "lms_user_id", id, lmsUser),
@@ -295,12 +296,14 @@ class KeyRotationTest {
 
     private SubmissionId submit(Keyring keyring, Store store, TenantId tenant, CourseId course, PersonId student,
                                 String text) {
-        UUID id = UUID.randomUUID();
+        UUID id = SubmissionId.generate().value();
         byte[] body = keyring.encrypt(new RowContext(tenant.value(), "submissions", "body", id),
                 text.getBytes(StandardCharsets.UTF_8));
         written.add(new Written(tenant, id, text, false));
-        return store.submissions().submit(tenant, new SubmissionId(id),
-                new NewSubmission(course, student, Instant.parse("2026-10-01T10:00:00Z"), Opaque.of(body)));
+        Opaque source = Opaque.of(keyring.lookup(tenant.value(), LookupColumn.SUBMISSION_SOURCE, "lms-" + id));
+        Submitted stored = store.submissions().submit(tenant, new SubmissionId(id),
+                new NewSubmission(course, student, Instant.parse("2026-10-01T10:00:00Z"), Opaque.of(body)), source);
+        return ((Submitted.Created) stored).id();
     }
 
     private static Opaque seal(Keyring keyring, UUID tenant, String column, UUID row, String value) {

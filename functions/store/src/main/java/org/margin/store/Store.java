@@ -22,6 +22,9 @@ import org.margin.store.course.Enrollments;
 import org.margin.store.deadletter.DeadLetters;
 import org.margin.store.integrity.Fingerprints;
 import org.margin.store.integrity.IntegrityReports;
+import org.margin.store.keys.EncryptedColumnRows;
+import org.margin.store.keys.PostgresKeyAudit;
+import org.margin.store.keys.PostgresKeysetRepository;
 import org.margin.store.migration.Migrations;
 import org.margin.store.people.People;
 import org.margin.store.profile.ClassAnalytics;
@@ -51,6 +54,9 @@ public final class Store implements AutoCloseable {
     private final Fingerprints fingerprints;
     private final DeadLetters deadLetters;
     private final IntegrityReports integrityReports;
+    private final PostgresKeysetRepository keysets;
+    private final PostgresKeyAudit keyAudit;
+    private final EncryptedColumnRows encryptedColumns;
 
     private Store(ConnectionPool primary, Optional<ConnectionPool> replica, Duration callTimeout) {
         this.primary = primary;
@@ -68,6 +74,9 @@ public final class Store implements AutoCloseable {
         this.fingerprints = new Fingerprints(transactions);
         this.deadLetters = new DeadLetters(transactions);
         this.integrityReports = new IntegrityReports(transactions);
+        this.keysets = new PostgresKeysetRepository(transactions);
+        this.keyAudit = new PostgresKeyAudit(transactions);
+        this.encryptedColumns = new EncryptedColumnRows(transactions);
     }
 
     public static Builder builder() {
@@ -121,6 +130,21 @@ public final class Store implements AutoCloseable {
 
     public IntegrityReports integrityReports() {
         return integrityReports;
+    }
+
+    /** Encrypted keysets shared by every instance (opaque bytes; the privacy module's keyring reads them). */
+    public PostgresKeysetRepository keysets() {
+        return keysets;
+    }
+
+    /** The append-only audit of key operations. */
+    public PostgresKeyAudit keyAudit() {
+        return keyAudit;
+    }
+
+    /** The encrypted columns, for the privacy module's re-encryption job and its disable check. */
+    public EncryptedColumnRows encryptedColumns() {
+        return encryptedColumns;
     }
 
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */

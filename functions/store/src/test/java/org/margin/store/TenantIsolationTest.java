@@ -26,8 +26,8 @@ import org.margin.store.tenant.TenantId;
 /** Tenant isolation holds twice: in every repository query, and in PostgreSQL's row-level security beneath it. */
 class TenantIsolationTest {
 
-    /** Tables of no tenant: Flyway's history, and operator data. */
-    private static final String UNTENANTED = "'flyway_schema_history', 'dead_letters'";
+    /** Tables of no tenant: Flyway's history, operator data, the encrypted keysets and the key audit. */
+    private static final String UNTENANTED = "'flyway_schema_history', 'dead_letters', 'keysets', 'key_audit'";
     private static final String TENANT_TABLES = """
             SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'margin' AND c.relkind = 'r' AND c.relname NOT IN (%s)""".formatted(UNTENANTED);

@@ -83,7 +83,7 @@ public final class Keyring implements AutoCloseable {
     // ---- lookups ----
 
     /**
-     * The deterministic bytes for a {@code *_lookup} column of {@code person_identities}: the normalised value under
+     * The deterministic bytes for a {@code *_lookup} column ({@link LookupColumn}): the normalised value under
      * the lookup keyset's primary key, bound to tenant and column. Equal values give equal bytes within a tenant
      * and column, and different bytes across them.
      */
@@ -108,7 +108,7 @@ public final class Keyring implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         try {
             return daead.encryptDeterministically(column.normalise(value).getBytes(StandardCharsets.UTF_8),
-                    RowContext.lookupAssociatedData(tenant, LookupColumn.TABLE, column.column()));
+                    RowContext.lookupAssociatedData(tenant, column.table(), column.column()));
         } catch (GeneralSecurityException failure) {
             throw new IllegalStateException("AES-SIV encryption failed", failure);
         }

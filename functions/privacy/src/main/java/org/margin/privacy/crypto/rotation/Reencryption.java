@@ -131,6 +131,10 @@ public final class Reencryption {
         }
     }
 
+    private synchronized void countFailed(int index) {
+        failed[index]++;
+    }
+
     private void reencryptTenant(int index, EncryptedColumn column, UUID tenant, int target) {
         Optional<UUID> after = Optional.empty();
         while (true) {
@@ -149,10 +153,13 @@ public final class Reencryption {
                         }
                         remaining[index] = Math.max(0, remaining[index] - 1);
                     }
-                } catch (DecryptionFailedException unreadable) {
-                    synchronized (this) {
-                        failed[index]++;
-                    }
+                } catch (DecryptionFailedException | IllegalArgumentException unreadable) {
+                    countFailed(index);
+                } catch (RuntimeException refused) {
+                    // The store refused this one row (e.g. two rows of one person under different lookup keys now
+                    // collide on a unique index); it stays as it is and is counted, the job goes on. A store that is
+                    // away fails the recount at the end, which ends the job with a failure.
+                    countFailed(index);
                 }
             }
             if (page.size() < pageSize) {

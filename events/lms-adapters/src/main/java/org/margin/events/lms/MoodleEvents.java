@@ -13,10 +13,13 @@ import tools.jackson.databind.JsonNode;
  * {@code userid}, {@code courseid}, {@code other}, {@code timecreated}, plus whatever the plugin adds). Only
  * {@code \mod_assign\event\assessable_submitted} is a submission: it carries no text, so the content is a
  * reference to the {@code assign_submission} row; {@code contextinstanceid} is the assignment's course module.
+ * {@code \assignsubmission_onlinetext\event\assessable_uploaded}, which the online-text plugin fires when the
+ * student saves the text, names the same submission and carries the text (HTML) in {@code other.content}.
  */
 final class MoodleEvents implements PayloadParser {
 
     static final String ASSESSABLE_SUBMITTED = "\\mod_assign\\event\\assessable_submitted";
+    static final String ONLINE_TEXT_UPLOADED = "\\assignsubmission_onlinetext\\event\\assessable_uploaded";
 
     @Override
     public List<SubmissionReceived> parse(JsonNode payload, LmsSource source) {
@@ -24,7 +27,8 @@ final class MoodleEvents implements PayloadParser {
         if (eventName.isEmpty()) {
             throw new MalformedPayload("not a Moodle event: no eventname");
         }
-        if (!ASSESSABLE_SUBMITTED.equals(eventName.get())) {
+        boolean onlineText = ONLINE_TEXT_UPLOADED.equals(eventName.get());
+        if (!onlineText && !ASSESSABLE_SUBMITTED.equals(eventName.get())) {
             return List.of();
         }
         Optional<String> table = Members.text(payload, "objecttable");
@@ -41,9 +45,16 @@ final class MoodleEvents implements PayloadParser {
                 .orElseThrow(() -> new MalformedPayload("assessable_submitted has no time"));
         Optional<String> assignment = Members.positive(payload, "contextinstanceid").stream()
                 .mapToObj(Long::toString).findFirst();
+        SubmissionContent content = new SubmissionContent.Reference("assign_submission:" + submissionId);
+        if (onlineText) {
+            JsonNode text = payload.path("other").path("content");
+            if (!text.isString()) {
+                throw new MalformedPayload("assessable_uploaded of online text carries no other.content");
+            }
+            content = new SubmissionContent.Text(text.asString(), SubmissionContent.Markup.HTML, false);
+        }
         return List.of(new SubmissionReceived(source.id(), source.institutionId(), source.lms(),
                 Long.toString(courseId), Long.toString(userId), Long.toString(submissionId), assignment,
-                OptionalInt.empty(), Instant.ofEpochSecond(created),
-                new SubmissionContent.Reference("assign_submission:" + submissionId)));
+                OptionalInt.empty(), Instant.ofEpochSecond(created), content));
     }
 }

@@ -116,6 +116,18 @@ class AdaptersTest {
     }
 
     @Test
+    void moodleOnlineTextUploadedCarriesTheText() {
+        SubmissionReceived submission = single(Fixtures.receive(MOODLE, Fixtures.json("moodle-onlinetext-uploaded.json")));
+
+        assertThat(submission).isEqualTo(new SubmissionReceived("moodle-north", Fixtures.INSTITUTION, Lms.MOODLE,
+                "63", "1207", "5531", Optional.of("418"), OptionalInt.empty(), Instant.ofEpochSecond(1772460250),
+                new SubmissionContent.Text("<p>Rivers carve valleys over thousands of years.</p>"
+                        + "<p>Floods move the most sediment.</p>", SubmissionContent.Markup.HTML, false)));
+        assertRejected(MOODLE, edit("moodle-onlinetext-uploaded.json", json -> json.putObject("other")),
+                "other.content");
+    }
+
+    @Test
     void moodleOtherEventsAreIgnoredAndMalformedOnesRejected() {
         assertThat(Fixtures.receive(MOODLE, edit("moodle-assessable-submitted.json",
                 json -> json.put("eventname", "\\core\\event\\course_viewed"))))

@@ -19,6 +19,14 @@ public final class Enrollments {
     private static final String ENROLL = """
             INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
             VALUES ($1, $2, $3, $4, $5, $6)""";
+    private static final String ENROLL_UNLESS_CURRENT = """
+            INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
+            SELECT $1, $2, $3, $4, $5, NULL
+            WHERE NOT EXISTS (
+                SELECT 1 FROM enrollments
+                WHERE institution_id = $1 AND course_id = $2 AND person_id = $3 AND role = $4
+                  AND starts_on <= $5 AND (ends_on IS NULL OR ends_on >= $5))
+            ON CONFLICT DO NOTHING""";
     private static final String END = """
             UPDATE enrollments SET ends_on = $5
             WHERE institution_id = $1 AND course_id = $2 AND person_id = $3 AND role = $4
@@ -66,6 +74,16 @@ public final class Enrollments {
         transactions.write(tenant, "enrollment", connection -> Sql.update(connection, ENROLL,
                 tenant.value(), course.value(), person.value(), role.column(), startsOn,
                 endsOn.<Object>map(day -> day).orElse(new Sql.Null(LocalDate.class))));
+    }
+
+    /**
+     * Enrolls the person from {@code on}, open-ended, unless an enrollment in that role already covers that day:
+     * how a submission an LMS sends makes its student known to the course. Returns whether it enrolled.
+     */
+    public boolean ensureEnrolled(TenantId tenant, CourseId course, PersonId person, EnrollmentRole role,
+                                  LocalDate on) {
+        return transactions.write(tenant, "enrollment ensure", connection -> Sql.update(connection,
+                ENROLL_UNLESS_CURRENT, tenant.value(), course.value(), person.value(), role.column(), on)) > 0;
     }
 
     /** Ends the person's current enrollment in that role with the given last day; returns how many were ended. */

@@ -49,6 +49,23 @@ class EnrollmentsTest {
     }
 
     @Test
+    void aStudentAnLmsNamesIsEnrolledOnceWhileTheEnrollmentLasts() {
+        World world = World.create(store, 0);
+        PersonId student = World.person(store, world.tenant());
+
+        assertThat(store.enrollments().ensureEnrolled(world.tenant(), world.course(), student, EnrollmentRole.STUDENT,
+                DURING_TERM)).isTrue();
+        assertThat(store.enrollments().ensureEnrolled(world.tenant(), world.course(), student, EnrollmentRole.STUDENT,
+                DURING_TERM.plusDays(10))).isFalse();
+        assertThat(store.enrollments().mayView(world.tenant(), world.teacher(), student, DURING_TERM.plusDays(1),
+                Consistency.READ_YOUR_WRITES)).isTrue();
+
+        store.enrollments().end(world.tenant(), world.course(), student, EnrollmentRole.STUDENT, DURING_TERM.plusDays(20));
+        assertThat(store.enrollments().ensureEnrolled(world.tenant(), world.course(), student, EnrollmentRole.STUDENT,
+                DURING_TERM.plusDays(40))).as("a new enrollment after the last one ended").isTrue();
+    }
+
+    @Test
     void theTeacherOfAnotherCourseMayNotView() {
         World world = World.create(store, 1);
         CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Another course");

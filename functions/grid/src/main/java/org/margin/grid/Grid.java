@@ -3,6 +3,7 @@ package org.margin.grid;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,6 +117,8 @@ public final class Grid implements AutoCloseable {
 
     public static final String PROFILE = "MARGIN_GRID_PROFILE";
     public static final String PSEUDONYM_KEY = "MARGIN_GRID_PSEUDONYM_KEY";
+    public static final String MEMBERS = "MARGIN_GRID_MEMBERS";
+    public static final String CLUSTER = "MARGIN_GRID_CLUSTER";
 
     /** Settings of a {@link Grid}; only the pseudonym key is required. */
     public static final class Builder {
@@ -150,13 +153,28 @@ public final class Grid implements AutoCloseable {
 
         /**
          * The profile and pseudonym key of {@code env}: {@code MARGIN_GRID_PROFILE} ({@code local} or
-         * {@code kubernetes}) and {@code MARGIN_GRID_PSEUDONYM_KEY} (base64, at least 32 bytes, the same on every
+         * {@code kubernetes}), optionally the members' addresses ({@code MARGIN_GRID_MEMBERS}, comma-separated
+         * {@code host:port}) and cluster name ({@code MARGIN_GRID_CLUSTER}) instead of the profile's, and {@code MARGIN_GRID_PSEUDONYM_KEY} (base64, at least 32 bytes, the same on every
          * instance; required on Knative, a random key of this process when run locally without it).
          *
          * @throws IllegalArgumentException naming the variable, when one is unusable or missing on Knative
          */
         public Builder environment(Map<String, String> env) {
-            profile(GridProfile.named(env.get(PROFILE)));
+            GridProfile profile = GridProfile.named(env.get(PROFILE));
+            String members = env.get(MEMBERS);
+            if (members == null || members.isBlank()) {
+                profile(profile);
+            } else {
+                String cluster = env.get(CLUSTER);
+                this.clientConfig = () -> {
+                    ClientConfig config = GridConfigs.client(profile);
+                    config.getNetworkConfig().setAddresses(List.of(members.strip().split("\\s*,\\s*")));
+                    if (cluster != null && !cluster.isBlank()) {
+                        config.setClusterName(cluster.strip());
+                    }
+                    return config;
+                };
+            }
             String key = env.get(PSEUDONYM_KEY);
             if (key == null || key.isBlank()) {
                 if (env.containsKey("K_SERVICE")) {

@@ -1,0 +1,116 @@
+package org.margin.platform;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.margin.events.MarginEvents;
+import org.margin.grid.Grid;
+import org.margin.grid.codec.ValueCodec;
+import org.margin.grid.delivery.GridDeliveryLedger;
+import org.margin.platform.keys.KeysetBootstrap;
+import org.margin.platform.submission.SubmissionTexts;
+import org.margin.privacy.crypto.Keyring;
+import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
+import org.margin.runtime.cloudevents.sink.EventSink;
+import org.margin.runtime.cloudevents.sink.HttpEventSink;
+import org.margin.store.Store;
+
+/**
+ * What a function that handles student data connects to, built from its environment as Knative gives it: the
+ * store ({@code MARGIN_DB_*}), the keys ({@code MARGIN_KEK_*}; keysets in the store), the grid
+ * ({@code MARGIN_GRID_*}; values sealed by the grid key before they leave the process), the event sink
+ * ({@code K_SINK}) and the delivery ledger in the grid. Building it opens no connection and loads no key: each is
+ * reached on first use, so a cold start pays for none of them.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration KEY_REFRESH = Duration.ofSeconds(10);
+
+    private final String function;
+    private final Store store;
+    private final Keyring keyring;
+    private final Grid grid;
+    private final EventSink sink;
+    private final DeliveryLedger ledger;
+    private final SubmissionTexts texts;
+    private final MarginEvents events;
+
+    private Platform(String function, Store store, Keyring keyring, Grid grid, EventSink sink) {
+        this.function = function;
+        this.store = store;
+        this.keyring = keyring;
+        this.grid = grid;
+        this.sink = sink;
+        this.ledger = GridDeliveryLedger.create(grid, function);
+        this.texts = new SubmissionTexts(store.submissions(), keyring);
+        this.events = MarginEvents.forFunction(function);
+    }
+
+    /**
+     * @param function the function's name: the store's application name, the audit's actor, the events' source
+     * @throws IllegalArgumentException naming the variable, when one is missing or unusable
+     */
+    public static Platform fromEnvironment(Map<String, String> env, String function) {
+        Store store = Store.builder().environment(env).applicationName("margin-" + function).build();
+        String actor = function + "/" + env.getOrDefault("K_REVISION", "local") + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Keyring keyring = Keyring.create(KeysetBootstrap.keysets(store, env, actor), KEY_REFRESH);
+        Grid grid = Grid.builder()
+                .environment(env)
+                .codec(ValueCodec.of(keyring::sealGridValue, keyring::openGridValue))
+                .build();
+        return new Platform(function, store, keyring, grid, HttpEventSink.fromEnvironment(env));
+    }
+
+    /**
+     * Starts connecting to the grid in the background, once the function listens, so that the first request
+     * finds it connected more often than not; requests never wait for it here.
+     */
+    public void connectInBackground() {
+        grid.connect();
+    }
+
+    public String function() {
+        return function;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    /** Where the function's events go. */
+    public EventSink sink() {
+        return sink;
+    }
+
+    /** The deliveries the function's instances have handled, for dropping duplicates. */
+    public DeliveryLedger ledger() {
+        return ledger;
+    }
+
+    /** Submission texts, sealed and opened with the row key. */
+    public SubmissionTexts texts() {
+        return texts;
+    }
+
+    /** Catalogue events with this function as their source. */
+    public MarginEvents events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        grid.close();
+        keyring.close();
+        store.close();
+    }
+}

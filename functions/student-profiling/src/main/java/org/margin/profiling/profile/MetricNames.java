@@ -1,4 +1,4 @@
-package org.margin.profiling.tool;
+package org.margin.profiling.profile;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.margin.store.profile.Metric;
 
 /** The wire names of the metrics: the camelCase field names of {@code org.margin.writing.analyzed.v1}. */
-final class MetricNames {
+public final class MetricNames {
 
     private static final Metric[] METRICS = Metric.values();
     private static final String[] NAMES = new String[METRICS.length];
@@ -20,11 +20,11 @@ final class MetricNames {
     private MetricNames() {
     }
 
-    static String of(Metric metric) {
+    public static String of(Metric metric) {
         return NAMES[metric.ordinal()];
     }
 
-    static Optional<Metric> metric(String name) {
+    public static Optional<Metric> metric(String name) {
         for (Metric metric : METRICS) {
             if (NAMES[metric.ordinal()].equals(name)) {
                 return Optional.of(metric);

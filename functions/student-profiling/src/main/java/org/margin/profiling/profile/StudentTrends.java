@@ -1,6 +1,5 @@
-package org.margin.profiling.tool;
+package org.margin.profiling.profile;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.margin.profiling.trend.Cadence;
@@ -65,11 +64,10 @@ final class StudentTrends {
         }
     }
 
-    /** Cadence of the series; the series must not be empty. */
-    ObjectNode cadence(Instant now) {
-        Cadence cadence = Trends.cadence(times, count, now.toEpochMilli());
-        ObjectNode node = Json.object().put("submissions", cadence.submissions())
-                .put("daysSinceLast", cadence.daysSinceLast());
+    /** Cadence of the series, but for the days since the last submission, which the reader adds; not empty. */
+    ObjectNode cadence() {
+        Cadence cadence = Trends.cadence(times, count, times[count - 1]);
+        ObjectNode node = Json.object().put("submissions", cadence.submissions());
         cadence.intervals().ifPresent(intervals -> node
                 .put("meanIntervalDays", intervals.meanDays())
                 .put("medianIntervalDays", intervals.medianDays()));

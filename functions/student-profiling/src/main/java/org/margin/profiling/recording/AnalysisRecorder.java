@@ -1,7 +1,9 @@
 package org.margin.profiling.recording;
 
+import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.store.StoreRejectedException;
 import org.margin.store.StoreUnavailableException;
+import org.margin.store.people.PersonId;
 import org.margin.store.profile.Profiles;
 import org.margin.store.profile.Recording;
 import org.margin.store.profile.WritingMetrics;
@@ -15,9 +17,12 @@ import org.margin.store.tenant.TenantId;
 public final class AnalysisRecorder {
 
     private final Profiles profiles;
+    private final ProfileSnapshots snapshots;
 
-    public AnalysisRecorder(Profiles profiles) {
+    /** @param snapshots told of every student whose profile changed, once the store has committed the change */
+    public AnalysisRecorder(Profiles profiles, ProfileSnapshots snapshots) {
         this.profiles = profiles;
+        this.snapshots = snapshots;
     }
 
     /** Records the event's figures; the outcome says whether to emit {@code profile.updated} and with what. */
@@ -28,10 +33,10 @@ public final class AnalysisRecorder {
         } catch (IllegalArgumentException notFinite) {
             return new AnalysisRecording.Refused("every metric must be a finite number");
         }
+        TenantId tenant = new TenantId(analyzed.institutionId());
         Recording recording;
         try {
-            recording = profiles.record(new TenantId(analyzed.institutionId()),
-                    new SubmissionId(analyzed.submissionId()), metrics);
+            recording = profiles.record(tenant, new SubmissionId(analyzed.submissionId()), metrics);
         } catch (StoreUnavailableException unavailable) {
             return new AnalysisRecording.RetryLater(unavailable.retryAfter());
         } catch (StoreRejectedException rejected) {
@@ -40,9 +45,12 @@ public final class AnalysisRecorder {
                     ? "a metric lies outside its range" : "the store refused the figures");
         }
         return switch (recording) {
-            case Recording.Recorded recorded -> new AnalysisRecording.Updated(new ProfileUpdated(
-                    analyzed.institutionId(), analyzed.courseId(), analyzed.studentId(), analyzed.submissionId(),
-                    recorded.profileSubmissions(), recorded.lastSubmittedAt()));
+            case Recording.Recorded recorded -> {
+                snapshots.invalidate(tenant, new PersonId(analyzed.studentId()));
+                yield new AnalysisRecording.Updated(new ProfileUpdated(analyzed.institutionId(), analyzed.courseId(),
+                        analyzed.studentId(), analyzed.submissionId(), recorded.profileSubmissions(),
+                        recorded.lastSubmittedAt()));
+            }
             case Recording.AlreadyRecorded already -> new AnalysisRecording.AlreadyRecorded();
             case Recording.UnknownSubmission unknown ->
                     new AnalysisRecording.Refused("the submission is not known to the store");

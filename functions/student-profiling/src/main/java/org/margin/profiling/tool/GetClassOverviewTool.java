@@ -2,6 +2,7 @@ package org.margin.profiling.tool;
 
 import java.time.Clock;
 
+import org.margin.profiling.profile.MetricNames;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;

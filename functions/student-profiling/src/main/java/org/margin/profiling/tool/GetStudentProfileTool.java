@@ -1,40 +1,31 @@
 package org.margin.profiling.tool;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
+import org.margin.profiling.profile.ProfileSnapshot;
+import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
-import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
-import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.people.PersonId;
-import org.margin.store.profile.Metric;
-import org.margin.store.profile.MetricSummary;
-import org.margin.store.profile.MetricsPoint;
-import org.margin.store.profile.Profile;
 import org.margin.store.profile.Profiles;
-import org.margin.store.profile.TimeWindow;
 import org.margin.store.tenant.TenantId;
-
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code get_student_profile}: a student's running figures over every analysed submission, and their trends. */
 public final class GetStudentProfileTool {
 
     public static final String NAME = "get_student_profile";
 
-    private final Store store;
+    private final ProfileSnapshots snapshots;
     private final Access access;
     private final Clock clock;
 
-    public GetStudentProfileTool(Store store, Clock clock) {
-        this.store = store;
+    public GetStudentProfileTool(Store store, ProfileSnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
         this.access = new Access(store.enrollments(), clock);
         this.clock = clock;
     }
@@ -62,31 +53,8 @@ public final class GetStudentProfileTool {
         if (!access.mayViewStudent(tenant, educator, student)) {
             return new ToolError(Access.STUDENT_REFUSED);
         }
-        Optional<Profile> profile = store.profiles().profile(tenant, student, Consistency.STALE_OK);
-        ObjectNode result = Json.object().put("studentId", student.toString());
-        if (profile.isEmpty()) {
-            result.put("submissionCount", 0);
-            result.putObject("metrics");
-            return ToolResult.structured(result);
-        }
-        List<MetricsPoint> series = store.profiles().timeSeries(tenant, student, TimeWindow.always(),
-                Profiles.MAX_POINTS, Consistency.STALE_OK);
-        StudentTrends trends = StudentTrends.of(series);
-        result.put("submissionCount", profile.get().submissions())
-                .put("firstSubmittedAt", profile.get().firstSubmittedAt().toString())
-                .put("lastSubmittedAt", profile.get().lastSubmittedAt().toString())
-                .put("trendPoints", trends.points());
-        ObjectNode metrics = result.putObject("metrics");
-        for (Metric metric : Metric.values()) {
-            MetricSummary summary = profile.get().metrics().get(metric);
-            ObjectNode node = metrics.putObject(MetricNames.of(metric))
-                    .put("mean", summary.mean())
-                    .put("standardDeviation", summary.standardDeviation());
-            trends.writeMetric(metric, node);
-        }
-        if (trends.points() > 0) {
-            result.set("cadence", trends.cadence(clock.instant()));
-        }
-        return ToolResult.structured(result);
+        return ToolResult.structured(snapshots.read(tenant, student)
+                .map(snapshot -> ProfileSnapshot.completed(snapshot, clock.instant()))
+                .orElseGet(() -> ProfileSnapshot.empty(student)));
     }
 }

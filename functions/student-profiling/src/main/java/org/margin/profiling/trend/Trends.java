@@ -78,7 +78,7 @@ public final class Trends {
         if (count < 1 || count > epochMillis.length) {
             throw new IllegalArgumentException("count must be within 1.." + epochMillis.length);
         }
-        double sinceLast = Math.max(0, nowEpochMillis - epochMillis[count - 1]) / MILLIS_PER_DAY;
+        double sinceLast = daysSince(epochMillis[count - 1], nowEpochMillis);
         if (count < 2) {
             return new Cadence(count, Optional.empty(), sinceLast);
         }
@@ -92,6 +92,11 @@ public final class Trends {
         double median = intervals.length % 2 == 1 ? intervals[middle]
                 : (intervals[middle - 1] + intervals[middle]) / 2;
         return new Cadence(count, Optional.of(new Cadence.Intervals(mean, median)), sinceLast);
+    }
+
+    /** Days from {@code thenEpochMillis} to {@code nowEpochMillis}; 0 for a time in the future of this clock. */
+    public static double daysSince(long thenEpochMillis, long nowEpochMillis) {
+        return Math.max(0, nowEpochMillis - thenEpochMillis) / MILLIS_PER_DAY;
     }
 
     private static void checkCount(long[] epochMillis, double[] values, int count) {

@@ -2,13 +2,16 @@ package org.margin.profiling.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
 import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
@@ -28,7 +31,7 @@ class AnalysisRecorderTest {
     @BeforeAll
     static void open() {
         store = TestDatabase.store();
-        recorder = StudentProfilingFunction.recorder(store);
+        recorder = recorderOn(store);
     }
 
     @AfterAll
@@ -88,11 +91,16 @@ class AnalysisRecorderTest {
     void anUnreachableStoreAsksForARetry() {
         try (Store away = Store.builder().primary("r2dbc:postgresql://127.0.0.1:9/margin", "margin_app", "none")
                 .connectTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)).build()) {
-            AnalysisRecording recording = StudentProfilingFunction.recorder(away).recordAnalysis(new WritingAnalyzed(
+            AnalysisRecording recording = recorderOn(away).recordAnalysis(new WritingAnalyzed(
                     UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), FIRST, metrics(1)));
 
             assertThat(recording).isInstanceOf(AnalysisRecording.RetryLater.class);
         }
+    }
+
+    private static AnalysisRecorder recorderOn(Store store) {
+        return new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(), Clock.systemUTC())
+                .recorder();
     }
 
     private static WritingAnalyzed analyzed(School school, PersonId student, SubmissionId submission, double value) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +44,9 @@ class ProfilingToolsTest {
     @BeforeAll
     static void start() {
         store = TestDatabase.store();
-        function = StudentProfilingFunction.runtime(store, ProfilingSettings.defaults(),
+        function = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
                         Clock.fixed(NOW, ZoneOffset.UTC))
+                .runtime()
                 .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
                 .build()
                 .start();
@@ -263,8 +265,9 @@ class ProfilingToolsTest {
     void anUnreachableStoreIsAnsweredInFixedWords() {
         try (Store away = Store.builder().primary("r2dbc:postgresql://127.0.0.1:9/margin", "margin_app", "none")
                 .connectTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)).build();
-             FunctionRuntime unreachable = StudentProfilingFunction.runtime(away, ProfilingSettings.defaults(),
-                             Clock.fixed(NOW, ZoneOffset.UTC))
+             FunctionRuntime unreachable = new StudentProfilingFunction(away, Optional.empty(),
+                             ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
+                     .runtime()
                      .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
                      .build()
                      .start()) {

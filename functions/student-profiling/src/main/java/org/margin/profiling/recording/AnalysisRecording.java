@@ -2,6 +2,8 @@ package org.margin.profiling.recording;
 
 import java.time.Duration;
 
+import org.margin.events.ProfileUpdated;
+
 /** What recording one {@code writing.analyzed} event did, and so what to answer and whether to emit. */
 public sealed interface AnalysisRecording {
 
@@ -13,7 +15,10 @@ public sealed interface AnalysisRecording {
     record AlreadyRecorded() implements AnalysisRecording {
     }
 
-    /** The event cannot be recorded, now or ever (unknown submission, figures that are not numbers). */
+    /**
+     * The event cannot be recorded, now or ever: an unknown submission, a figure that is not a number or is out of
+     * its range, no MTLD.
+     */
     record Refused(String reason) implements AnalysisRecording {
     }
 

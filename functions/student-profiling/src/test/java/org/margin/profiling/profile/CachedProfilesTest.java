@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.events.WritingAnalyzed;
 import org.margin.grid.Grid;
 import org.margin.grid.config.GridConfigs;
 import org.margin.grid.config.GridProfile;
@@ -23,7 +25,6 @@ import org.margin.grid.member.LocalGrid;
 import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
 import org.margin.profiling.recording.AnalysisRecording;
-import org.margin.profiling.recording.WritingAnalyzed;
 import org.margin.profiling.support.McpCalls;
 import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
@@ -98,8 +99,9 @@ class CachedProfilesTest {
 
     private static void record(Instance instance, School school, PersonId student, SubmissionId submission,
                                double value) {
-        WritingAnalyzed.Metrics metrics = new WritingAnalyzed.Metrics(value, value, value, value, value, value, value,
-                value, value, value, value / 1000, value, value, value);
+        int count = (int) value;
+        WritingAnalyzed.Metrics metrics = new WritingAnalyzed.Metrics(count, count, count, count, value, value, value,
+                value, value, value, value / 1000, OptionalDouble.of(value), value, value);
         AnalysisRecording recording = instance.function().recorder().recordAnalysis(new WritingAnalyzed(
                 school.tenant().value(), school.course().value(), submission.value(), student.value(), FIRST,
                 metrics));

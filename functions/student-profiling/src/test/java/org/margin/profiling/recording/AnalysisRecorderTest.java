@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.events.ProfileUpdated;
+import org.margin.events.WritingAnalyzed;
 import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
 import org.margin.profiling.support.School;
@@ -78,12 +81,26 @@ class AnalysisRecorderTest {
         School school = School.create(store, 1);
         PersonId student = school.students().getFirst();
         SubmissionId submission = school.submit(student, FIRST);
-        WritingAnalyzed.Metrics ratioAboveOne = new WritingAnalyzed.Metrics(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5, 1, 1,
-                1);
+        WritingAnalyzed.Metrics ratioAboveOne = new WritingAnalyzed.Metrics(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5,
+                OptionalDouble.of(1), 1, 1);
 
         assertThat(recorder.recordAnalysis(new WritingAnalyzed(school.tenant().value(), school.course().value(),
                 submission.value(), student.value(), FIRST, ratioAboveOne)))
                 .isInstanceOf(AnalysisRecording.Refused.class);
+        assertThat(store.profiles().profile(school.tenant(), student, Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void anAnalysisWithoutMtldIsRefusedRatherThanCountedWithAMadeUpValue() {
+        School school = School.create(store, 1);
+        PersonId student = school.students().getFirst();
+        SubmissionId submission = school.submit(student, FIRST);
+        WritingAnalyzed.Metrics shortText = new WritingAnalyzed.Metrics(12, 1, 60, 15, 80, 3, 4, 3, 5, 4, 1.0,
+                OptionalDouble.empty(), 12, 0);
+
+        assertThat(recorder.recordAnalysis(new WritingAnalyzed(school.tenant().value(), school.course().value(),
+                submission.value(), student.value(), FIRST, shortText)))
+                .isEqualTo(new AnalysisRecording.Refused("the analysis has no MTLD, which a profile needs"));
         assertThat(store.profiles().profile(school.tenant(), student, Consistency.READ_YOUR_WRITES)).isEmpty();
     }
 
@@ -109,7 +126,8 @@ class AnalysisRecorderTest {
     }
 
     private static WritingAnalyzed.Metrics metrics(double value) {
-        return new WritingAnalyzed.Metrics(value, value, value, value, value, value, value, value, value, value,
-                value / 1000, value, value, value);
+        int count = (int) value;
+        return new WritingAnalyzed.Metrics(count, count, count, count, value, value, value, value, value, value,
+                value / 1000, OptionalDouble.of(value), value, value);
     }
 }

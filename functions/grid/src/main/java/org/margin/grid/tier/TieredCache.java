@@ -141,6 +141,28 @@ public final class TieredCache {
         }
     }
 
+    /**
+     * Drops the id's value from the grid and from every instance's near cache, for a caller whose store changed the
+     * value by other means than {@link #write} (a value derived from rows that changed): the next read anywhere
+     * loads it afresh. {@code Unconfirmed} when the grid cannot be reached; the key is then buried once it can be.
+     */
+    public WriteOutcome invalidate(String id) {
+        String key = support.pseudonyms().of(name, id);
+        Bound current = boundForWrite();
+        if (current == null || !lock(current, key)) {
+            return unconfirmed(key);
+        }
+        try {
+            if (bury(key, current)) {
+                metrics.written(true);
+                return new WriteOutcome.Confirmed();
+            }
+            return unconfirmed(key);
+        } finally {
+            unlock(current, key);
+        }
+    }
+
     /** Runs the caller's writer; if it fails, the store may have taken the value all the same: bury the key. */
     private void store(String id, byte[] value, String key, Bound current) {
         try {

@@ -47,7 +47,7 @@ public final class Profiles {
                 last_submitted_at = greatest(profile_aggregates.last_submitted_at, excluded.last_submitted_at),
                 updated_at = now(),
                 %s
-            RETURNING submission_count""".formatted(
+            RETURNING submission_count, last_submitted_at""".formatted(
             Metric.eachColumn(column -> column),
             String.join(", ", IntStream.range(0, Metric.values().length)
                     .mapToObj(index -> "$" + (FIRST_METRIC_PARAMETER + index)).toList()),
@@ -84,9 +84,10 @@ public final class Profiles {
             parameters[FIRST_METRIC_PARAMETER - 1 + metric.ordinal()] = metrics.value(metric);
         }
         return transactions.write(tenant, "metrics recording", connection ->
-                Sql.rows(connection, RECORD, row -> Sql.required(row, "submission_count", Long.class), parameters)
+                Sql.rows(connection, RECORD, row -> (Recording) new Recording.Recorded(
+                                        Sql.required(row, "submission_count", Long.class),
+                                        Sql.required(row, "last_submitted_at", Instant.class)), parameters)
                         .next()
-                        .<Recording>map(Recording.Recorded::new)
                         .switchIfEmpty(Mono.defer(() -> Sql.rows(connection, ALREADY_RECORDED,
                                         row -> Sql.required(row, "known", Boolean.class),
                                         tenant.value(), submission.value())

@@ -93,4 +93,25 @@ class EnrollmentsTest {
                 DURING_TERM, Consistency.READ_YOUR_WRITES))
                 .containsExactlyInAnyOrder(world.teacher(), assistant);
     }
+
+    @Test
+    void onlyTheCurrentEducatorsOfACourseTeachIt() {
+        World world = World.create(store, 1);
+        PersonId student = world.students().getFirst();
+        PersonId formerAssistant = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), formerAssistant,
+                EnrollmentRole.TEACHING_ASSISTANT, World.TERM_START, Optional.of(World.TERM_START.plusDays(7)));
+        CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Another course");
+
+        assertThat(store.enrollments().teaches(world.tenant(), world.teacher(), world.course(), DURING_TERM,
+                Consistency.READ_YOUR_WRITES)).isTrue();
+        assertThat(store.enrollments().teaches(world.tenant(), world.teacher(), other, DURING_TERM,
+                Consistency.READ_YOUR_WRITES)).as("another course").isFalse();
+        assertThat(store.enrollments().teaches(world.tenant(), student, world.course(), DURING_TERM,
+                Consistency.READ_YOUR_WRITES)).as("a student").isFalse();
+        assertThat(store.enrollments().teaches(world.tenant(), formerAssistant, world.course(),
+                World.TERM_START.plusDays(7), Consistency.READ_YOUR_WRITES)).as("on the last day").isTrue();
+        assertThat(store.enrollments().teaches(world.tenant(), formerAssistant, world.course(), DURING_TERM,
+                Consistency.READ_YOUR_WRITES)).as("after leaving").isFalse();
+    }
 }

@@ -49,7 +49,7 @@ class ProfilesTest {
             WritingMetrics metrics = SampleMetrics.draw(random);
             SubmissionId submission = submit(world, student, FIRST.plus(Duration.ofDays(i)));
             assertThat(store.profiles().record(world.tenant(), submission, metrics))
-                    .isEqualTo(new Recording.Recorded(i + 1));
+                    .isEqualTo(new Recording.Recorded(i + 1, FIRST.plus(Duration.ofDays(i))));
             recorded.add(metrics);
         }
 
@@ -74,7 +74,7 @@ class ProfilesTest {
         SubmissionId submission = submit(world, student, FIRST);
         WritingMetrics metrics = SampleMetrics.draw(new Random(1));
 
-        assertThat(store.profiles().record(world.tenant(), submission, metrics)).isEqualTo(new Recording.Recorded(1));
+        assertThat(store.profiles().record(world.tenant(), submission, metrics)).isEqualTo(new Recording.Recorded(1, FIRST));
         assertThat(store.profiles().record(world.tenant(), submission, SampleMetrics.draw(new Random(2))))
                 .isEqualTo(new Recording.AlreadyRecorded());
 

@@ -1,0 +1,100 @@
+package org.margin.profiling;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.margin.grid.Grid;
+import org.margin.grid.config.GridProfile;
+import org.margin.profiling.profile.ProfileSnapshots;
+import org.margin.profiling.recording.AnalysisRecorder;
+import org.margin.profiling.tool.GetClassOverviewTool;
+import org.margin.profiling.tool.GetProgressTool;
+import org.margin.profiling.tool.GetStudentProfileTool;
+import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.lifecycle.LifecycleListener;
+import org.margin.runtime.mcp.McpServer;
+import org.margin.store.Store;
+
+/**
+ * The student-profiling function: each student's writing profile and trends, and a course's aggregates, over
+ * MCP; and the recording of analysed submissions into profiles. Read top to bottom, this is all its wiring.
+ */
+public final class StudentProfilingFunction {
+
+    public static final String NAME = "student-profiling";
+    public static final String VERSION = "0.1.0";
+
+    private final Store store;
+    private final Optional<Grid> grid;
+    private final ProfilingSettings settings;
+    private final Clock clock;
+    private final ProfileSnapshots snapshots;
+    private final AnalysisRecorder recorder;
+
+    /**
+     * @param grid when present, profile reads go through its tiers and recordings invalidate them; the function
+     *             closes it when it drains
+     */
+    public StudentProfilingFunction(Store store, Optional<Grid> grid, ProfilingSettings settings, Clock clock) {
+        this.store = store;
+        this.grid = grid;
+        this.settings = settings;
+        this.clock = clock;
+        this.snapshots = grid.map(tiers -> ProfileSnapshots.cached(store, tiers))
+                .orElseGet(() -> ProfileSnapshots.direct(store));
+        this.recorder = new AnalysisRecorder(store.profiles(), snapshots);
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        ProfilingSettings settings = ProfilingSettings.fromEnvironment(env);
+        // Neither opens a connection here: the store's pool and the grid's client connect on first use.
+        Store store = Store.builder().environment(env).applicationName(NAME).build();
+        Optional<Grid> grid = settings.gridPseudonymKey().map(key -> Grid.builder()
+                .profile(GridProfile.named(env.get("MARGIN_GRID_PROFILE")))
+                .pseudonymKey(key)
+                .build());
+        new StudentProfilingFunction(store, grid, settings, Clock.systemUTC()).runtime().build().serve();
+    }
+
+    /** The function's runtime, reading the runtime's settings from the environment unless a caller gives them. */
+    public FunctionRuntime.Builder runtime() {
+        return FunctionRuntime.builder()
+                .service(NAME, VERSION)
+                .declareTools(GetStudentProfileTool.NAME, GetProgressTool.NAME, GetClassOverviewTool.NAME)
+                .mcp(mount -> mount.endpoint(mcp()))
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void draining() {
+                        grid.ifPresent(Grid::close);
+                    }
+
+                    @Override
+                    public void stopped() {
+                        store.close();
+                    }
+                });
+    }
+
+    /**
+     * What the {@code org.margin.writing.analyzed.v1} handler calls: it records the submission's figures once and
+     * says whether to emit {@code org.margin.profile.updated.v1}.
+     */
+    public AnalysisRecorder recorder() {
+        return recorder;
+    }
+
+    /** The function's MCP server, open for a caller (a load driver) to add to before it is built. */
+    public McpServer.Builder mcp() {
+        return McpServer.builder()
+                .serverInfo("margin-" + NAME, VERSION)
+                .title("Margin student profiles")
+                .instructions("Writing profiles for educators: get_student_profile and get_progress for a student "
+                        + "you teach, get_class_overview for a course you teach (aggregates only, withheld for "
+                        + "small groups). Pass institutionId and your educatorId.")
+                .tool(new GetStudentProfileTool(store, snapshots, clock).tool())
+                .tool(new GetProgressTool(store, clock).tool())
+                .tool(new GetClassOverviewTool(store, clock, settings.minimumGroupSize()).tool());
+    }
+}

@@ -1,0 +1,60 @@
+package org.margin.profiling.tool;
+
+import java.time.Clock;
+
+import org.margin.profiling.profile.ProfileSnapshot;
+import org.margin.profiling.profile.ProfileSnapshots;
+import org.margin.runtime.mcp.input.RequestContext;
+import org.margin.runtime.mcp.outcome.ToolError;
+import org.margin.runtime.mcp.outcome.ToolOutcome;
+import org.margin.runtime.mcp.outcome.ToolResult;
+import org.margin.runtime.mcp.tool.Tool;
+import org.margin.runtime.mcp.tool.ToolAnnotations;
+import org.margin.store.Store;
+import org.margin.store.people.PersonId;
+import org.margin.store.profile.Profiles;
+import org.margin.store.tenant.TenantId;
+
+/** {@code get_student_profile}: a student's running figures over every analysed submission, and their trends. */
+public final class GetStudentProfileTool {
+
+    public static final String NAME = "get_student_profile";
+
+    private final ProfileSnapshots snapshots;
+    private final Access access;
+    private final Clock clock;
+
+    public GetStudentProfileTool(Store store, ProfileSnapshots snapshots, Clock clock) {
+        this.snapshots = snapshots;
+        this.access = new Access(store.enrollments(), clock);
+        this.clock = clock;
+    }
+
+    public Tool tool() {
+        return Tool.builder(NAME)
+                .title("Student writing profile")
+                .description("A student's writing profile for an educator who teaches them now: how many "
+                        + "submissions were analysed, when the first and last were handed in, the mean and standard "
+                        + "deviation of every metric, each metric's growth per 30 days (least squares, from 3 "
+                        + "submissions), the recent half of submissions against the earlier half, and how regularly "
+                        + "work comes in. Trends use the latest " + Profiles.MAX_POINTS + " submissions.")
+                .inputSchema(ProfilingTools.schema("get_student_profile.input.json"))
+                .outputSchema(ProfilingTools.schema("get_student_profile.output.json"))
+                .annotations(ToolAnnotations.readOnly())
+                .handler(ProfilingTools.guarded(this::call))
+                .build();
+    }
+
+    private ToolOutcome call(RequestContext context) {
+        Arguments arguments = new Arguments(context.arguments());
+        TenantId tenant = arguments.institution();
+        PersonId educator = arguments.person("educatorId");
+        PersonId student = arguments.person("studentId");
+        if (!access.mayViewStudent(tenant, educator, student)) {
+            return new ToolError(Access.STUDENT_REFUSED);
+        }
+        return ToolResult.structured(snapshots.read(tenant, student)
+                .map(snapshot -> ProfileSnapshot.completed(snapshot, clock.instant()))
+                .orElseGet(() -> ProfileSnapshot.empty(student)));
+    }
+}

@@ -54,29 +54,25 @@ public final class RedactPiiTool {
     }
 
     private static ToolOutcome call(RequestContext context, TokenKey tokenKey) {
-        String modeName = context.arguments().path("mode").asString("type_tag");
-        RedactionMode mode;
-        switch (modeName) {
-            case "mask" -> mode = RedactionMode.mask();
-            case "pseudonym" -> mode = new RedactionMode.Pseudonym(new PseudonymTable());
-            case "token" -> {
-                switch (tokenKey.tokens()) {
-                    case TokenKey.Ready ready -> mode = new RedactionMode.ReversibleToken(ready.tokenizer());
-                    case TokenKey.Unavailable unavailable -> {
-                        return new ToolError(unavailable.message());
-                    }
-                }
-            }
-            default -> mode = new RedactionMode.TypeTag();
-        }
+        String mode = context.arguments().path("mode").asString("type_tag");
         return switch (PiiRequest.read(context.arguments())) {
             case PiiRequest.Refused refused -> new ToolError(refused.message());
-            case PiiRequest.Accepted accepted -> {
-                List<Finding> findings = PiiScan.findings(accepted.request());
-                yield ToolResult.structured(result(Redactor.redact(accepted.request().text(), findings, mode),
-                        modeName));
-            }
+            case PiiRequest.Accepted accepted when mode.equals("token") -> switch (tokenKey.tokens()) {
+                case TokenKey.Ready ready ->
+                        redact(accepted.request(), new RedactionMode.ReversibleToken(ready.tokenizer()), mode);
+                case TokenKey.Unavailable unavailable -> new ToolError(unavailable.message());
+            };
+            case PiiRequest.Accepted accepted -> redact(accepted.request(), switch (mode) {
+                case "mask" -> RedactionMode.mask();
+                case "pseudonym" -> new RedactionMode.Pseudonym(new PseudonymTable());
+                default -> new RedactionMode.TypeTag();
+            }, mode);
         };
+    }
+
+    private static ToolOutcome redact(PiiRequest request, RedactionMode mode, String modeName) {
+        List<Finding> findings = PiiScan.findings(request);
+        return ToolResult.structured(result(Redactor.redact(request.text(), findings, mode), modeName));
     }
 
     private static ObjectNode result(RedactedText redacted, String mode) {

@@ -8,7 +8,8 @@ import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 
 /**
- * The writing-analysis function: {@code analyze_writing}, {@code detect_pii} and {@code redact_pii} over MCP. Read top to bottom, this is all its wiring.
+ * The writing-analysis function: {@code analyze_writing}, {@code detect_pii} and {@code redact_pii} over MCP. Read
+ * top to bottom, this is all its wiring.
  */
 public final class WritingAnalysisFunction {
 

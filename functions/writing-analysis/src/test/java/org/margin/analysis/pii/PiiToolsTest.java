@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ class PiiToolsTest {
 
     @BeforeAll
     static void start() {
-        function = WritingAnalysisFunction.runtime().settings(settings(Map.of())).build().start();
+        function = WritingAnalysisFunction.runtime().settings(settings()).build().start();
         mcp = new McpCalls(function.port());
     }
 
@@ -150,7 +151,7 @@ class PiiToolsTest {
         try (FunctionRuntime knative = FunctionRuntime.builder()
                 .service("pii-test")
                 .declareTools(RedactPiiTool.NAME)
-                .settings(settings(Map.of()))
+                .settings(settings())
                 .mcp(mount -> mount.endpoint(McpServer.builder()
                         .serverInfo("pii-test", "0")
                         .tool(RedactPiiTool.tool(Map.of("K_SERVICE", "writing-analysis")))))
@@ -158,7 +159,8 @@ class PiiToolsTest {
             McpCalls calls = new McpCalls(knative.port());
             JsonNode token = calls.call("redact_pii", arguments(ESSAY).put("mode", "token"));
             assertThat(token.path("isError").asBoolean()).isTrue();
-            assertThat(text(token)).isEqualTo("Reversible tokens are not configured on this service; choose another mode.");
+            assertThat(text(token))
+                    .isEqualTo("Reversible tokens are not configured on this service; choose another mode.");
             assertThat(calls.call("redact_pii", arguments(ESSAY)).path("isError").asBoolean(false)).isFalse();
         }
     }
@@ -192,7 +194,7 @@ class PiiToolsTest {
     }
 
     private static Map<String, String> foundValues(JsonNode findings) {
-        Map<String, String> found = new java.util.HashMap<>();
+        Map<String, String> found = new HashMap<>();
         findings.forEach(f -> found.put(ESSAY.substring(f.path("start").asInt(), f.path("end").asInt()),
                 f.path("type").asString()));
         return found;
@@ -206,9 +208,8 @@ class PiiToolsTest {
         return result.path("content").get(0).path("text").asString();
     }
 
-    private static RuntimeSettings settings(Map<String, String> env) {
-        Map<String, String> withPort = new java.util.HashMap<>(env);
-        withPort.put("PORT", "0");
-        return RuntimeSettings.fromEnvironment(withPort);
+    /** Local settings on a free port. */
+    private static RuntimeSettings settings() {
+        return RuntimeSettings.fromEnvironment(Map.of("PORT", "0"));
     }
 }

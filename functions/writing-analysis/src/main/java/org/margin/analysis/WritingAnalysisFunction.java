@@ -1,12 +1,15 @@
 package org.margin.analysis;
 
+import org.margin.analysis.pii.DetectPiiTool;
+import org.margin.analysis.pii.RedactPiiTool;
 import org.margin.analysis.tool.AnalyzeWritingTool;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 
 /**
- * The writing-analysis function: {@code analyze_writing} over MCP. Read top to bottom, this is all its wiring.
+ * The writing-analysis function: {@code analyze_writing}, {@code detect_pii} and {@code redact_pii} over MCP. Read
+ * top to bottom, this is all its wiring.
  */
 public final class WritingAnalysisFunction {
 
@@ -24,7 +27,7 @@ public final class WritingAnalysisFunction {
     public static FunctionRuntime.Builder runtime() {
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
-                .declareTools(AnalyzeWritingTool.NAME)
+                .declareTools(AnalyzeWritingTool.NAME, DetectPiiTool.NAME, RedactPiiTool.NAME)
                 .mcp(mount -> mount.endpoint(mcp()))
                 .lifecycle(new LifecycleListener() {
                     @Override
@@ -47,7 +50,10 @@ public final class WritingAnalysisFunction {
         return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin writing analysis")
-                .instructions("Analyses student writing: call analyze_writing with the text. Nothing is stored.")
-                .tool(AnalyzeWritingTool.tool());
+                .instructions("Analyses student writing: call analyze_writing with the text. detect_pii finds personal "
+                        + "data in a text and redact_pii replaces it. Nothing is stored.")
+                .tool(AnalyzeWritingTool.tool())
+                .tool(DetectPiiTool.tool())
+                .tool(RedactPiiTool.tool());
     }
 }

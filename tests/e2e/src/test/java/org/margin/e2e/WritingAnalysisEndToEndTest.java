@@ -30,8 +30,6 @@ class WritingAnalysisEndToEndTest {
 
             On the last day it rained. We played cards inside and listened to the storm. I think it was the best \
             holiday we have ever had, because we spent the whole time together.""";
-    private static final List<String> PLANTED = List.of("Jonathan", "Okafor", "Willow Crescent",
-            "jonathan.okafor@example.org", "555-867-5309");
 
     private static FunctionProcess function;
 
@@ -164,23 +162,6 @@ class WritingAnalysisEndToEndTest {
         for (HttpResponse<String> response : List.of(malformed, notJsonRpc, mismatchedName, foreignOrigin, oversize,
                 wrongType)) {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-        }
-    }
-
-    @Test
-    void whatTheFunctionLogsCarriesNoneOfTheTextItAnalysed() {
-        McpHttp.postStateless(function.uri("/mcp"), "analyze_writing",
-                McpHttp.statelessToolCall("analyze_writing", McpHttp.JSON.createObjectNode().put("text", ESSAY))
-                        .toString());
-        McpHttp.postStateless(function.uri("/mcp"), "analyze_writing", "{\"jsonrpc\":\"2.0\",\"id\":1,"
-                + "\"method\":\"tools/call\",\"params\":{\"name\":\"analyze_writing\",\"arguments\":{\"text\":\""
-                + ESSAY.replace("\n", "\\n") + "\", \"unexpected\": true}}}");
-        HttpResponse<String> metrics = McpHttp.send(HttpRequest.newBuilder(function.uri("/metrics")).build());
-
-        assertThat(metrics.body()).contains("analyze_writing");
-        for (String planted : PLANTED) {
-            assertThat(function.output()).doesNotContain(planted);
-            assertThat(metrics.body()).doesNotContain(planted);
         }
     }
 

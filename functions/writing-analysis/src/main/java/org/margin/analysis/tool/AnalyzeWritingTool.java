@@ -1,8 +1,5 @@
 package org.margin.analysis.tool;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,7 +11,6 @@ import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
-import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
 
@@ -36,8 +32,8 @@ public final class AnalyzeWritingTool {
                         + "Gunning Fog, SMOG, Coleman-Liau, ARI, Dale-Chall), counts (words, sentences, paragraphs, "
                         + "syllables), vocabulary (type-token ratio, MTLD) and sentence variety (length spread, "
                         + "repeated openings). Keeps nothing: the text is analysed and forgotten.")
-                .inputSchema(schema("analyze_writing.input.json"))
-                .outputSchema(schema("analyze_writing.output.json"))
+                .inputSchema(ToolSchemas.load(AnalyzeWritingTool.class, "analyze_writing.input.json"))
+                .outputSchema(ToolSchemas.load(AnalyzeWritingTool.class, "analyze_writing.output.json"))
                 .annotations(ToolAnnotations.readOnly())
                 .handler(AnalyzeWritingTool::call)
                 .build();
@@ -70,16 +66,5 @@ public final class AnalyzeWritingTool {
             chosen = chosen.withMtldThreshold(options.get("mtldThreshold").asDouble());
         }
         return chosen;
-    }
-
-    private static ObjectNode schema(String resource) {
-        try (InputStream in = AnalyzeWritingTool.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing schema resource " + resource);
-            }
-            return (ObjectNode) Json.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

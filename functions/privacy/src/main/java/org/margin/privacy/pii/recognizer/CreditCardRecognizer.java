@@ -4,7 +4,6 @@ import org.margin.privacy.pii.EntityType;
 import org.margin.privacy.pii.Finding;
 import org.margin.privacy.pii.FindingSink;
 import org.margin.privacy.pii.Recognizer;
-import org.margin.privacy.pii.text.Chars;
 import org.margin.privacy.pii.text.Phrases;
 import org.margin.privacy.pii.text.ScanText;
 
@@ -31,28 +30,17 @@ public final class CreditCardRecognizer implements Recognizer {
 
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
-        String text = scan.text();
-        DigitRun run = new DigitRun(" -", 19);
-        int consumed = 0;
-        for (int n = 0; n < scan.numberCount(); n++) {
-            int i = scan.numberStart(n);
-            if (i < consumed || !Chars.digitBoundaryBefore(text, i)) {
-                continue;
-            }
-            run.read(text, i);
-            int end = run.end();
-            if (!run.overflow() && run.digitCount() >= 12 && Chars.digitBoundaryAfter(text, end)
-                    && plausibleGrouping(run) && Luhn.isValid(run)) {
+        new DigitRun(" -", 19).forEachRun(scan, (run, start) -> {
+            if (run.digitCount() >= 12 && plausibleGrouping(run) && Luhn.isValid(run)) {
                 double score = CardIssuer.anyAccepts(run)
                         ? (run.digitCount() >= 13 ? ISSUER_SCORE : SHORT_ISSUER_SCORE)
                         : UNKNOWN_ISSUER_SCORE;
-                if (Context.precedes(scan, i, CONTEXT, 5)) {
+                if (Context.precedes(scan, start, CONTEXT, 5)) {
                     score = Math.min(1.0, score + CONTEXT_BOOST);
                 }
-                sink.accept(new Finding(i, end, EntityType.CREDIT_CARD, score, name()));
+                sink.accept(new Finding(start, run.end(), EntityType.CREDIT_CARD, score, name()));
             }
-            consumed = end;
-        }
+        });
     }
 
     private static boolean plausibleGrouping(DigitRun run) {

@@ -1,6 +1,7 @@
 package org.margin.privacy.pii.recognizer;
 
 import org.margin.privacy.pii.text.Chars;
+import org.margin.privacy.pii.text.ScanText;
 
 /**
  * A run of digit groups joined by single separators ({@code 4111 1111 1111 1111}, {@code 078-05-1120}), read
@@ -24,6 +25,33 @@ final class DigitRun {
         this.separators = separators;
         this.maxDigits = maxDigits;
         this.digits = new char[maxDigits];
+    }
+
+    /** What a recognizer does with one whole run; {@code start} is the index of its first digit. */
+    @FunctionalInterface
+    interface Visitor {
+        void visit(DigitRun run, int start);
+    }
+
+    /**
+     * Reads every run of the text that stands alone (no digit just before or after it) and has at most
+     * {@code maxDigits} digits, and hands it to {@code visitor}. Each run is read once, from its first group: the
+     * later groups of {@code 4111 1111 1111 1111} are not read again as runs of their own.
+     */
+    void forEachRun(ScanText scan, Visitor visitor) {
+        String text = scan.text();
+        int consumed = 0;
+        for (int n = 0; n < scan.numberCount(); n++) {
+            int start = scan.numberStart(n);
+            if (start < consumed || !Chars.digitBoundaryBefore(text, start)) {
+                continue;
+            }
+            read(text, start);
+            if (!overflow() && Chars.digitBoundaryAfter(text, end)) {
+                visitor.visit(this, start);
+            }
+            consumed = end;
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import org.margin.privacy.pii.EntityType;
 import org.margin.privacy.pii.Finding;
 import org.margin.privacy.pii.FindingSink;
 import org.margin.privacy.pii.Recognizer;
-import org.margin.privacy.pii.text.Chars;
 import org.margin.privacy.pii.text.Phrases;
 import org.margin.privacy.pii.text.ScanText;
 
@@ -32,27 +31,18 @@ public final class UsSsnRecognizer implements Recognizer {
 
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
-        String text = scan.text();
-        DigitRun run = new DigitRun("- .", 9);
-        int consumed = 0;
-        for (int n = 0; n < scan.numberCount(); n++) {
-            int i = scan.numberStart(n);
-            if (i < consumed || !Chars.digitBoundaryBefore(text, i)) {
-                continue;
+        new DigitRun("- .", 9).forEachRun(scan, (run, start) -> {
+            if (run.digitCount() != 9) {
+                return;
             }
-            run.read(text, i);
-            int end = run.end();
-            if (!run.overflow() && run.digitCount() == 9 && Chars.digitBoundaryAfter(text, end)) {
-                double score = shapeScore(run);
-                if (score > 0 && isIssuable(run)) {
-                    if (Context.precedes(scan, i, CONTEXT, 4)) {
-                        score = Math.min(1.0, score + CONTEXT_BOOST);
-                    }
-                    sink.accept(new Finding(i, end, EntityType.US_SSN, score, name()));
+            double score = shapeScore(run);
+            if (score > 0 && isIssuable(run)) {
+                if (Context.precedes(scan, start, CONTEXT, 4)) {
+                    score = Math.min(1.0, score + CONTEXT_BOOST);
                 }
+                sink.accept(new Finding(start, run.end(), EntityType.US_SSN, score, name()));
             }
-            consumed = end;
-        }
+        });
     }
 
     private static double shapeScore(DigitRun run) {

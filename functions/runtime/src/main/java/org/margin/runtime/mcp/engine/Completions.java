@@ -31,7 +31,8 @@ final class Completions {
         String reference = switch (type) {
             case "ref/prompt" -> Params.requiredString(ref, "name");
             case "ref/resource" -> Params.requiredString(ref, "uri");
-            default -> throw new McpException(JsonRpcError.invalidParams("unknown ref type '" + type + "'"));
+            default -> throw new McpException(
+                    JsonRpcError.invalidParams("unknown ref type; use ref/prompt or ref/resource"));
         };
         ObjectNode argument = Params.optionalObject(params, "argument");
         String name = Params.requiredString(argument, "name");

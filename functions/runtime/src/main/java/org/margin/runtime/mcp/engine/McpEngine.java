@@ -102,7 +102,8 @@ public final class McpEngine {
                 requireOffered(!stateless, method);
                 String wire = Params.requiredString(params, "level");
                 LogLevel level = LogLevel.of(wire)
-                        .orElseThrow(() -> new McpException(JsonRpcError.invalidParams("unknown log level '" + wire + "'")));
+                        .orElseThrow(() -> new McpException(
+                                JsonRpcError.invalidParams("unknown log level; use one of the RFC 5424 level names")));
                 sessions.put(conversation.session().withLogLevel(level));
                 yield EMPTY_RESULT;
             }

@@ -33,13 +33,13 @@ final class PromptGets {
         String name = Params.requiredString(params, "name");
         Prompt prompt = prompts.get(name);
         if (prompt == null) {
-            throw new McpException(JsonRpcError.invalidParams("unknown prompt '" + name + "'"));
+            throw new McpException(
+                    JsonRpcError.invalidParams("unknown prompt; prompts/list names the prompts this server offers"));
         }
         ObjectNode arguments = Params.optionalObject(params, "arguments");
         for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
             if (!argument.getValue().isString()) {
-                throw new McpException(JsonRpcError.invalidParams(
-                        "prompt argument '" + argument.getKey() + "' must be a string"));
+                throw new McpException(JsonRpcError.invalidParams("prompt arguments must be strings"));
             }
         }
         for (PromptArgument declared : prompt.arguments()) {

@@ -46,7 +46,8 @@ final class ToolCalls {
         String name = Params.requiredString(params, "name");
         Tool tool = tools.get(name);
         if (tool == null) {
-            throw new McpException(JsonRpcError.invalidParams("unknown tool '" + name + "'"));
+            throw new McpException(
+                    JsonRpcError.invalidParams("unknown tool; tools/list names the tools this server offers"));
         }
         ObjectNode arguments = Params.optionalObject(params, "arguments");
         try (ToolCallObserver.ToolCall observed = observer.start(name)) {

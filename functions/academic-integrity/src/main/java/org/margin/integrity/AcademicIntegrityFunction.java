@@ -1,22 +1,25 @@
 package org.margin.integrity;
 
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
+import org.margin.events.EventType;
 import org.margin.grid.Grid;
-import org.margin.grid.config.GridProfile;
 import org.margin.integrity.check.ReportShelf;
 import org.margin.integrity.check.SubmissionCheck;
+import org.margin.integrity.event.SubmissionCreatedHandler;
 import org.margin.integrity.similarity.SimilarityCheck;
 import org.margin.integrity.submission.SubmissionTexts;
 import org.margin.integrity.submission.Utf8SubmissionTexts;
 import org.margin.integrity.tool.CheckSimilarityTool;
 import org.margin.integrity.tool.GetIntegrityReportTool;
 import org.margin.integrity.winnowing.Winnowing;
+import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.store.Consistency;
 import org.margin.store.Store;
 
 /**
@@ -30,21 +33,39 @@ public final class AcademicIntegrityFunction {
     /** The similarity at or above which a submission's report is a finding, unless the environment says. */
     public static final double DEFAULT_THRESHOLD = 0.25;
     public static final String THRESHOLD = "MARGIN_INTEGRITY_THRESHOLD";
-    public static final String GRID_PROFILE = "MARGIN_GRID_PROFILE";
-    /** The grid's key for keyed pseudonyms, base64, at least 32 bytes, the same on every instance. */
-    public static final String GRID_PSEUDONYM_KEY = "MARGIN_GRID_PSEUDONYM_KEY";
 
     private AcademicIntegrityFunction() {
     }
 
     public static void main(String[] args) {
-        Map<String, String> environment = System.getenv();
-        Store store = Store.builder().environment(environment).build();
-        Grid grid = Grid.builder()
-                .profile(GridProfile.named(environment.get(GRID_PROFILE)))
-                .pseudonymKey(Base64.getDecoder().decode(required(environment, GRID_PSEUDONYM_KEY)))
-                .build();
-        runtime(Parts.of(store, grid, threshold(environment))).build().serve();
+        runtime(System.getenv()).build().serve();
+    }
+
+    /**
+     * The function's runtime with everything from {@code environment}: runtime settings, the store
+     * ({@code MARGIN_DB_*}), the grid ({@code MARGIN_GRID_*}) and the finding threshold. Opens no connection.
+     */
+    public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        Platform platform = Platform.fromEnvironment(environment, NAME);
+        SubmissionTexts texts = (tenant, submission) -> platform.texts()
+                .read(tenant, submission, Consistency.READ_YOUR_WRITES).map(org.margin.platform.submission.SubmissionTexts.Text::text);
+        Parts parts = Parts.of(platform.store(), platform.grid(), texts, threshold(environment));
+        return runtime(parts)
+                .settings(RuntimeSettings.fromEnvironment(environment))
+                .cloudEvent(EventType.SUBMISSION_CREATED.type(),
+                        new SubmissionCreatedHandler(parts.submissionCheck(), platform.events(), platform.sink()))
+                .deliveryLedger(platform.ledger())
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void started(int port) {
+                        platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void stopped() {
+                        platform.close();
+                    }
+                });
     }
 
     /** The function's runtime over its parts, reading its settings from the environment unless a caller gives them. */
@@ -81,8 +102,12 @@ public final class AcademicIntegrityFunction {
     public record Parts(Store store, Grid grid, SubmissionTexts texts, SimilarityCheck similarity,
                         ReportShelf reports, SubmissionCheck submissionCheck) {
 
+        /** Parts over submissions whose bodies are stored as plain UTF-8 (tests and evaluation). */
         public static Parts of(Store store, Grid grid, double threshold) {
-            SubmissionTexts texts = new Utf8SubmissionTexts(store.submissions());
+            return of(store, grid, new Utf8SubmissionTexts(store.submissions()), threshold);
+        }
+
+        public static Parts of(Store store, Grid grid, SubmissionTexts texts, double threshold) {
             SimilarityCheck similarity = new SimilarityCheck(Winnowing.prose());
             ReportShelf reports = new ReportShelf(grid, store.integrityReports());
             return new Parts(store, grid, texts, similarity, reports,
@@ -93,13 +118,5 @@ public final class AcademicIntegrityFunction {
     private static double threshold(Map<String, String> environment) {
         return Optional.ofNullable(environment.get(THRESHOLD)).filter(value -> !value.isBlank())
                 .map(Double::parseDouble).orElse(DEFAULT_THRESHOLD);
-    }
-
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set");
-        }
-        return value;
     }
 }

@@ -2,6 +2,7 @@ package org.margin.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.margin.alerts.evaluation.AlertEvaluator;
 import org.margin.alerts.evaluation.LocalInactivityTimer;
 import org.margin.alerts.tool.AcknowledgeAlertTool;
@@ -30,16 +31,21 @@ public final class EducatorAlertsFunction {
     }
 
     public static void main(String[] args) {
-        RuntimeSettings settings = RuntimeSettings.fromEnvironment();
-        Store store = Store.builder().environment(System.getenv()).applicationName(NAME).build();
+        runtime(System.getenv()).build().serve();
+    }
+
+    /** The function's runtime with everything from {@code environment}: runtime settings and the store. */
+    public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
+        Store store = Store.builder().environment(environment).applicationName(NAME).build();
         Clock clock = Clock.systemUTC();
         FunctionRuntime.Builder runtime = runtime(store, clock).settings(settings);
         if (settings.local()) {
             runtime.lifecycle(new LocalInactivityTimer(evaluator(store, clock),
-                    LocalInactivityTimer.institutions(System.getenv(LocalInactivityTimer.INSTITUTIONS)),
+                    LocalInactivityTimer.institutions(environment.get(LocalInactivityTimer.INSTITUTIONS)),
                     LOCAL_CHECK_INTERVAL, clock));
         }
-        runtime.build().serve();
+        return runtime;
     }
 
     /** The function's runtime over a store; "today" for enrolments and rules comes from the clock. */

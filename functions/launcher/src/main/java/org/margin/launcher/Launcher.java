@@ -1,65 +1,158 @@
 package org.margin.launcher;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
+import org.margin.alerts.EducatorAlertsFunction;
 import org.margin.analysis.WritingAnalysisFunction;
+import org.margin.deadletters.DeadLettersFunction;
+import org.margin.grid.Grid;
+import org.margin.ingress.LmsIngressFunction;
+import org.margin.integrity.AcademicIntegrityFunction;
 import org.margin.grid.member.LocalGrid;
+import org.margin.launcher.broker.LocalBroker;
+import org.margin.launcher.broker.Triggers;
+import org.margin.platform.keys.KeyEncryptionKeys;
+import org.margin.platform.keys.KeysetBootstrap;
+import org.margin.profiling.StudentProfilingFunction;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
+import org.margin.runtime.cloudevents.sink.HttpEventSink;
 import org.margin.runtime.lifecycle.LifecycleListener;
+import org.margin.store.Store;
 import org.margin.store.local.LocalDatabase;
 
 /**
  * Local mode: every function in this one process, each on its own fixed port, as {@code ./margin dev} runs them,
- * beside an embedded PostgreSQL (migrated, its data kept in {@code .margin/postgres} across restarts) and one
- * Hazelcast member. Production runs each function as its own Knative Service, against external servers.
+ * with what production gives them from outside: a broker that delivers events between them by the cluster's own
+ * Triggers, an embedded PostgreSQL (migrated, its data kept in {@code .margin/postgres} across restarts) and one
+ * Hazelcast member. Each function is built from an environment, as on Knative; this one adds the local addresses.
+ *
+ * <p>{@code MARGIN_LOCAL_PORT} moves the ports (default 8080: the broker, then one function per port after it) and
+ * {@code MARGIN_LOCAL_DIR} the data directory (default {@code .margin}); a {@code MARGIN_DB_URL} in the environment
+ * points the functions at that database instead of starting one.
  */
 public final class Launcher {
 
-    private static final Path DATABASE_DIRECTORY = Path.of(".margin", "postgres");
+    static final String PORT_BASE = "MARGIN_LOCAL_PORT";
+    static final String DIRECTORY = "MARGIN_LOCAL_DIR";
+    private static final int DEFAULT_PORT_BASE = 8080;
+    /** The embedded database's port, after the functions' ports. */
+    private static final int DATABASE_PORT_OFFSET = 20;
+    /** How many undelivered events the local broker holds before it asks senders to come back. */
+    private static final int BROKER_CAPACITY = 20_000;
 
-    /** The functions and their local ports, in the order they are listed. */
+    /** The functions, in port order after the broker's. */
     private static final List<LocalFunction> FUNCTIONS = List.of(
-            new LocalFunction(WritingAnalysisFunction.NAME, 8081, WritingAnalysisFunction.runtime()));
+            new LocalFunction(WritingAnalysisFunction.NAME, "MCP at", "/mcp", WritingAnalysisFunction::runtime),
+            new LocalFunction(StudentProfilingFunction.NAME, "MCP at", "/mcp", StudentProfilingFunction::runtime),
+            new LocalFunction(EducatorAlertsFunction.NAME, "MCP at", "/mcp", EducatorAlertsFunction::runtime),
+            new LocalFunction(AcademicIntegrityFunction.NAME, "MCP at", "/mcp", AcademicIntegrityFunction::runtime),
+            new LocalFunction(LmsIngressFunction.NAME, "webhooks at", "/webhooks/{source}",
+                    LmsIngressFunction::runtime),
+            new LocalFunction(DeadLettersFunction.NAME, "MCP at", "/mcp", DeadLettersFunction::runtime));
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        startBackingServices();
-        RuntimeSettings shared = RuntimeSettings.fromEnvironment();
+        Map<String, String> environment = System.getenv();
+        int base = Integer.parseInt(environment.getOrDefault(PORT_BASE, Integer.toString(DEFAULT_PORT_BASE)));
+        Path directory = Path.of(environment.getOrDefault(DIRECTORY, ".margin"));
+        Map<String, String> shared = sharedEnvironment(environment, base, directory);
+        FunctionRuntime.serve(runtimes(shared, base));
+    }
+
+    /**
+     * What every function gets besides its port: the broker as {@code K_SINK}, one grid pseudonym key, and the
+     * database (started here, in the background, unless one is configured).
+     */
+    private static Map<String, String> sharedEnvironment(Map<String, String> environment, int base, Path directory) {
+        Map<String, String> shared = new HashMap<>(environment);
+        shared.putIfAbsent(HttpEventSink.K_SINK, "http://127.0.0.1:" + base + "/");
+        shared.putIfAbsent(Grid.PSEUDONYM_KEY, randomKey());
+        boolean embeddedDatabase = !environment.containsKey(Store.Builder.URL);
+        int databasePort = base + DATABASE_PORT_OFFSET;
+        if (embeddedDatabase) {
+            shared.putAll(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), databasePort));
+        }
+        shared.putIfAbsent(KeyEncryptionKeys.DIRECTORY, directory.resolve("keys").toString());
+        startBackingServices(embeddedDatabase, directory.resolve("postgres"), databasePort, shared);
+        return Map.copyOf(shared);
+    }
+
+    private static List<FunctionRuntime> runtimes(Map<String, String> shared, int base) {
         List<FunctionRuntime> runtimes = new ArrayList<>();
-        for (LocalFunction function : FUNCTIONS) {
-            runtimes.add(function.runtime()
-                    .settings(shared.withPort(function.port()))
-                    .lifecycle(new LifecycleListener() {
-                        @Override
-                        public void started(int port) {
-                            System.out.printf("%-20s MCP at http://127.0.0.1:%d/mcp%n", function.name(), port);
-                        }
-                    })
+        Map<String, URI> addresses = new HashMap<>();
+        for (int i = 0; i < FUNCTIONS.size(); i++) {
+            addresses.put(FUNCTIONS.get(i).name(), URI.create("http://127.0.0.1:" + (base + 1 + i) + "/"));
+        }
+        LocalBroker broker = new LocalBroker(Triggers.bundled(name -> {
+            URI address = addresses.get(name);
+            if (address == null) {
+                throw new IllegalStateException("a Trigger names " + name + ", which local mode does not run");
+            }
+            return address;
+        }), BROKER_CAPACITY);
+        runtimes.add(FunctionRuntime.builder()
+                .service("broker")
+                .settings(RuntimeSettings.fromEnvironment(withPort(shared, base)))
+                .anyOtherCloudEvent(broker)
+                // A broker passes on every publication, replays of the same event included.
+                .deliveryLedger(DeliveryLedger.none())
+                .lifecycle(announce("broker", "events at http://127.0.0.1:%d/"))
+                .build());
+        for (int i = 0; i < FUNCTIONS.size(); i++) {
+            LocalFunction function = FUNCTIONS.get(i);
+            runtimes.add(function.runtime().apply(withPort(shared, base + 1 + i))
+                    .lifecycle(announce(function.name(), function.serves() + " http://127.0.0.1:%d" + function.path()))
                     .build());
         }
-        FunctionRuntime.serve(runtimes);
+        return runtimes;
+    }
+
+    private static Map<String, String> withPort(Map<String, String> shared, int port) {
+        Map<String, String> environment = new HashMap<>(shared);
+        environment.put(RuntimeSettings.PORT, Integer.toString(port));
+        return environment;
+    }
+
+    private static LifecycleListener announce(String name, String format) {
+        return new LifecycleListener() {
+            @Override
+            public void started(int port) {
+                System.out.printf("%-20s " + format + "%n", name, port);
+            }
+        };
     }
 
     /**
      * Starts the database and the grid member beside the functions, without holding up their start: both take
      * seconds (the database's first start runs initdb and the migrations), and no function waits for them.
      */
-    private static void startBackingServices() {
+    private static void startBackingServices(boolean embeddedDatabase, Path databaseDirectory, int databasePort,
+                                             Map<String, String> environment) {
         ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
-        CompletableFuture<LocalDatabase> database = CompletableFuture.supplyAsync(() -> {
-            LocalDatabase started = LocalDatabase.start(DATABASE_DIRECTORY);
-            System.out.printf("%-20s PostgreSQL at %s (migrated; data in %s)%n", "database", started.jdbcUrl(),
-                    DATABASE_DIRECTORY);
-            return started;
-        }, starter);
+        CompletableFuture<LocalDatabase> database = embeddedDatabase
+                ? CompletableFuture.supplyAsync(() -> {
+                    LocalDatabase started = LocalDatabase.start(databaseDirectory, databasePort);
+                    System.out.printf("%-20s PostgreSQL at %s (migrated; data in %s)%n", "database",
+                            started.jdbcUrl(), databaseDirectory);
+                    return started;
+                }, starter)
+                : CompletableFuture.completedFuture(null);
+        database.thenRunAsync(() -> ensureKeysets(environment), starter);
         CompletableFuture<LocalGrid> grid = CompletableFuture.supplyAsync(() -> {
             LocalGrid started = LocalGrid.start();
             System.out.printf("%-20s Hazelcast member at %s%n", "grid", String.join(", ", started.addresses()));
@@ -68,10 +161,28 @@ public final class Launcher {
         starter.shutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             grid.thenAccept(LocalGrid::close);
-            database.thenAccept(LocalDatabase::close);
+            database.thenAccept(started -> {
+                if (started != null) {
+                    started.close();
+                }
+            });
         }, "local-services-stop"));
     }
 
-    private record LocalFunction(String name, int port, FunctionRuntime.Builder runtime) {
+    /** The keysets every function uses, created on the first start (the migrations job does it in production). */
+    private static void ensureKeysets(Map<String, String> environment) {
+        try (Store store = Store.builder().environment(environment).applicationName("margin-launcher").build()) {
+            KeysetBootstrap.ensure(KeysetBootstrap.keysets(store, environment, "launcher"));
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private record LocalFunction(String name, String serves, String path,
+                                 Function<Map<String, String>, FunctionRuntime.Builder> runtime) {
     }
 }

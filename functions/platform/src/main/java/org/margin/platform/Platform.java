@@ -47,6 +47,12 @@ public final class Platform implements AutoCloseable {
         this.events = MarginEvents.forFunction(function);
     }
 
+    /** Whether {@code env} names a database: without one a function can serve only what needs no student data. */
+    public static boolean configured(Map<String, String> env) {
+        String url = env.get(Store.Builder.URL);
+        return url != null && !url.isBlank();
+    }
+
     /**
      * @param function the function's name: the store's application name, the audit's actor, the events' source
      * @throws IllegalArgumentException naming the variable, when one is missing or unusable

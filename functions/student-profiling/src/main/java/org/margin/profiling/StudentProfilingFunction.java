@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.margin.grid.Grid;
-import org.margin.grid.config.GridProfile;
 import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.profiling.recording.AnalysisRecorder;
 import org.margin.profiling.tool.GetClassOverviewTool;
 import org.margin.profiling.tool.GetProgressTool;
 import org.margin.profiling.tool.GetStudentProfileTool;
 import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 import org.margin.store.Store;
@@ -47,15 +47,19 @@ public final class StudentProfilingFunction {
     }
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
-        ProfilingSettings settings = ProfilingSettings.fromEnvironment(env);
-        // Neither opens a connection here: the store's pool and the grid's client connect on first use.
-        Store store = Store.builder().environment(env).applicationName(NAME).build();
-        Optional<Grid> grid = settings.gridPseudonymKey().map(key -> Grid.builder()
-                .profile(GridProfile.named(env.get("MARGIN_GRID_PROFILE")))
-                .pseudonymKey(key)
-                .build());
-        new StudentProfilingFunction(store, grid, settings, Clock.systemUTC()).runtime().build().serve();
+        runtime(System.getenv()).build().serve();
+    }
+
+    /**
+     * The function's runtime with everything from {@code environment}: runtime settings, the store and, when
+     * {@code MARGIN_GRID_PSEUDONYM_KEY} is set, the grid in front of profile reads. Opens no connection.
+     */
+    public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        ProfilingSettings settings = ProfilingSettings.fromEnvironment(environment);
+        Store store = Store.builder().environment(environment).applicationName(NAME).build();
+        Optional<Grid> grid = settings.gridPseudonymKey().map(key -> Grid.builder().environment(environment).build());
+        return new StudentProfilingFunction(store, grid, settings, Clock.systemUTC()).runtime()
+                .settings(RuntimeSettings.fromEnvironment(environment));
     }
 
     /** The function's runtime, reading the runtime's settings from the environment unless a caller gives them. */

@@ -1,15 +1,22 @@
 package org.margin.analysis;
 
+import java.util.Map;
+
 import org.margin.analysis.pii.DetectPiiTool;
 import org.margin.analysis.pii.RedactPiiTool;
+import org.margin.analysis.submission.SubmissionAnalysis;
 import org.margin.analysis.tool.AnalyzeWritingTool;
+import org.margin.events.EventType;
+import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 
 /**
- * The writing-analysis function: {@code analyze_writing}, {@code detect_pii} and {@code redact_pii} over MCP. Read
- * top to bottom, this is all its wiring.
+ * The writing-analysis function: {@code analyze_writing}, {@code detect_pii} and {@code redact_pii} over MCP, and
+ * the analysis of every submission an LMS sends ({@code submission.created} in, {@code writing.analyzed} out).
+ * Read top to bottom, this is all its wiring.
  */
 public final class WritingAnalysisFunction {
 
@@ -20,19 +27,43 @@ public final class WritingAnalysisFunction {
     }
 
     public static void main(String[] args) {
-        runtime().build().serve();
+        runtime(System.getenv()).build().serve();
     }
 
-    /** The function's runtime, reading its settings from the environment unless a caller gives them. */
-    public static FunctionRuntime.Builder runtime() {
-        return FunctionRuntime.builder()
+    /**
+     * The function's runtime with everything from {@code environment}: runtime settings and, when a database is
+     * configured, the platform (store, keys, grid, event sink) to analyse submissions. Without one it serves its
+     * tools alone, which need no student data kept anywhere. Opens no connection.
+     */
+    public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        FunctionRuntime.Builder runtime = FunctionRuntime.builder()
                 .service(NAME, VERSION)
+                .settings(RuntimeSettings.fromEnvironment(environment))
                 .declareTools(AnalyzeWritingTool.NAME, DetectPiiTool.NAME, RedactPiiTool.NAME)
                 .mcp(mount -> mount.endpoint(mcp()))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void started(int port) {
                         Thread.ofVirtual().name("word-tables").start(WritingAnalysisFunction::loadWordTables);
+                    }
+                });
+        if (!Platform.configured(environment)) {
+            return runtime;
+        }
+        Platform platform = Platform.fromEnvironment(environment, NAME);
+        return runtime
+                .cloudEvent(EventType.SUBMISSION_CREATED.type(),
+                        new SubmissionAnalysis(platform.texts(), platform.events(), platform.sink()))
+                .deliveryLedger(platform.ledger())
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void started(int port) {
+                        platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void stopped() {
+                        platform.close();
                     }
                 });
     }

@@ -35,7 +35,7 @@ class PiiToolsTest {
 
     @BeforeAll
     static void start() {
-        function = WritingAnalysisFunction.runtime().settings(settings()).build().start();
+        function = WritingAnalysisFunction.runtime(Map.of()).settings(settings()).build().start();
         mcp = new McpCalls(function.port());
     }
 

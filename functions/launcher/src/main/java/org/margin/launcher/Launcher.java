@@ -152,7 +152,11 @@ public final class Launcher {
                     return started;
                 }, starter)
                 : CompletableFuture.completedFuture(null);
-        database.thenRunAsync(() -> ensureKeysets(environment), starter);
+        database.thenRun(() -> ensureKeysets(environment)).exceptionally(failure -> {
+            System.out.printf("%-20s could not be created (%s): functions answer 503 to what needs them%n", "keys",
+                    failure.getCause() == null ? failure : failure.getCause().getClass().getName());
+            return null;
+        });
         CompletableFuture<LocalGrid> grid = CompletableFuture.supplyAsync(() -> {
             LocalGrid started = LocalGrid.start();
             System.out.printf("%-20s Hazelcast member at %s%n", "grid", String.join(", ", started.addresses()));
@@ -174,6 +178,8 @@ public final class Launcher {
         try (Store store = Store.builder().environment(environment).applicationName("margin-launcher").build()) {
             KeysetBootstrap.ensure(KeysetBootstrap.keysets(store, environment, "launcher"));
         }
+        System.out.printf("%-20s ready (key-encryption key in %s)%n", "keys",
+                environment.get(KeyEncryptionKeys.DIRECTORY));
     }
 
     private static String randomKey() {

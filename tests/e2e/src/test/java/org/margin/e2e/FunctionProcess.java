@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,26 +39,61 @@ final class FunctionProcess implements AutoCloseable {
 
     /** Starts {@code functions/NAME/target/NAME.jar} with {@code env} added, and waits until it is ready. */
     static FunctionProcess start(String name, Map<String, String> env) {
+        int port = freePort();
+        Map<String, String> withPort = new HashMap<>(env);
+        withPort.put("PORT", Integer.toString(port));
+        return start(jar(name, name), List.of(), withPort, port, List.of(port));
+    }
+
+    /**
+     * Starts the launcher ({@code ./margin dev}: the local broker on {@code base}, every function on the ports
+     * after it, an embedded PostgreSQL and a Hazelcast member) with {@code env} added, and waits until every
+     * function is ready.
+     */
+    static FunctionProcess launcher(Map<String, String> env, int base, int functions) {
+        Map<String, String> withPort = new HashMap<>(env);
+        withPort.put("MARGIN_LOCAL_PORT", Integer.toString(base));
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i <= functions; i++) {
+            ports.add(base + i);
+        }
+        // The grid member's needs, as ./margin passes them.
+        List<String> gridFlags = List.of("--add-modules", "java.se",
+                "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+        return start(jar("launcher", "margin-launcher"), gridFlags, withPort, base, ports);
+    }
+
+    private static Path jar(String module, String name) {
         Path functions = Path.of(System.getProperty("margin.functions.dir", "../../functions"));
-        Path jar = functions.resolve(name).resolve("target").resolve(name + ".jar").toAbsolutePath().normalize();
+        Path jar = functions.resolve(module).resolve("target").resolve(name + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar at " + jar + ": build the function first (mvn install)");
         }
-        int port = freePort();
+        return jar;
+    }
+
+    private static FunctionProcess start(Path jar, List<String> flags, Map<String, String> env, int port,
+                                         List<Integer> readyPorts) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
+        command.addAll(flags);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(env);
         try {
             FunctionProcess function = new FunctionProcess(builder.start(), port);
-            function.awaitReady();
+            for (int readyPort : readyPorts) {
+                function.awaitReady(readyPort);
+            }
             return function;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,9 +141,10 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady(int readyPort) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-        HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + readyPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -146,7 +183,7 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

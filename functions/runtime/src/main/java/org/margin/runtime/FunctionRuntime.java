@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ import org.margin.runtime.lifecycle.RequestGate;
 import org.margin.runtime.lifecycle.RuntimeLifecycle;
 import org.margin.runtime.lifecycle.RuntimeState;
 import org.margin.runtime.lifecycle.TerminationSignal;
+import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.telemetry.EventTelemetry;
 import org.margin.runtime.telemetry.HttpServerTelemetry;
 import org.margin.runtime.telemetry.PrometheusEndpoint;
@@ -87,14 +90,31 @@ public final class FunctionRuntime implements AutoCloseable {
     private FunctionRuntime(Builder builder) {
         this.service = builder.service;
         this.settings = builder.settings != null ? builder.settings : RuntimeSettings.fromEnvironment();
-        this.telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
-                settings.sampling(), builder.spanProcessors);
-
         RouteClassifier routes = new RouteClassifier(builder.mcp != null, builder.handlesEvents(),
                 builder.webhooks != null);
         RequestGate gate = new RequestGate(routes);
         this.lifecycle = new RuntimeLifecycle(gate, builder.listeners);
         String endpoints = describeEndpoints(routes);
+
+        // Start-up has two halves that need nothing of each other, and a function's machine has more than one
+        // core: Helidon's routing and server set-up (its service registry above all) run here while telemetry and
+        // the function's own endpoints are built on another thread, which then prepares the first request's work.
+        CompletableFuture<Parts> parts = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name(service + "-start").start(() -> buildAndPrepare(builder, routes, parts));
+        HttpRouting.Builder routing = HttpRouting.builder();
+        DirectHandlers transportErrors = transportErrors(endpoints);
+        Parts built = await(parts);
+        this.telemetry = built.telemetry();
+        routing.addFilter(built.httpTelemetry())
+                .addFilter(gate)
+                .error(Throwable.class, new UnhandledErrorHandler(endpoints))
+                .register(new HealthEndpoints(lifecycle))
+                .get(RuntimeRoute.METRICS.label(), new PrometheusEndpoint(telemetry));
+        built.mcp().ifPresent(mcp -> routing.register(RuntimeRoute.MCP.label(), mcp));
+        if (builder.webhooks != null) {
+            routing.register(RuntimeRoute.WEBHOOKS.label(), builder.webhooks);
+        }
+        built.events().ifPresent(routing::register);
         this.server = WebServer.builder()
                 .port(settings.port())
                 .shutdownHook(false)
@@ -102,18 +122,45 @@ public final class FunctionRuntime implements AutoCloseable {
                 .shutdownGracePeriod(SERVER_STOP_GRACE)
                 // Without it, an answer of more than one segment waits for the client's delayed ACK (~40 ms).
                 .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
-                .directHandlers(transportErrors(endpoints))
-                .routing(routing(builder, routes, gate, endpoints))
+                .directHandlers(transportErrors)
+                .routing(routing)
                 .build();
     }
 
-    private HttpRouting.Builder routing(Builder builder, RouteClassifier routes, RequestGate gate, String endpoints) {
-        HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(new HttpServerTelemetry(telemetry, routes))
-                .addFilter(gate)
-                .error(Throwable.class, new UnhandledErrorHandler(endpoints))
-                .register(new HealthEndpoints(lifecycle))
-                .get(RuntimeRoute.METRICS.label(), new PrometheusEndpoint(telemetry));
+    /** What the start-up thread builds: the runtime's telemetry and the function's endpoints. */
+    private record Parts(Telemetry telemetry, HttpServerTelemetry httpTelemetry, Optional<HttpService> mcp,
+                         Optional<CloudEventEndpoint> events) {
+    }
+
+    /**
+     * Builds the {@link Parts} and hands them over, then does the one-time work of the first requests: the MCP
+     * engine's schemas, then whatever the function's listeners prepare. A request that comes before this ends
+     * waits for the same work.
+     */
+    private void buildAndPrepare(Builder builder, RouteClassifier routes, CompletableFuture<Parts> parts) {
+        Parts built;
+        try {
+            built = buildParts(builder, routes);
+        } catch (Throwable failed) {
+            parts.completeExceptionally(failed);
+            return;
+        }
+        parts.complete(built);
+        if (built.mcp().orElse(null) instanceof McpServer mcp) {
+            try {
+                mcp.prepare();
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, () -> service + " could not prepare its MCP engine (" + failed.getClass().getName()
+                        + "); the first request will try again");
+            }
+        }
+        lifecycle.preparing();
+    }
+
+    private Parts buildParts(Builder builder, RouteClassifier routes) {
+        Telemetry telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
+                settings.sampling(), builder.spanProcessors);
+        HttpService mcp = null;
         if (builder.mcp != null) {
             if (builder.declaredTools.isEmpty()) {
                 LOG.log(Level.WARNING, () -> service + " declares no tools: tool metrics will all be labelled 'unknown'");
@@ -121,18 +168,29 @@ public final class FunctionRuntime implements AutoCloseable {
             McpMount mount = new McpMount(new ToolCallTelemetry(telemetry, builder.declaredTools),
                     settings.requestStateSecret(), Set.copyOf(settings.allowedHosts()),
                     Set.copyOf(settings.allowedOrigins()));
-            routing.register(RuntimeRoute.MCP.label(), Objects.requireNonNull(builder.mcp.apply(mount),
-                    "the MCP factory returned no service"));
+            mcp = Objects.requireNonNull(builder.mcp.apply(mount), "the MCP factory returned no service");
         }
-        if (builder.webhooks != null) {
-            routing.register(RuntimeRoute.WEBHOOKS.label(), builder.webhooks);
-        }
+        CloudEventEndpoint events = null;
         if (builder.handlesEvents()) {
-            routing.register(new CloudEventEndpoint(builder.eventHandlers, Optional.ofNullable(builder.anyOtherEvent),
+            events = new CloudEventEndpoint(builder.eventHandlers, Optional.ofNullable(builder.anyOtherEvent),
                     builder.ledger != null ? builder.ledger : InMemoryDeliveryLedger.create(), settings.maxEventBytes(),
-                    new EventTelemetry(telemetry, builder.eventHandlers.keySet())));
+                    new EventTelemetry(telemetry, builder.eventHandlers.keySet()));
         }
-        return routing;
+        return new Parts(telemetry, new HttpServerTelemetry(telemetry, routes), Optional.ofNullable(mcp),
+                Optional.ofNullable(events));
+    }
+
+    /** The start-up thread's parts; what it threw, as if thrown here. */
+    private static Parts await(CompletableFuture<Parts> parts) {
+        try {
+            return parts.join();
+        } catch (CompletionException failed) {
+            switch (failed.getCause()) {
+                case RuntimeException unchecked -> throw unchecked;
+                case Error error -> throw error;
+                case null, default -> throw failed;
+            }
+        }
     }
 
     /** Problem documents for what Helidon refuses before routing, whatever the kind of refusal. */
@@ -329,8 +387,9 @@ public final class FunctionRuntime implements AutoCloseable {
         }
 
         /**
-         * Serves MCP at {@code /mcp} with the service {@code factory} builds; the factory is called once, by
-         * {@link #build()}.
+         * Serves MCP at {@code /mcp} with the service {@code factory} builds; the factory is called once, during
+         * {@link #build()}, on a start-up thread of the runtime's. When it returns an {@link McpServer}, the runtime
+         * has it {@linkplain McpServer#prepare() prepare} its first requests' work while the server starts.
          */
         public Builder mcp(Function<McpMount, HttpService> factory) {
             this.mcp = Objects.requireNonNull(factory, "factory");

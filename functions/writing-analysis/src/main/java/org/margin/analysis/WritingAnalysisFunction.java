@@ -43,8 +43,8 @@ public final class WritingAnalysisFunction {
                 .mcp(mount -> mount.endpoint(mcp()))
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
-                        Thread.ofVirtual().name("word-tables").start(WritingAnalysisFunction::loadWordTables);
+                    public void preparing() {
+                        loadWordTables();
                     }
                 });
         if (!Platform.configured(environment)) {
@@ -69,7 +69,7 @@ public final class WritingAnalysisFunction {
     }
 
     /**
-     * Loads the word tables (tens of milliseconds) once the server listens, so that the first call does not wait
+     * Loads the word tables (tens of milliseconds) while the server starts, so that the first call does not wait
      * for them; a call that comes sooner waits for the same load, never a second one.
      */
     private static void loadWordTables() {

@@ -8,6 +8,15 @@ package org.margin.runtime.lifecycle;
  */
 public interface LifecycleListener {
 
+    /**
+     * The runtime is starting and its server does not listen yet. Called once, on a start-up thread beside the
+     * server's own set-up, and the server may start listening before it returns: the place for in-process work
+     * the first request needs (loading tables), which that request then waits for rather than repeating. Opens
+     * no connections.
+     */
+    default void preparing() {
+    }
+
     /** The runtime now takes requests on {@code port}. Must return at once. */
     default void started(int port) {
     }

@@ -36,6 +36,11 @@ public final class RuntimeLifecycle {
         return state == RuntimeState.SERVING;
     }
 
+    /** The runtime is being started; see {@link LifecycleListener#preparing()}. */
+    public void preparing() {
+        notifyListeners(LifecycleListener::preparing);
+    }
+
     /** The server listens on {@code port}. */
     public synchronized void serving(int port) {
         if (state != RuntimeState.CREATED) {

@@ -36,10 +36,12 @@ import io.helidon.webserver.http.HttpService;
  */
 public final class McpServer implements HttpService {
 
+    private final McpEngine engine;
     private final StreamableHttpTransport transport;
     private final ServerDescription description;
 
-    private McpServer(StreamableHttpTransport transport, ServerDescription description) {
+    private McpServer(McpEngine engine, StreamableHttpTransport transport, ServerDescription description) {
+        this.engine = engine;
         this.transport = transport;
         this.description = description;
     }
@@ -51,6 +53,15 @@ public final class McpServer implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.any(transport::handle);
+    }
+
+    /**
+     * Does the one-time work of the first requests now (compiling the tools' schemas), for a caller that has a
+     * moment while the server starts; a request that comes meanwhile waits for it rather than repeating it.
+     * Without this call the work is done on first use.
+     */
+    public void prepare() {
+        engine.prepare();
     }
 
     /** The name and version the server announces. */
@@ -237,7 +248,7 @@ public final class McpServer implements HttpService {
             StreamableHttpTransport transport = new StreamableHttpTransport(engine, store,
                     new OriginGuard(allowedHosts, allowedOrigins), maxRequestBytes, sessionIdleTimeout,
                     inputReplyTimeout, clock);
-            return new McpServer(transport, description);
+            return new McpServer(engine, transport, description);
         }
     }
 }

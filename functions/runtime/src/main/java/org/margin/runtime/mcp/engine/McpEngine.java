@@ -41,6 +41,14 @@ public final class McpEngine {
         this.sessions = sessions;
     }
 
+    /**
+     * Does now the one-time work that would otherwise fall on the first requests (compiling the tools' schemas); a
+     * request that comes meanwhile waits for the same work rather than repeating it.
+     */
+    public void prepare() {
+        toolCalls.prepare();
+    }
+
     public ServerDescription server() {
         return server;
     }

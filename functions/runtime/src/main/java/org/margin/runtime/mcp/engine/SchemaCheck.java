@@ -46,6 +46,13 @@ final class SchemaCheck {
         return true;
     }
 
+    /** Compiles the schema now, if it will ever need the validator, rather than on the first call. */
+    void prepare() {
+        if (!acceptsAnyObject) {
+            schema.get();
+        }
+    }
+
     /** What is wrong with {@code instance}, which is always a JSON object for arguments and structured content. */
     List<String> problems(JsonNode instance) {
         if (acceptsAnyObject && instance.isObject()) {

@@ -42,6 +42,12 @@ final class ToolCalls {
         });
     }
 
+    /** Compiles every tool's schemas, so that the first calls find them ready. */
+    void prepare() {
+        inputChecks.values().forEach(SchemaCheck::prepare);
+        outputChecks.values().forEach(SchemaCheck::prepare);
+    }
+
     ObjectNode call(ObjectNode params, Conversation conversation) {
         String name = Params.requiredString(params, "name");
         Tool tool = tools.get(name);

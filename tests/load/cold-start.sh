@@ -9,11 +9,16 @@ PORT="${COLD_START_PORT:-18090}"
 JAR=functions/writing-analysis/target/writing-analysis.jar
 AOT=functions/writing-analysis/target/writing-analysis.aot
 
-mvn -B -q -DskipTests install -pl tests/load -am
+mvn -B -q -DskipTests package -pl tests/load,functions/writing-analysis -am
 
 java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)"
 flags=(--enable-native-access=ALL-UNNAMED)
 [ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
+# As production launches the function (JAVA_TOOL_OPTIONS in knative/functions/writing-analysis.yaml): the serial
+# collector, which the JVM picks by itself in the 256 MiB pod, and C2 held back until code is really hot, so that
+# it does not take a core from start-up compiling code that ran a few thousand times.
+flags+=(-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000
+  -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000)
 meter=(java -cp tests/load/target/margin-load.jar org.margin.load.ColdStart)
 # As on Knative, where the secret comes from a Secret: without it the function makes a random one at start-up.
 MARGIN_REQUEST_STATE_SECRET="$(head -c 32 /dev/urandom | base64)"

@@ -1,0 +1,308 @@
+package org.margin.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.margin.events.lms.HmacSignature;
+import org.margin.store.Opaque;
+import org.margin.store.Store;
+import org.margin.store.StoreUnavailableException;
+import org.margin.store.course.CourseId;
+import org.margin.store.course.EnrollmentRole;
+import org.margin.store.local.LocalDatabase;
+import org.margin.store.people.PersonId;
+import org.margin.store.people.PersonIdentity;
+import org.margin.store.tenant.TenantId;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The event pipeline under load, against a running launcher (local mode): signed Moodle webhooks into lms-ingress,
+ * and, through MCP only, the alerts they raise for the course's educator (a rule that every submission meets).
+ *
+ * <ul>
+ *   <li>{@code latency RATE SECONDS}: webhooks at a fixed rate; each alert's first sighting in {@code list_alerts}
+ *   (polled every 10 ms) is matched by rank to the webhooks' send times, since an alert names the submission only
+ *   by a pseudonym the sender cannot know. Prints median and p99 from webhook sent to alert visible.</li>
+ *   <li>{@code ingest COUNT CONCURRENCY}: webhooks as fast as the ingress takes them; prints the rate, then waits
+ *   until the educator sees one alert per accepted webhook (the end of the chain ingress → writing-analysis →
+ *   educator-alerts) and counts the dead letters, so a lost event shows as a shortfall.</li>
+ * </ul>
+ *
+ * Arguments: {@code BASE_PORT LOCAL_DIR INSTITUTION SECRET_BASE64 MODE A B}.
+ */
+public final class PipelineLoad {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SOURCE = "moodle-load";
+    private static final String ESSAY = "<p>The river shapes the town more than any mayor ever did. Every spring the "
+            + "water rises over the low fields and leaves a layer of dark silt behind.</p><p>The farmers plant in it "
+            + "as soon as the mud dries, and the bridge was built three times before the engineers understood the "
+            + "current. Variant %d of the essay ends here.</p>";
+
+    private final int base;
+    private final TenantId tenant;
+    private final byte[] secret;
+    private final long course = 5_000 + (System.nanoTime() & 0xFFFF);
+    private final AtomicLong nextSubmission = new AtomicLong(System.currentTimeMillis() * 10);
+
+    private PipelineLoad(int base, TenantId tenant, byte[] secret) {
+        this.base = base;
+        this.tenant = tenant;
+        this.secret = secret;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int base = Integer.parseInt(args[0]);
+        Path directory = Path.of(args[1]);
+        TenantId tenant = new TenantId(UUID.fromString(args[2]));
+        PipelineLoad load = new PipelineLoad(base, tenant, Base64.getDecoder().decode(args[3]));
+        try (Store store = Store.builder()
+                .environment(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), base + 20))
+                .callTimeout(Duration.ofSeconds(30)).build()) {
+            PersonId educator = load.seed(store);
+            switch (args[4]) {
+                case "latency" -> load.latency(educator, Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+                case "ingest" -> load.ingest(store, educator, Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+                default -> throw new IllegalArgumentException("mode is latency or ingest");
+            }
+        }
+    }
+
+    /** The institution, a course with its educator, and a rule every submission meets. */
+    private PersonId seed(Store store) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try {
+                store.institutions().register(tenant, "Load district");
+                break;
+            } catch (StoreUnavailableException starting) {
+                if (System.nanoTime() > deadline) {
+                    throw starting;
+                }
+                Thread.sleep(500);
+            } catch (RuntimeException alreadyThere) {
+                break;
+            }
+        }
+        CourseId courseId = store.courses().ensure(tenant, "moodle:" + course, "Load course");
+        Opaque marker = Opaque.of(("load-educator:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        PersonId educator = store.people().register(tenant, new PersonIdentity(marker, Optional.empty(),
+                Optional.empty(), Optional.empty(), marker, Optional.empty()));
+        store.enrollments().enroll(tenant, courseId, educator, EnrollmentRole.TEACHER, LocalDate.now().minusDays(30),
+                Optional.empty());
+        ObjectNode arguments = arguments(educator).put("courseId", courseId.value().toString());
+        arguments.set("rule", JSON.readTree(
+                "{\"kind\":\"metric_threshold\",\"metric\":\"wordCount\",\"comparison\":\"below\",\"threshold\":100000}"));
+        JsonNode defined = call(base + 3, "define_alert_rule", arguments);
+        if (defined.path("result").path("isError").asBoolean(true)) {
+            throw new IllegalStateException("the rule was not defined: " + defined);
+        }
+        return educator;
+    }
+
+    private void latency(PersonId educator, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        long[] sent = new long[total];
+        ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
+        Set<String> known = new HashSet<>();
+        AtomicInteger refused = new AtomicInteger();
+        Thread poller = Thread.ofPlatform().daemon().start(() -> {
+            while (known.size() < total) {
+                JsonNode alerts = call(base + 3, "list_alerts", arguments(educator).put("limit", 100))
+                        .path("result").path("structuredContent").path("alerts");
+                long now = System.nanoTime();
+                for (JsonNode alert : alerts) {
+                    if (known.add(alert.path("alertId").asString())) {
+                        seen.add(now);
+                    }
+                }
+                sleep(10);
+            }
+        });
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                int index = i;
+                senders.submit(() -> {
+                    sent[index] = System.nanoTime();
+                    if (webhook(index) != 202) {
+                        refused.incrementAndGet();
+                    }
+                });
+            }
+        }
+        poller.join(Duration.ofSeconds(120));
+        long[] sightings = seen.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sends = Arrays.stream(sent).sorted().toArray();
+        int matched = Math.min(sightings.length, sends.length);
+        double[] latencies = new double[matched];
+        for (int i = 0; i < matched; i++) {
+            latencies[i] = (sightings[i] - sends[i]) / 1e6;
+        }
+        Arrays.sort(latencies);
+        System.out.printf("latency: %d webhooks at %d/s, %d refused, %d alerts seen; webhook to alert visible "
+                        + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", total, rate, refused.get(), matched,
+                percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[matched - 1]);
+    }
+
+    private void ingest(Store store, PersonId educator, int count, int concurrency) throws Exception {
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                inFlight.acquire();
+                int index = i;
+                senders.submit(() -> {
+                    try {
+                        if (webhook(index) == 202) {
+                            accepted.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("ingest: %d webhooks in %.1f s = %.0f/s accepted (%d accepted, %d other)%n", count,
+                seconds, accepted.get() / seconds, accepted.get(), other.get());
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long alerts;
+        do {
+            sleep(1_000);
+            alerts = count(base + 3, "list_alerts", arguments(educator), "alerts");
+            System.out.printf("  after %.0f s: %d alerts%n", (System.nanoTime() - start) / 1e9, alerts);
+        } while (alerts < accepted.get() && System.nanoTime() < deadline);
+        double drained = (System.nanoTime() - start) / 1e9;
+        long deadLetters = count(base + 6, "list_dead_letters", JSON.createObjectNode(), "deadLetters");
+        System.out.printf("ingest: %d alerts for %d accepted webhooks after %.1f s = %.0f/s end to end; "
+                + "%d dead letters%n", alerts, accepted.get(), drained, alerts / drained, deadLetters);
+    }
+
+    /** The entries a listing tool returns, counted through MCP page by page. */
+    private static long count(int port, String tool, ObjectNode arguments, String field) {
+        long entries = 0;
+        String cursor = null;
+        do {
+            ObjectNode page = arguments.deepCopy().put("limit", 100);
+            if (cursor != null) {
+                page.put("cursor", cursor);
+            }
+            JsonNode result = call(port, tool, page).path("result").path("structuredContent");
+            entries += result.path(field).size();
+            cursor = result.path("nextCursor").isString() ? result.path("nextCursor").asString() : null;
+        } while (cursor != null);
+        return entries;
+    }
+
+    private int webhook(int index) {
+        long submission = nextSubmission.incrementAndGet();
+        String body = """
+                {"eventname": "\\\\assignsubmission_onlinetext\\\\event\\\\assessable_uploaded",
+                 "objecttable": "assign_submission", "objectid": %d, "userid": %d, "courseid": %d,
+                 "other": {"content": "%s"}, "timecreated": %d}""".formatted(submission, 100_000 + index, course,
+                ESSAY.formatted(index), Instant.now().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (base + 5) + "/webhooks/" + SOURCE))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("X-Margin-Signature", HmacSignature.sign(secret, Instant.now().getEpochSecond(),
+                        body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            while (response.statusCode() == 503) {
+                sleep(500);
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private ObjectNode arguments(PersonId educator) {
+        ObjectNode arguments = JSON.createObjectNode();
+        arguments.put("institutionId", tenant.value().toString());
+        arguments.put("educatorId", educator.value().toString());
+        return arguments;
+    }
+
+    private static JsonNode call(int port, String tool, ObjectNode arguments) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("jsonrpc", "2.0");
+        body.put("id", 1);
+        body.put("method", "tools/call");
+        ObjectNode params = body.putObject("params");
+        params.put("name", tool);
+        params.set("arguments", arguments);
+        params.putObject("_meta").put("io.modelcontextprotocol/protocolVersion", "2026-07-28")
+                .putObject("io.modelcontextprotocol/clientCapabilities");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new IllegalStateException("MCP call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

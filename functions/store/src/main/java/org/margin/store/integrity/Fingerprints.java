@@ -51,7 +51,9 @@ public final class Fingerprints {
             UNION ALL
             SELECT NULL, submissions FROM fingerprinted_courses WHERE institution_id = $1 AND course_id = $2""";
     // The candidates are the submissions holding the most seeds (index-only on the per-course index); their
-    // entries for all the checked hashes are then read by submission (index-only on the primary key).
+    // entries for all the checked hashes are then read candidate by candidate (index-only on the primary key).
+    // OFFSET 0 keeps the lateral read per candidate: flattened, the planner may instead walk every posting of
+    // every checked hash in the course, hundreds of thousands of rows when the hashes include common words.
     private static final String CANDIDATES = """
             WITH candidate AS (
                 SELECT submission_id
@@ -61,11 +63,14 @@ public final class Fingerprints {
                 GROUP BY submission_id
                 ORDER BY count(DISTINCT hash) DESC, submission_id
                 LIMIT $6)
-            SELECT f.submission_id, f.hash, f.position, f.start_offset, f.end_offset
+            SELECT c.submission_id, f.hash, f.position, f.start_offset, f.end_offset
             FROM candidate c
-            JOIN fingerprints f ON f.institution_id = $1 AND f.submission_id = c.submission_id
-            WHERE f.hash = ANY($4::bigint[])
-            ORDER BY f.submission_id, f.position
+            CROSS JOIN LATERAL (
+                SELECT hash, position, start_offset, end_offset
+                FROM fingerprints
+                WHERE institution_id = $1 AND submission_id = c.submission_id AND hash = ANY($4::bigint[])
+                OFFSET 0) f
+            ORDER BY c.submission_id, f.position
             LIMIT $7""";
     private static final String OVERLAPS = """
             SELECT other.submission_id, count(DISTINCT other.hash) AS shared

@@ -47,8 +47,10 @@ public final class AcademicIntegrityFunction {
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         Platform platform = Platform.fromEnvironment(environment, NAME);
-        SubmissionTexts texts = (tenant, submission) -> platform.texts()
-                .read(tenant, submission, Consistency.READ_YOUR_WRITES).map(org.margin.platform.submission.SubmissionTexts.Text::text);
+        SubmissionTexts texts = (tenant, course, submission) -> platform.texts()
+                .read(tenant, submission, Consistency.READ_YOUR_WRITES)
+                .filter(found -> found.submission().course().equals(course))
+                .map(org.margin.platform.submission.SubmissionTexts.Text::text);
         Parts parts = Parts.of(platform.store(), platform.grid(), texts, threshold(environment));
         return runtime(parts)
                 .settings(RuntimeSettings.fromEnvironment(environment))

@@ -191,6 +191,24 @@ class IntegrityFunctionTest {
         assertThat(errorOf(call("get_integrity_report", noReport))).contains("no integrity report");
     }
 
+    @Test
+    void aSubmissionOfAnotherCourseIsRefusedInTheSameWordsAsAnUnknownOne() {
+        Course course = Course.create();
+        Course sibling = course.sibling();
+        SubmissionId elsewhere = sibling.submit(SOURCE);
+        check(sibling, elsewhere);
+
+        ObjectNode otherCourse = course.arguments();
+        otherCourse.put("submissionId", elsewhere.toString());
+        ObjectNode unknown = course.arguments();
+        unknown.put("submissionId", UUID.randomUUID().toString());
+
+        String refused = errorOf(call("check_similarity", otherCourse));
+        assertThat(refused).isEqualTo(errorOf(call("check_similarity", unknown)))
+                .isEqualTo("No such submission in this course.");
+        assertThat(check(course, elsewhere)).isEqualTo(new CheckOutcome.UnknownSubmission(elsewhere));
+    }
+
     private static CheckOutcome check(Course course, SubmissionId submission) {
         return parts.submissionCheck().checkSubmission(course.tenant(), course.id(), submission);
     }
@@ -245,6 +263,12 @@ class IntegrityFunctionTest {
             store.institutions().register(tenant, "Institution " + tenant);
             CourseId course = store.courses().create(tenant, "ENG-" + UUID.randomUUID(), "Writing");
             return new Course(tenant, course, new java.util.ArrayList<>());
+        }
+
+        /** Another course of the same tenant. */
+        Course sibling() {
+            return new Course(tenant, store.courses().create(tenant, "ENG-" + UUID.randomUUID(), "Writing"),
+                    new java.util.ArrayList<>());
         }
 
         SubmissionId submit(String text) {

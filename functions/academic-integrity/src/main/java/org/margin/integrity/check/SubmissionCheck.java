@@ -50,7 +50,7 @@ public final class SubmissionCheck {
     }
 
     public CheckOutcome checkSubmission(TenantId tenant, CourseId course, SubmissionId submission) {
-        Optional<String> text = texts.plainText(tenant, submission);
+        Optional<String> text = texts.plainText(tenant, course, submission);
         if (text.isEmpty()) {
             return new CheckOutcome.UnknownSubmission(submission);
         }

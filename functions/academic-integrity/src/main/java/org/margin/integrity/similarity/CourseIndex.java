@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.margin.store.integrity.FingerprintMatch;
-import org.margin.store.integrity.Overlap;
+import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.submission.SubmissionId;
 
-/** One course's fingerprints, as a check reads them: which submissions share hashes, and where. */
+/** One course's index, as a check reads it: how common hashes are, and where they occur in the best candidates. */
 public interface CourseIndex {
 
-    /** Submissions holding any of the hashes (but {@code excluding}), with how many distinct ones, most first. */
-    List<Overlap> sharing(Collection<Long> hashes, Optional<SubmissionId> excluding, int limit);
+    /** How many of the course's submissions hold each hash, and how many submissions it has filed. */
+    HashFrequencies frequencies(Collection<Long> hashes);
 
-    /** Where the hashes occur in the given submissions. */
-    List<FingerprintMatch> matches(Collection<Long> hashes, Collection<SubmissionId> in);
+    /**
+     * Where the {@code hashes} occur in the {@code candidates} submissions (but {@code excluding}) that hold the
+     * most distinct {@code seeds}, by submission and position.
+     */
+    List<FingerprintMatch> candidates(Collection<Long> seeds, Collection<Long> hashes,
+                                      Optional<SubmissionId> excluding, int candidates);
 }

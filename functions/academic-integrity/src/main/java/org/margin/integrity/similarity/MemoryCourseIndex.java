@@ -5,14 +5,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.margin.integrity.winnowing.TextFingerprints;
+import org.margin.store.integrity.Fingerprint;
 import org.margin.store.integrity.FingerprintMatch;
-import org.margin.store.integrity.Overlap;
+import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.submission.SubmissionId;
 
 /**
@@ -21,48 +23,63 @@ import org.margin.store.submission.SubmissionId;
  */
 public final class MemoryCourseIndex implements CourseIndex {
 
-    private static final Comparator<Overlap> MOST_SHARED_FIRST = Comparator.comparingLong(Overlap::sharedHashes)
-            .reversed().thenComparing(overlap -> overlap.other().value());
+    private final Map<Long, List<SubmissionId>> holders = new HashMap<>();
+    private final Map<SubmissionId, List<FingerprintMatch>> entries = new LinkedHashMap<>();
 
-    private final Map<Long, List<FingerprintMatch>> postings = new HashMap<>();
-
-    /** Files a submission's fingerprints, as the store's {@code Fingerprints.record} does. */
+    /** Files a submission's entries, as the store's {@code Fingerprints.record} does; a second filing adds nothing. */
     public void file(SubmissionId submission, TextFingerprints fingerprints) {
-        for (int i = 0; i < fingerprints.count(); i++) {
-            postings.computeIfAbsent(fingerprints.hash(i), hash -> new ArrayList<>(2)).add(new FingerprintMatch(
-                    submission, fingerprints.hash(i), fingerprints.position(i), fingerprints.start(i),
-                    fingerprints.end(i)));
+        if (entries.containsKey(submission) || fingerprints.count() + fingerprints.wordCount() == 0) {
+            return;
         }
+        List<FingerprintMatch> filed = new ArrayList<>();
+        Set<Long> distinct = new HashSet<>();
+        for (Fingerprint entry : fingerprints.toStored()) {
+            filed.add(new FingerprintMatch(submission, entry.hash(), entry.position(), entry.start(), entry.end()));
+            if (distinct.add(entry.hash())) {
+                holders.computeIfAbsent(entry.hash(), hash -> new ArrayList<>(2)).add(submission);
+            }
+        }
+        filed.sort(Comparator.comparingInt(FingerprintMatch::position));
+        entries.put(submission, filed);
     }
 
     @Override
-    public List<Overlap> sharing(Collection<Long> hashes, Optional<SubmissionId> excluding, int limit) {
-        Map<SubmissionId, Long> shared = new HashMap<>();
-        for (Long hash : new HashSet<>(hashes)) {
-            Set<SubmissionId> holders = new HashSet<>();
-            for (FingerprintMatch match : postings.getOrDefault(hash, List.of())) {
-                if (excluding.filter(match.submission()::equals).isEmpty() && holders.add(match.submission())) {
-                    shared.merge(match.submission(), 1L, Long::sum);
+    public HashFrequencies frequencies(Collection<Long> hashes) {
+        Map<Long, Integer> counts = new HashMap<>(hashes.size() * 2);
+        for (Long hash : hashes) {
+            List<SubmissionId> holding = holders.get(hash);
+            if (holding != null) {
+                counts.put(hash, holding.size());
+            }
+        }
+        return new HashFrequencies(entries.size(), counts);
+    }
+
+    @Override
+    public List<FingerprintMatch> candidates(Collection<Long> seeds, Collection<Long> hashes,
+                                             Optional<SubmissionId> excluding, int candidates) {
+        Map<SubmissionId, Integer> held = new HashMap<>();
+        for (Long seed : new HashSet<>(seeds)) {
+            for (SubmissionId holder : holders.getOrDefault(seed, List.of())) {
+                if (excluding.filter(holder::equals).isEmpty()) {
+                    held.merge(holder, 1, Integer::sum);
                 }
             }
         }
-        return shared.entrySet().stream().map(entry -> new Overlap(entry.getKey(), entry.getValue()))
-                .sorted(MOST_SHARED_FIRST).limit(limit).toList();
-    }
-
-    @Override
-    public List<FingerprintMatch> matches(Collection<Long> hashes, Collection<SubmissionId> in) {
-        Set<SubmissionId> wanted = new HashSet<>(in);
+        List<SubmissionId> best = held.entrySet().stream()
+                .sorted(Map.Entry.<SubmissionId, Integer>comparingByValue().reversed()
+                        .thenComparing(entry -> entry.getKey().value()))
+                .limit(candidates).map(Map.Entry::getKey)
+                .sorted(Comparator.comparing(SubmissionId::value)).toList();
+        Set<Long> wanted = new HashSet<>(hashes);
         List<FingerprintMatch> found = new ArrayList<>();
-        for (Long hash : new HashSet<>(hashes)) {
-            for (FingerprintMatch match : postings.getOrDefault(hash, List.of())) {
-                if (wanted.contains(match.submission())) {
-                    found.add(match);
+        for (SubmissionId candidate : best) {
+            for (FingerprintMatch entry : entries.get(candidate)) {
+                if (wanted.contains(entry.hash())) {
+                    found.add(entry);
                 }
             }
         }
-        found.sort(Comparator.comparing((FingerprintMatch match) -> match.submission().value())
-                .thenComparingInt(FingerprintMatch::position));
         return found;
     }
 }

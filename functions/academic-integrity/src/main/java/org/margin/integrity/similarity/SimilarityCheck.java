@@ -1,22 +1,38 @@
 package org.margin.integrity.similarity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.margin.integrity.winnowing.TextFingerprints;
 import org.margin.integrity.winnowing.Winnowing;
 import org.margin.store.integrity.FingerprintMatch;
-import org.margin.store.integrity.Overlap;
+import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.submission.SubmissionId;
 
 /**
- * Scores a text against a course's index and finds the shared passages. The score is containment, the share of
- * the checked text's distinct fingerprints that a candidate also holds: a copied answer is usually a part of its
- * source (or of a longer essay), and Jaccard would dilute that part by everything else the source says.
+ * Scores a text against a course's index and finds the shared passages, in two reads of the index.
+ *
+ * <p>Candidates: the hashes held by too much of the course (a quoted prompt, stock phrases, topic words) are
+ * ignored, as MOSS does; of the rest, the {@value #SEEDS} held by the fewest submissions are the seeds, and the
+ * {@value #CANDIDATES} submissions holding the most seeds are scored in full. A check thus reads a bounded number
+ * of postings however large the course is.
+ *
+ * <p>Score: the larger of two shares of the checked text found in the candidate. <em>Containment</em>: of its
+ * distinct fingerprints (passages of content words), as in winnowing. <em>Ordered word overlap</em>: of its
+ * distinct content words, weighted by rarity in the course, those found in the candidate in the same order (the
+ * heaviest chain of shared words whose first occurrences increase in both texts). A heavy rewrite keeps few
+ * passages but keeps the source's specific words in the source's order; an independent answer on the same topic
+ * shares the common topic words, in any order. Containment rather than Jaccard: a copied answer is usually a part
+ * of its source, and Jaccard would dilute that part by everything else the source says.
  */
 public final class SimilarityCheck {
 
@@ -24,6 +40,15 @@ public final class SimilarityCheck {
     public static final int MAX_MATCHES = 20;
     /** The most spans reported per match; a wholly copied essay has a few long ones, not hundreds. */
     public static final int MAX_SPANS = 50;
+    /** The rarest hashes that pick the candidates. */
+    static final int SEEDS = 48;
+    /** The candidates scored in full. */
+    static final int CANDIDATES = 2 * MAX_MATCHES;
+    /** Below this many filed submissions frequencies say nothing: nothing is common, every word weighs alike. */
+    static final int FREQUENCIES_FROM = 20;
+    /** A hash held by more than this share of the course (and by more than {@link #COMMON_FLOOR}) is ignored. */
+    static final double COMMON_SHARE = 0.05;
+    static final int COMMON_FLOOR = 10;
 
     private final Winnowing winnowing;
 
@@ -47,28 +72,116 @@ public final class SimilarityCheck {
         if (limit < 1 || limit > MAX_MATCHES) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_MATCHES);
         }
-        long[] distinct = checked.distinctHashes();
-        if (distinct.length == 0) {
-            return new SimilarityReport(0, List.of());
-        }
-        List<Long> hashes = new ArrayList<>(distinct.length);
-        for (long hash : distinct) {
-            hashes.add(hash);
-        }
-        List<Overlap> candidates = index.sharing(hashes, excluding, limit);
-        if (candidates.isEmpty()) {
+        long[] passages = checked.distinctHashes();
+        if (passages.length == 0 && checked.wordCount() == 0) {
             return new SimilarityReport(checked.count(), List.of());
         }
-        Map<SubmissionId, List<FingerprintMatch>> occurrences = new HashMap<>();
-        for (FingerprintMatch match : index.matches(hashes, candidates.stream().map(Overlap::other).toList())) {
+        List<Long> hashes = new ArrayList<>(passages.length + checked.wordCount());
+        for (long hash : passages) {
+            hashes.add(hash);
+        }
+        for (int i = 0; i < checked.wordCount(); i++) {
+            hashes.add(checked.wordHash(i));
+        }
+        HashFrequencies frequencies = index.frequencies(hashes);
+        Rarity rarity = new Rarity(frequencies);
+        List<Long> seeds = hashes.stream()
+                .filter(hash -> frequencies.holders(hash) > 0 && !rarity.common(hash))
+                .sorted(Comparator.<Long>comparingInt(frequencies::holders).thenComparing(Comparator.naturalOrder()))
+                .limit(SEEDS).toList();
+        if (seeds.isEmpty()) {
+            return new SimilarityReport(checked.count(), List.of());
+        }
+        Map<SubmissionId, List<FingerprintMatch>> occurrences = new LinkedHashMap<>();
+        for (FingerprintMatch match : index.candidates(seeds, hashes, excluding, CANDIDATES)) {
             occurrences.computeIfAbsent(match.submission(), id -> new ArrayList<>()).add(match);
         }
-        List<Match> matches = new ArrayList<>(candidates.size());
-        for (Overlap candidate : candidates) {
-            matches.add(new Match(candidate.other(), (double) candidate.sharedHashes() / distinct.length,
-                    candidate.sharedHashes(), spans(checked, occurrences.getOrDefault(candidate.other(), List.of()))));
+        Set<Long> passageSet = new HashSet<>(passages.length * 2);
+        int usablePassages = 0;
+        for (long hash : passages) {
+            passageSet.add(hash);
+            usablePassages += rarity.common(hash) ? 0 : 1;
         }
-        return new SimilarityReport(checked.count(), matches);
+        List<Match> matches = new ArrayList<>(occurrences.size());
+        for (Map.Entry<SubmissionId, List<FingerprintMatch>> candidate : occurrences.entrySet()) {
+            List<FingerprintMatch> passageMatches = new ArrayList<>();
+            Map<Long, Integer> wordPositions = new HashMap<>();
+            long shared = 0;
+            long sharedUsable = 0;
+            Set<Long> seen = new HashSet<>();
+            for (FingerprintMatch match : candidate.getValue()) {
+                if (passageSet.contains(match.hash())) {
+                    passageMatches.add(match);
+                    if (seen.add(match.hash())) {
+                        shared++;
+                        sharedUsable += rarity.common(match.hash()) ? 0 : 1;
+                    }
+                } else {
+                    wordPositions.putIfAbsent(match.hash(), match.position());
+                }
+            }
+            double containment = usablePassages == 0 ? 0 : (double) sharedUsable / usablePassages;
+            double similarity = Math.max(containment, orderedWordOverlap(checked, wordPositions, rarity));
+            matches.add(new Match(candidate.getKey(), Math.min(1, similarity), shared,
+                    spans(checked, passageMatches)));
+        }
+        matches.sort(Comparator.comparingDouble(Match::similarity).reversed()
+                .thenComparing(match -> match.submission().value()));
+        return new SimilarityReport(checked.count(), matches.subList(0, Math.min(limit, matches.size())));
+    }
+
+    /**
+     * The weight of the heaviest chain of the checked text's distinct words, in their order, whose first
+     * occurrences in the candidate also increase, over the weight of all its distinct words. A Fenwick tree over
+     * the candidate's positions keeps it O(n log n).
+     */
+    private static double orderedWordOverlap(TextFingerprints checked, Map<Long, Integer> candidatePositions,
+                                             Rarity rarity) {
+        if (checked.wordCount() == 0) {
+            return 0;
+        }
+        int[] ranks = candidatePositions.values().stream().mapToInt(Integer::intValue).sorted().distinct()
+                .toArray();
+        double[] best = new double[ranks.length + 1];
+        double total = 0;
+        double heaviest = 0;
+        for (int i = 0; i < checked.wordCount(); i++) {
+            long hash = checked.wordHash(i);
+            double weight = rarity.weight(hash);
+            total += weight;
+            Integer position = candidatePositions.get(hash);
+            if (position == null) {
+                continue;
+            }
+            int rank = Arrays.binarySearch(ranks, position) + 1;
+            double chain = weight;
+            for (int j = rank - 1; j > 0; j -= j & -j) {
+                chain = Math.max(chain, best[j] + weight);
+            }
+            for (int j = rank; j < best.length; j += j & -j) {
+                best[j] = Math.max(best[j], chain);
+            }
+            heaviest = Math.max(heaviest, chain);
+        }
+        return total == 0 ? 0 : heaviest / total;
+    }
+
+    /** How common a hash is in the course: whether it is ignored, and a word's weight (its idf). */
+    private record Rarity(HashFrequencies frequencies) {
+
+        boolean common(long hash) {
+            int course = frequencies.submissions();
+            return course >= FREQUENCIES_FROM
+                    && frequencies.holders(hash) > Math.max(COMMON_FLOOR, COMMON_SHARE * course);
+        }
+
+        double weight(long hash) {
+            int course = frequencies.submissions();
+            if (course < FREQUENCIES_FROM) {
+                return 1;
+            }
+            return Math.log((course + 1.0) / (frequencies.holders(hash) + 1.0)) + 1;
+        }
     }
 
     /**

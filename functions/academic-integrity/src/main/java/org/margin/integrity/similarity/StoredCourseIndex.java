@@ -8,24 +8,26 @@ import org.margin.store.Consistency;
 import org.margin.store.course.CourseId;
 import org.margin.store.integrity.FingerprintMatch;
 import org.margin.store.integrity.Fingerprints;
-import org.margin.store.integrity.Overlap;
+import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.TenantId;
 
 /**
- * A course's index in PostgreSQL: both reads are index-only scans of {@code fingerprints_by_course_hash}. Reads
- * go to the primary, so a submission filed a moment ago is already a candidate.
+ * A course's index in PostgreSQL: a check is two statements, a primary-key lookup of the hashes' frequencies and
+ * one candidate read (index-only scans of the per-course index and of the fingerprints' primary key). Reads go
+ * to the primary, so a submission filed a moment ago is already a candidate.
  */
 public record StoredCourseIndex(Fingerprints fingerprints, TenantId tenant, CourseId course) implements CourseIndex {
 
     @Override
-    public List<Overlap> sharing(Collection<Long> hashes, Optional<SubmissionId> excluding, int limit) {
-        return fingerprints.sharing(tenant, course, hashes, excluding, limit, Consistency.READ_YOUR_WRITES);
+    public HashFrequencies frequencies(Collection<Long> hashes) {
+        return fingerprints.frequencies(tenant, course, hashes, Consistency.READ_YOUR_WRITES);
     }
 
     @Override
-    public List<FingerprintMatch> matches(Collection<Long> hashes, Collection<SubmissionId> in) {
-        return fingerprints.matches(tenant, course, hashes, in, Fingerprints.MAX_RESULTS,
+    public List<FingerprintMatch> candidates(Collection<Long> seeds, Collection<Long> hashes,
+                                             Optional<SubmissionId> excluding, int candidates) {
+        return fingerprints.candidates(tenant, course, seeds, hashes, excluding, candidates,
                 Consistency.READ_YOUR_WRITES);
     }
 }

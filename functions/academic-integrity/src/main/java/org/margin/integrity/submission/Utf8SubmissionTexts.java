@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.margin.store.Consistency;
+import org.margin.store.course.CourseId;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.submission.Submissions;
 import org.margin.store.tenant.TenantId;
@@ -18,8 +19,9 @@ import org.margin.store.tenant.TenantId;
 public record Utf8SubmissionTexts(Submissions submissions) implements SubmissionTexts {
 
     @Override
-    public Optional<String> plainText(TenantId tenant, SubmissionId submission) {
+    public Optional<String> plainText(TenantId tenant, CourseId course, SubmissionId submission) {
         return submissions.find(tenant, submission, Consistency.READ_YOUR_WRITES)
+                .filter(found -> found.course().equals(course))
                 .map(found -> decode(found.body().bytes()));
     }
 

@@ -50,8 +50,9 @@ public final class CheckSimilarityTool {
         return Tool.builder(NAME)
                 .title("Check similarity")
                 .description("Compares a text, or a stored submission, with every submission of a course and "
-                        + "returns the most similar ones: similarity (the share of the checked text's fingerprints "
-                        + "found in the other submission, 0 to 1) and the shared passages as character offsets in "
+                        + "returns the most similar ones: similarity (0 to 1: the larger of the share of the checked "
+                        + "text's fingerprints found in the other submission and the share of its distinct words, "
+                        + "weighted by rarity in the course, found there in the same order) and the shared passages as character offsets in "
                         + "both texts, with a short excerpt of the checked text. Never returns another submission's "
                         + "text or its author. A checked text is not stored.")
                 .inputSchema(Schemas.load("check_similarity.input.json"))
@@ -93,9 +94,9 @@ public final class CheckSimilarityTool {
                     return ToolArguments.notAUuid("submissionId");
                 }
                 excluding = Optional.of(new SubmissionId(submission.get()));
-                Optional<String> stored = texts.plainText(tenant, excluding.get());
+                Optional<String> stored = texts.plainText(tenant, new CourseId(course.get()), excluding.get());
                 if (stored.isEmpty()) {
-                    return new ToolError("No such submission in this institution.");
+                    return new ToolError("No such submission in this course.");
                 }
                 text = stored.get();
             }

@@ -1,12 +1,28 @@
 package org.margin.store.integrity;
 
 /**
- * One hash a winnowing pass selected from a submission: the position of its k-gram among the text's units, and
- * the characters of the original text the k-gram covers ({@code start} inclusive, {@code end} exclusive).
+ * One entry of a submission in its course's index: a hash, the position of its unit (or first unit) among the
+ * text's units, and the characters of the original text it covers ({@code start} inclusive, {@code end}
+ * exclusive). Positions are unique per submission and kind.
  */
-public record Fingerprint(long hash, int position, int start, int end) {
+public record Fingerprint(Kind kind, long hash, int position, int start, int end) {
+
+    /** What a hash stands for. */
+    public enum Kind {
+        /** A winnowed k-gram: shared ones make up the reported passages. */
+        PASSAGE,
+        /** A distinct content word, filed once at its first position: for the word-overlap score. */
+        WORD;
+
+        short code() {
+            return (short) ordinal();
+        }
+    }
 
     public Fingerprint {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be given");
+        }
         if (position < 0) {
             throw new IllegalArgumentException("position must not be negative");
         }

@@ -1,7 +1,9 @@
 package org.margin.store.integrity;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.margin.store.Consistency;
@@ -15,33 +17,61 @@ import org.margin.store.tenant.TenantTransactions;
 public final class Fingerprints {
 
     /** The most rows one lookup returns. */
-    public static final int MAX_RESULTS = 10_000;
+    public static final int MAX_RESULTS = 50_000;
 
-    // The course comes from the submission itself, so a fingerprint cannot be filed under another course.
+    // The course comes from the submission itself, so a fingerprint cannot be filed under another course. Only
+    // rows actually added are counted in the course's frequencies, so a redelivery counts nothing; the counts are
+    // taken in hash order so that concurrent filings lock the shared counters in one order.
     private static final String RECORD = """
-            INSERT INTO fingerprints (institution_id, course_id, submission_id, hash, position, start_offset, end_offset)
-            SELECT s.institution_id, s.course_id, s.id, f.hash, f.position, f.start_offset, f.end_offset
-            FROM submissions s,
-                 unnest($3::bigint[], $4::integer[], $5::integer[], $6::integer[])
-                     AS f(hash, position, start_offset, end_offset)
-            WHERE s.institution_id = $1 AND s.id = $2
-            ON CONFLICT (institution_id, submission_id, position) DO NOTHING""";
-    // Both read only the per-course index (index-only scans): the hashes are its third column.
-    private static final String SHARING = """
-            SELECT submission_id, count(DISTINCT hash) AS shared
-            FROM fingerprints
+            WITH filed AS (
+                INSERT INTO fingerprints
+                    (institution_id, course_id, submission_id, kind, hash, position, start_offset, end_offset)
+                SELECT s.institution_id, s.course_id, s.id, f.kind, f.hash, f.position, f.start_offset, f.end_offset
+                FROM submissions s,
+                     unnest($3::smallint[], $4::bigint[], $5::integer[], $6::integer[], $7::integer[])
+                         AS f(kind, hash, position, start_offset, end_offset)
+                WHERE s.institution_id = $1 AND s.id = $2
+                ON CONFLICT (institution_id, submission_id, kind, position) DO NOTHING
+                RETURNING course_id, hash),
+            counted AS (
+                INSERT INTO fingerprint_frequencies (institution_id, course_id, hash, submissions)
+                SELECT $1, course_id, hash, 1 FROM filed GROUP BY course_id, hash ORDER BY hash
+                ON CONFLICT (institution_id, course_id, hash)
+                DO UPDATE SET submissions = fingerprint_frequencies.submissions + 1),
+            sized AS (
+                INSERT INTO fingerprinted_courses (institution_id, course_id, submissions)
+                SELECT $1, course_id, 1 FROM filed GROUP BY course_id
+                ON CONFLICT (institution_id, course_id)
+                DO UPDATE SET submissions = fingerprinted_courses.submissions + 1)
+            SELECT count(*) AS filed FROM filed""";
+    // One primary-key lookup per hash plus the course's size (the row with a null hash).
+    private static final String FREQUENCIES = """
+            SELECT hash, submissions FROM fingerprint_frequencies
             WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
-              AND ($4::uuid IS NULL OR submission_id <> $4)
-            GROUP BY submission_id
-            ORDER BY shared DESC, submission_id
-            LIMIT $5""";
-    private static final String MATCHES = """
-            SELECT submission_id, hash, position, start_offset, end_offset
-            FROM fingerprints
-            WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
-              AND submission_id = ANY($4::uuid[])
-            ORDER BY submission_id, position
-            LIMIT $5""";
+            UNION ALL
+            SELECT NULL, submissions FROM fingerprinted_courses WHERE institution_id = $1 AND course_id = $2""";
+    // The candidates are the submissions holding the most seeds (index-only on the per-course index); their
+    // entries for all the checked hashes are then read candidate by candidate (index-only on the primary key).
+    // OFFSET 0 keeps the lateral read per candidate: flattened, the planner may instead walk every posting of
+    // every checked hash in the course, hundreds of thousands of rows when the hashes include common words.
+    private static final String CANDIDATES = """
+            WITH candidate AS (
+                SELECT submission_id
+                FROM fingerprints
+                WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
+                  AND ($5::uuid IS NULL OR submission_id <> $5)
+                GROUP BY submission_id
+                ORDER BY count(DISTINCT hash) DESC, submission_id
+                LIMIT $6)
+            SELECT c.submission_id, f.hash, f.position, f.start_offset, f.end_offset
+            FROM candidate c
+            CROSS JOIN LATERAL (
+                SELECT hash, position, start_offset, end_offset
+                FROM fingerprints
+                WHERE institution_id = $1 AND submission_id = c.submission_id AND hash = ANY($4::bigint[])
+                OFFSET 0) f
+            ORDER BY c.submission_id, f.position
+            LIMIT $7""";
     private static final String OVERLAPS = """
             SELECT other.submission_id, count(DISTINCT other.hash) AS shared
             FROM fingerprints mine
@@ -60,46 +90,59 @@ public final class Fingerprints {
     }
 
     /**
-     * Files a submission's fingerprints under its course; returns how many were added (0 when the submission is
-     * unknown in this tenant; positions already filed are kept as they are).
+     * Files a submission's fingerprints under its course and counts them in the course's frequencies; returns how
+     * many were added (0 when the submission is unknown in this tenant; entries already filed are kept as they
+     * are and not counted again).
      */
     public long record(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
+        Short[] kinds = fingerprints.stream().map(fingerprint -> fingerprint.kind().code()).toArray(Short[]::new);
         Long[] hashes = fingerprints.stream().map(Fingerprint::hash).toArray(Long[]::new);
         Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
         Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
         Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
-        return transactions.write(tenant, "fingerprint recording", connection ->
-                Sql.update(connection, RECORD, tenant.value(), submission.value(), hashes, positions, starts, ends));
+        return transactions.write(tenant, "fingerprint recording", connection -> Sql.rows(connection, RECORD,
+                        row -> Sql.required(row, "filed", Long.class),
+                        tenant.value(), submission.value(), kinds, hashes, positions, starts, ends)
+                .single());
+    }
+
+    /** How many of the course's filed submissions hold each of the hashes, and how many it has filed. */
+    public HashFrequencies frequencies(TenantId tenant, CourseId course, Collection<Long> hashes,
+                                       Consistency consistency) {
+        Long[] wanted = hashes.toArray(Long[]::new);
+        Map<Long, Integer> holders = new HashMap<>(wanted.length * 2);
+        int[] submissions = {0};
+        transactions.query(tenant, consistency, "fingerprint frequencies", FREQUENCIES, row -> {
+            Long hash = row.get("hash", Long.class);
+            int count = Sql.required(row, "submissions", Integer.class);
+            if (hash == null) {
+                submissions[0] = count;
+            } else {
+                holders.put(hash, count);
+            }
+            return count;
+        }, tenant.value(), course.value(), wanted);
+        return new HashFrequencies(submissions[0], holders);
     }
 
     /**
-     * The course's submissions (but {@code excluding}, when given) that hold any of the hashes, with how many
-     * distinct ones each holds, most first.
+     * Where the {@code hashes} occur in the course's {@code candidates} submissions (but {@code excluding}, when
+     * given) that hold the most distinct {@code seeds}, by submission and position.
      */
-    public List<Overlap> sharing(TenantId tenant, CourseId course, Collection<Long> hashes,
-                                 Optional<SubmissionId> excluding, int limit, Consistency consistency) {
-        requireLimit(limit);
-        Long[] wanted = hashes.toArray(Long[]::new);
+    public List<FingerprintMatch> candidates(TenantId tenant, CourseId course, Collection<Long> seeds,
+                                             Collection<Long> hashes, Optional<SubmissionId> excluding,
+                                             int candidates, Consistency consistency) {
+        requireLimit(candidates);
         Object excluded = excluding.<Object>map(SubmissionId::value).orElse(new Sql.Null(UUID.class));
-        return transactions.query(tenant, consistency, "fingerprint sharing", SHARING, row -> new Overlap(
-                        new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
-                        Sql.required(row, "shared", Long.class)),
-                tenant.value(), course.value(), wanted, excluded, limit);
-    }
-
-    /** Where the given hashes occur in the given submissions of the course, by submission and position. */
-    public List<FingerprintMatch> matches(TenantId tenant, CourseId course, Collection<Long> hashes,
-                                          Collection<SubmissionId> in, int limit, Consistency consistency) {
-        requireLimit(limit);
-        Long[] wanted = hashes.toArray(Long[]::new);
-        UUID[] submissions = in.stream().map(SubmissionId::value).toArray(UUID[]::new);
-        return transactions.query(tenant, consistency, "fingerprint lookup", MATCHES, row -> new FingerprintMatch(
+        return transactions.query(tenant, consistency, "fingerprint candidates", CANDIDATES,
+                row -> new FingerprintMatch(
                         new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
                         Sql.required(row, "hash", Long.class),
                         Sql.required(row, "position", Integer.class),
                         Sql.required(row, "start_offset", Integer.class),
                         Sql.required(row, "end_offset", Integer.class)),
-                tenant.value(), course.value(), wanted, submissions, limit);
+                tenant.value(), course.value(), seeds.toArray(Long[]::new), hashes.toArray(Long[]::new), excluded,
+                candidates, MAX_RESULTS);
     }
 
     /** The course's other submissions that share fingerprints with this one, most shared first. */

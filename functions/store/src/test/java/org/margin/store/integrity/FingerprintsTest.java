@@ -1,9 +1,12 @@
 package org.margin.store.integrity;
 
+import static org.margin.store.integrity.Fingerprint.Kind.PASSAGE;
+import static org.margin.store.integrity.Fingerprint.Kind.WORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -38,25 +41,39 @@ class FingerprintsTest {
         SubmissionId first = submit(world, world.course(), 0);
         SubmissionId second = submit(world, world.course(), 1);
         SubmissionId third = submit(world, world.course(), 2);
-        assertThat(store.fingerprints().record(world.tenant(), first, List.of(new Fingerprint(11, 0, 0, 7),
-                new Fingerprint(22, 5, 50, 57), new Fingerprint(33, 9, 90, 97)))).isEqualTo(3);
-        store.fingerprints().record(world.tenant(), second, List.of(new Fingerprint(22, 3, 30, 37),
-                new Fingerprint(33, 8, 80, 87), new Fingerprint(44, 20, 200, 207)));
+        assertThat(store.fingerprints().record(world.tenant(), first, List.of(new Fingerprint(PASSAGE, 11, 0, 0, 7),
+                new Fingerprint(PASSAGE, 22, 5, 50, 57), new Fingerprint(PASSAGE, 33, 9, 90, 97)))).isEqualTo(3);
+        store.fingerprints().record(world.tenant(), second, List.of(new Fingerprint(PASSAGE, 22, 3, 30, 37),
+                new Fingerprint(PASSAGE, 33, 8, 80, 87), new Fingerprint(PASSAGE, 44, 20, 200, 207)));
         store.fingerprints().record(world.tenant(), third,
-                List.of(new Fingerprint(33, 1, 10, 17), new Fingerprint(55, 4, 40, 47)));
+                List.of(new Fingerprint(PASSAGE, 33, 1, 10, 17), new Fingerprint(PASSAGE, 55, 4, 40, 47)));
 
         assertThat(store.fingerprints().overlaps(world.tenant(), first, 10, Consistency.READ_YOUR_WRITES))
                 .containsExactly(new Overlap(second, 2), new Overlap(third, 1));
-        assertThat(store.fingerprints().sharing(world.tenant(), world.course(), List.of(22L, 33L, 44L, 99L),
-                Optional.of(first), 10, Consistency.READ_YOUR_WRITES))
-                .containsExactly(new Overlap(second, 3), new Overlap(third, 1));
-        assertThat(store.fingerprints().sharing(world.tenant(), world.course(), List.of(22L, 33L, 44L),
-                Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
-                .containsExactly(new Overlap(second, 3), new Overlap(first, 2), new Overlap(third, 1));
-        assertThat(store.fingerprints().matches(world.tenant(), world.course(), List.of(22L, 44L, 99L),
-                List.of(second, third), 100, Consistency.READ_YOUR_WRITES))
-                .containsExactly(new FingerprintMatch(second, 22, 3, 30, 37),
+        assertThat(store.fingerprints().frequencies(world.tenant(), world.course(), List.of(22L, 33L, 44L, 99L),
+                Consistency.READ_YOUR_WRITES))
+                .isEqualTo(new HashFrequencies(3, Map.of(22L, 2, 33L, 3, 44L, 1)));
+        // Seeds 22 and 44 pick the second submission first, then the first; the third holds neither.
+        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(22L, 44L),
+                List.of(22L, 33L, 44L, 99L), Optional.empty(), 2, Consistency.READ_YOUR_WRITES))
+                .containsExactlyInAnyOrder(new FingerprintMatch(first, 22, 5, 50, 57), new FingerprintMatch(first, 33, 9, 90, 97),
+                        new FingerprintMatch(second, 22, 3, 30, 37), new FingerprintMatch(second, 33, 8, 80, 87),
                         new FingerprintMatch(second, 44, 20, 200, 207));
+        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(22L, 44L),
+                List.of(44L), Optional.of(second), 2, Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void wordsAndPassagesAreFiledSideBySideAndCountedOncePerSubmission() {
+        World world = World.create(store, 1);
+        SubmissionId mine = submit(world, world.course(), 0);
+        List<Fingerprint> entries = List.of(new Fingerprint(PASSAGE, 8, 0, 0, 9), new Fingerprint(WORD, 9, 0, 0, 4),
+                new Fingerprint(WORD, 8, 1, 5, 9));
+
+        assertThat(store.fingerprints().record(world.tenant(), mine, entries)).isEqualTo(3);
+        assertThat(store.fingerprints().record(world.tenant(), mine, entries)).isZero();
+        assertThat(store.fingerprints().frequencies(world.tenant(), world.course(), List.of(8L, 9L),
+                Consistency.READ_YOUR_WRITES)).isEqualTo(new HashFrequencies(1, Map.of(8L, 1, 9L, 1)));
     }
 
     @Test
@@ -67,19 +84,22 @@ class FingerprintsTest {
                 World.TERM_START, Optional.empty());
         SubmissionId mine = submit(world, world.course(), 0);
         SubmissionId elsewhere = submit(world, other, 1);
-        store.fingerprints().record(world.tenant(), mine, List.of(new Fingerprint(77, 0, 0, 7)));
-        store.fingerprints().record(world.tenant(), elsewhere, List.of(new Fingerprint(77, 0, 0, 7)));
+        store.fingerprints().record(world.tenant(), mine, List.of(new Fingerprint(PASSAGE, 77, 0, 0, 7)));
+        store.fingerprints().record(world.tenant(), elsewhere, List.of(new Fingerprint(PASSAGE, 77, 0, 0, 7)));
 
         assertThat(store.fingerprints().overlaps(world.tenant(), mine, 10, Consistency.READ_YOUR_WRITES)).isEmpty();
-        assertThat(store.fingerprints().sharing(world.tenant(), world.course(), List.of(77L), Optional.empty(), 10,
-                Consistency.READ_YOUR_WRITES)).containsExactly(new Overlap(mine, 1));
+        assertThat(store.fingerprints().frequencies(world.tenant(), world.course(), List.of(77L),
+                Consistency.READ_YOUR_WRITES)).isEqualTo(new HashFrequencies(1, Map.of(77L, 1)));
+        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(77L), List.of(77L),
+                Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
+                .containsExactly(new FingerprintMatch(mine, 77, 0, 0, 7));
     }
 
     @Test
     void filingTheSameFingerprintsAgainAddsNothing() {
         World world = World.create(store, 1);
         SubmissionId mine = submit(world, world.course(), 0);
-        List<Fingerprint> fingerprints = List.of(new Fingerprint(5, 0, 0, 12), new Fingerprint(6, 4, 20, 31));
+        List<Fingerprint> fingerprints = List.of(new Fingerprint(PASSAGE, 5, 0, 0, 12), new Fingerprint(PASSAGE, 6, 4, 20, 31));
 
         assertThat(store.fingerprints().record(world.tenant(), mine, fingerprints)).isEqualTo(2);
         assertThat(store.fingerprints().record(world.tenant(), mine, fingerprints)).isZero();
@@ -104,7 +124,7 @@ class FingerprintsTest {
         World world = World.create(store, 1);
 
         assertThat(store.fingerprints().record(world.tenant(), new SubmissionId(UUID.randomUUID()),
-                List.of(new Fingerprint(1, 0, 0, 7)))).isZero();
+                List.of(new Fingerprint(PASSAGE, 1, 0, 0, 7)))).isZero();
     }
 
     private static SubmissionId submit(World world, CourseId course, int index) {

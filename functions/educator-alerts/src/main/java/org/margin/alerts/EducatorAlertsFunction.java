@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.margin.alerts.evaluation.AlertEvaluator;
-import org.margin.alerts.evaluation.LocalInactivityTimer;
+import org.margin.alerts.event.AlertEventHandlers;
+import org.margin.alerts.event.LocalInactivityTimer;
 import org.margin.alerts.tool.AcknowledgeAlertTool;
 import org.margin.alerts.tool.DefineAlertRuleTool;
 import org.margin.alerts.tool.ListAlertRulesTool;
 import org.margin.alerts.tool.ListAlertsTool;
+import org.margin.events.EventType;
+import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
@@ -16,15 +19,16 @@ import org.margin.runtime.mcp.McpServer;
 import org.margin.store.Store;
 
 /**
- * The educator-alerts function: rules, their evaluation and the alerts they raise, over MCP. Read top to bottom,
- * this is all its wiring. Evaluation ({@link AlertEvaluator}) is plain methods, handed events by the CloudEvents
- * endpoint; the tools read and write through the store, which opens no connection before the first call.
+ * The educator-alerts function: rules, their evaluation and the alerts they raise, over MCP; {@code writing.analyzed},
+ * {@code integrity.checked} and the hourly schedule in, {@code alert.raised} out. Read top to bottom, this is all
+ * its wiring. Evaluation ({@link AlertEvaluator}) is plain methods, handed events by the CloudEvents endpoint; the
+ * tools read and write through the store, which opens no connection before the first call.
  */
 public final class EducatorAlertsFunction {
 
     public static final String NAME = "educator-alerts";
     public static final String VERSION = "0.1.0";
-    /** How often local mode's timer runs the inactivity check. */
+    /** How often local mode's timer runs the inactivity check, as the PingSource does on Knative. */
     public static final Duration LOCAL_CHECK_INTERVAL = Duration.ofHours(1);
 
     private EducatorAlertsFunction() {
@@ -34,16 +38,39 @@ public final class EducatorAlertsFunction {
         runtime(System.getenv()).build().serve();
     }
 
-    /** The function's runtime with everything from {@code environment}: runtime settings and the store. */
+    /**
+     * The function's runtime with everything from {@code environment}: runtime settings and the platform (store,
+     * grid for the delivery ledger, event sink). Opens no connection.
+     */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        return runtime(environment, Clock.systemUTC());
+    }
+
+    /** As {@link #runtime(Map)}, with "today" for enrolments, rules and inactivity from {@code clock}. */
+    public static FunctionRuntime.Builder runtime(Map<String, String> environment, Clock clock) {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
-        Store store = Store.builder().environment(environment).applicationName(NAME).build();
-        Clock clock = Clock.systemUTC();
-        FunctionRuntime.Builder runtime = runtime(store, clock).settings(settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME);
+        AlertEventHandlers handlers = new AlertEventHandlers(evaluator(platform.store(), clock), platform.events(),
+                platform.sink());
+        FunctionRuntime.Builder runtime = runtime(platform.store(), clock)
+                .settings(settings)
+                .cloudEvent(EventType.WRITING_ANALYZED.type(), handlers.writingAnalyzed())
+                .cloudEvent(EventType.INTEGRITY_CHECKED.type(), handlers.integrityChecked())
+                .cloudEvent(AlertEventHandlers.SCHEDULE, handlers.schedule())
+                .deliveryLedger(platform.ledger())
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void started(int port) {
+                        platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void stopped() {
+                        platform.close();
+                    }
+                });
         if (settings.local()) {
-            runtime.lifecycle(new LocalInactivityTimer(evaluator(store, clock),
-                    LocalInactivityTimer.institutions(environment.get(LocalInactivityTimer.INSTITUTIONS)),
-                    LOCAL_CHECK_INTERVAL, clock));
+            runtime.lifecycle(new LocalInactivityTimer(handlers::checkInactivity, LOCAL_CHECK_INTERVAL));
         }
         return runtime;
     }

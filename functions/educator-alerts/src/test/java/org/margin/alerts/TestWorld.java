@@ -32,18 +32,25 @@ public record TestWorld(Store store, TenantId tenant, CourseId course, CourseId 
     public static final LocalDate TERM_START = LocalDate.parse("2026-09-01");
     public static final LocalDate TODAY = LocalDate.parse("2026-10-01");
 
+    private static final Path DIRECTORY = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid())
+            .toAbsolutePath();
+
     private static LocalDatabase database;
 
     /** One database per test JVM, under target/, started afresh; tests keep apart by tenant. */
     public static synchronized Store openStore() {
         if (database == null) {
-            Path directory = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid())
-                    .toAbsolutePath();
-            database = LocalDatabase.start(directory);
+            database = LocalDatabase.start(DIRECTORY);
         }
         // Patient timeouts: the first connection's handshake is slow on a machine shared with other builds.
         return database.storeBuilder().callTimeout(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** What a function built from its environment needs to reach the database {@link #openStore()} started. */
+    public static synchronized Map<String, String> databaseEnvironment() {
+        openStore().close();
+        return LocalDatabase.connectionEnvironment(DIRECTORY, database.port());
     }
 
     public static TestWorld create(Store store) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.margin.events.EventType;
 import org.margin.grid.Grid;
+import org.margin.platform.Platform;
+import org.margin.profiling.event.WritingAnalyzedHandler;
 import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.profiling.recording.AnalysisRecorder;
 import org.margin.profiling.tool.GetClassOverviewTool;
@@ -18,7 +21,8 @@ import org.margin.store.Store;
 
 /**
  * The student-profiling function: each student's writing profile and trends, and a course's aggregates, over
- * MCP; and the recording of analysed submissions into profiles. Read top to bottom, this is all its wiring.
+ * MCP; and the recording of analysed submissions into profiles ({@code writing.analyzed} in,
+ * {@code profile.updated} out). Read top to bottom, this is all its wiring.
  */
 public final class StudentProfilingFunction {
 
@@ -51,15 +55,29 @@ public final class StudentProfilingFunction {
     }
 
     /**
-     * The function's runtime with everything from {@code environment}: runtime settings, the store and, when
-     * {@code MARGIN_GRID_PSEUDONYM_KEY} is set, the grid in front of profile reads. Opens no connection.
+     * The function's runtime with everything from {@code environment}: runtime settings and the platform (store,
+     * keys, the grid in front of profile reads, event sink). Opens no connection.
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
-        ProfilingSettings settings = ProfilingSettings.fromEnvironment(environment);
-        Store store = Store.builder().environment(environment).applicationName(NAME).build();
-        Optional<Grid> grid = settings.gridPseudonymKey().map(key -> Grid.builder().environment(environment).build());
-        return new StudentProfilingFunction(store, grid, settings, Clock.systemUTC()).runtime()
-                .settings(RuntimeSettings.fromEnvironment(environment));
+        Platform platform = Platform.fromEnvironment(environment, NAME);
+        StudentProfilingFunction function = new StudentProfilingFunction(platform.store(),
+                Optional.of(platform.grid()), ProfilingSettings.fromEnvironment(environment), Clock.systemUTC());
+        return function.runtime()
+                .settings(RuntimeSettings.fromEnvironment(environment))
+                .cloudEvent(EventType.WRITING_ANALYZED.type(),
+                        new WritingAnalyzedHandler(function.recorder(), platform.events(), platform.sink()))
+                .deliveryLedger(platform.ledger())
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void started(int port) {
+                        platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void stopped() {
+                        platform.close();
+                    }
+                });
     }
 
     /** The function's runtime, reading the runtime's settings from the environment unless a caller gives them. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.margin.alerts.rule.AlertRuleDefinition;
@@ -15,6 +16,9 @@ import org.margin.alerts.rule.MetricThreshold;
 import org.margin.alerts.rule.RuleJson;
 import org.margin.alerts.rule.SimilarityFinding;
 import org.margin.alerts.rule.Verdict;
+import org.margin.events.AlertRaised;
+import org.margin.events.IntegrityChecked;
+import org.margin.events.WritingAnalyzed;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertRule;
@@ -32,7 +36,7 @@ import org.margin.store.tenant.TenantId;
  * Evaluates rules as events arrive and on a schedule, and raises their alerts through the store, which routes each
  * to the educators teaching the student's course on the day and adds nothing for an occasion already raised.
  * Each method returns the alerts newly raised, one per rule and student, for the caller to announce as
- * {@value AlertRaised#TYPE}; a redelivered event returns none. A store outage surfaces as
+ * {@code org.margin.alert.raised.v1}; a redelivered event returns none. A store outage surfaces as
  * {@code StoreUnavailableException}, for the caller to ask for redelivery.
  */
 public final class AlertEvaluator {
@@ -50,14 +54,14 @@ public final class AlertEvaluator {
     }
 
     /** Metric and baseline rules of the submission's course and institution. */
-    public List<AlertRaised> onWritingAnalyzed(WritingAnalyzed event) {
+    public List<RaisedAlert> onWritingAnalyzed(WritingAnalyzed event) {
         TenantId tenant = new TenantId(event.institutionId());
         LocalDate today = LocalDate.now(clock);
         SubmissionId submission = new SubmissionId(event.submissionId());
         Supplier<List<MetricsPoint>> history = once(() -> store.profiles().timeSeries(tenant,
                 new PersonId(event.studentId()), new TimeWindow(TimeWindow.always().from(), event.submittedAt()),
                 Math.min(BASELINE_SUBMISSIONS, Profiles.MAX_POINTS), Consistency.READ_YOUR_WRITES));
-        List<AlertRaised> raised = new ArrayList<>();
+        List<RaisedAlert> raised = new ArrayList<>();
         for (AlertRule rule : rulesOf(tenant, event.courseId())) {
             AlertRuleDefinition definition = RuleJson.stored(rule.kind(), rule.parameters());
             Optional<Metric> metric = switch (definition) {
@@ -66,9 +70,12 @@ public final class AlertEvaluator {
                 case SimilarityFinding ignored -> Optional.empty();
                 case Inactivity ignored -> Optional.empty();
             };
-            Verdict verdict = switch (definition) {
-                case MetricThreshold threshold -> threshold.check(event.metrics().value(threshold.metric()));
-                case BaselineDrop drop -> drop.check(event.metrics().value(drop.metric()),
+            OptionalDouble value = metric.map(watched -> MetricValues.of(event.metrics(), watched))
+                    .orElse(OptionalDouble.empty());
+            // A figure the analysis could not give (MTLD of a short text) crosses no threshold.
+            Verdict verdict = value.isEmpty() ? Verdict.quiet() : switch (definition) {
+                case MetricThreshold threshold -> threshold.check(value.getAsDouble());
+                case BaselineDrop drop -> drop.check(value.getAsDouble(),
                         history.get().stream().map(point -> point.metrics().value(drop.metric())).toList());
                 case SimilarityFinding ignored -> Verdict.quiet();
                 case Inactivity ignored -> Verdict.quiet();
@@ -76,43 +83,54 @@ public final class AlertEvaluator {
             if (verdict instanceof Verdict.Raise raise) {
                 long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, metric,
                         raise.observed(), today);
-                announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule, recipients);
+                announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule,
+                        occasion(submission), recipients);
             }
         }
         return raised;
     }
 
     /** Similarity rules of the submission's course and institution. */
-    public List<AlertRaised> onIntegrityChecked(IntegrityChecked event) {
+    public List<RaisedAlert> onIntegrityChecked(IntegrityChecked event) {
         TenantId tenant = new TenantId(event.institutionId());
         LocalDate today = LocalDate.now(clock);
+        SubmissionId submission = new SubmissionId(event.submissionId());
         List<Double> similarities = event.matches().stream().map(IntegrityChecked.Match::similarity).toList();
-        List<AlertRaised> raised = new ArrayList<>();
+        List<RaisedAlert> raised = new ArrayList<>();
         for (AlertRule rule : rulesOf(tenant, event.courseId())) {
             if (RuleJson.stored(rule.kind(), rule.parameters()) instanceof SimilarityFinding similarity
                     && similarity.check(similarities) instanceof Verdict.Raise raise) {
-                long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(),
-                        new SubmissionId(event.submissionId()), Optional.empty(), raise.observed(), today);
-                announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule, recipients);
+                long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, Optional.empty(),
+                        raise.observed(), today);
+                announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule,
+                        occasion(submission), recipients);
             }
         }
         return raised;
     }
 
-    /** The scheduled check: {@link #evaluateInactivity} for the event's institution, today. */
-    public List<AlertRaised> onInactivityCheckDue(InactivityCheckDue event) {
-        return evaluateInactivity(new TenantId(event.institutionId()), LocalDate.now(clock));
+    /**
+     * The scheduled check, which names no institution: {@link #evaluateInactivity} today for every institution
+     * with an enabled inactivity rule.
+     */
+    public List<RaisedAlert> onSchedule() {
+        LocalDate today = LocalDate.now(clock);
+        List<RaisedAlert> raised = new ArrayList<>();
+        for (TenantId tenant : store.alertRules().withInactivityRules()) {
+            raised.addAll(evaluateInactivity(tenant, today));
+        }
+        return raised;
     }
 
     /** Every inactivity rule of the institution, for every student enrolled in its scope on {@code today}. */
-    public List<AlertRaised> evaluateInactivity(TenantId tenant, LocalDate today) {
-        List<AlertRaised> raised = new ArrayList<>();
+    public List<RaisedAlert> evaluateInactivity(TenantId tenant, LocalDate today) {
+        List<RaisedAlert> raised = new ArrayList<>();
         for (AlertRule rule : store.alertRules().ofKind(tenant, RuleKind.INACTIVITY, Consistency.READ_YOUR_WRITES)) {
             if (RuleJson.stored(rule.kind(), rule.parameters()) instanceof Inactivity inactivity) {
                 store.alerts().raiseInactivity(tenant, rule.id(), rule.course(), inactivity.lastActiveBy(today),
                                 today)
                         .forEach(alert -> announce(raised, tenant.value(), alert.course().value(),
-                                alert.student().value(), rule, alert.recipients()));
+                                alert.student().value(), rule, alert.occasion(), alert.recipients()));
             }
         }
         return raised;
@@ -122,11 +140,16 @@ public final class AlertEvaluator {
         return store.alertRules().forCourse(tenant, new CourseId(course), Consistency.READ_YOUR_WRITES);
     }
 
-    private static void announce(List<AlertRaised> raised, UUID institution, UUID course,
-                                 UUID student, AlertRule rule, long recipients) {
+    /** As the store names a submission's occasion. */
+    private static String occasion(SubmissionId submission) {
+        return "submission:" + submission.value();
+    }
+
+    private static void announce(List<RaisedAlert> raised, UUID institution, UUID course, UUID student,
+                                 AlertRule rule, String occasion, long recipients) {
         if (recipients > 0) {
-            raised.add(new AlertRaised(institution, course, student, rule.id().value(), rule.kind().column(),
-                    recipients));
+            raised.add(new RaisedAlert(new AlertRaised(institution, course, student, rule.id().value(),
+                    rule.kind().column(), Math.toIntExact(recipients)), occasion));
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,9 @@ import org.margin.alerts.rule.Inactivity;
 import org.margin.alerts.rule.MetricThreshold;
 import org.margin.alerts.rule.RuleJson;
 import org.margin.alerts.rule.SimilarityFinding;
+import org.margin.events.AlertRaised;
+import org.margin.events.IntegrityChecked;
+import org.margin.events.WritingAnalyzed;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.Alert;
@@ -62,7 +66,7 @@ class AlertEvaluatorTest {
         SubmissionId submission = world.submit(world.student(), NOW.minusSeconds(3600));
         WritingAnalyzed event = analyzed(submission, NOW.minusSeconds(3600), 31.5);
 
-        assertThat(evaluator.onWritingAnalyzed(event)).containsExactly(new AlertRaised(world.tenant().value(),
+        assertThat(evaluator.onWritingAnalyzed(event)).extracting(RaisedAlert::event).containsExactly(new AlertRaised(world.tenant().value(),
                 world.course().value(), world.student().value(), rule.value(), "metric_threshold", 2));
         assertThat(evaluator.onWritingAnalyzed(event)).as("a redelivered event raises nothing").isEmpty();
 
@@ -77,6 +81,16 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void anAnalysisWithoutMtldCrossesNoMtldRule() {
+        define(Optional.of(world.course()), new MetricThreshold(Metric.MTLD, Comparison.BELOW, 40));
+        SubmissionId submission = world.submit(world.student(), NOW.minusSeconds(60));
+
+        assertThat(evaluator.onWritingAnalyzed(analyzed(submission, NOW.minusSeconds(60), 12,
+                OptionalDouble.empty()))).isEmpty();
+        assertThat(alertsOf(world.teacher())).isEmpty();
+    }
+
+    @Test
     void rulesOfAnotherCourseStayQuietAndInstitutionWideOnesApply() {
         define(Optional.of(world.otherCourse()), new MetricThreshold(Metric.MTLD, Comparison.BELOW, 40));
         AlertRuleId everywhere = define(Optional.empty(), new MetricThreshold(Metric.WORD_COUNT, Comparison.ABOVE,
@@ -84,7 +98,7 @@ class AlertEvaluatorTest {
         SubmissionId submission = world.submit(world.student(), NOW.minusSeconds(60));
 
         assertThat(evaluator.onWritingAnalyzed(analyzed(submission, NOW.minusSeconds(60), 20)))
-                .extracting(AlertRaised::ruleId).containsExactly(everywhere.value());
+                .extracting(raised -> raised.event().ruleId()).containsExactly(everywhere.value());
     }
 
     @Test
@@ -106,7 +120,7 @@ class AlertEvaluatorTest {
         // Recorded before the event is evaluated: the baseline is still the submissions before this one.
         store.profiles().record(world.tenant(), dropped, TestWorld.metrics(50, Metric.MTLD, 55));
         assertThat(evaluator.onWritingAnalyzed(analyzed(dropped, NOW.minusSeconds(3600), 55)))
-                .extracting(AlertRaised::kind).containsExactly("baseline_drop");
+                .extracting(raised -> raised.event().kind()).containsExactly("baseline_drop");
     }
 
     @Test
@@ -118,7 +132,7 @@ class AlertEvaluatorTest {
                         new IntegrityChecked.Match(UUID.randomUUID(), 0.55),
                         new IntegrityChecked.Match(UUID.randomUUID(), 0.82)));
 
-        assertThat(evaluator.onIntegrityChecked(close)).containsExactly(new AlertRaised(world.tenant().value(),
+        assertThat(evaluator.onIntegrityChecked(close)).extracting(RaisedAlert::event).containsExactly(new AlertRaised(world.tenant().value(),
                 world.course().value(), world.student().value(), rule.value(), "similarity", 2));
         assertThat(evaluator.onIntegrityChecked(close)).isEmpty();
         assertThat(alertsOf(world.teacher())).singleElement().satisfies(alert -> {
@@ -140,7 +154,8 @@ class AlertEvaluatorTest {
         world.submit(active, NOW.minusSeconds(86_400L * 3));
         world.submit(world.student(), NOW.minusSeconds(86_400L * 20));
 
-        List<AlertRaised> raised = evaluator.onInactivityCheckDue(new InactivityCheckDue(world.tenant().value()));
+        List<AlertRaised> raised = evaluator.onSchedule().stream().map(RaisedAlert::event)
+                .filter(event -> event.institutionId().equals(world.tenant().value())).toList();
 
         assertThat(raised).containsExactly(new AlertRaised(world.tenant().value(), world.course().value(),
                 world.student().value(), rule.value(), "inactivity", 2));
@@ -158,13 +173,15 @@ class AlertEvaluatorTest {
                 RuleJson.parameters(rule).toString(), world.teacher()));
     }
 
+    /** Word count and MTLD at {@code value}, every other figure at 50 (the type-token ratio at 0.5). */
     private WritingAnalyzed analyzed(SubmissionId submission, Instant at, double value) {
-        double[] figures = new double[14];
-        java.util.Arrays.fill(figures, 50);
+        return analyzed(submission, at, (int) value, OptionalDouble.of(value));
+    }
+
+    private WritingAnalyzed analyzed(SubmissionId submission, Instant at, int words, OptionalDouble mtld) {
         return new WritingAnalyzed(world.tenant().value(), world.course().value(), submission.value(),
-                world.student().value(), at, new WritingAnalyzed.Metrics(value, figures[1], figures[2], figures[3],
-                figures[4], figures[5], figures[6], figures[7], figures[8], figures[9], 0.5, value, figures[12],
-                figures[13]));
+                world.student().value(), at, new WritingAnalyzed.Metrics(words, 50, 50, 50, 50, 50, 50, 50, 50, 50,
+                0.5, mtld, 50, 50));
     }
 
     private List<Alert> alertsOf(PersonId educator) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.margin.alerts.EducatorAlertsFunction;
 import org.margin.alerts.TestWorld;
 import org.margin.alerts.evaluation.AlertEvaluator;
-import org.margin.alerts.evaluation.InactivityCheckDue;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.mcp.protocol.Json;
@@ -115,7 +114,7 @@ class AlertToolsOverHttpTest {
         for (int i = 0; i < 4; i++) {
             world.submit(world.newStudent(), NOW.minusSeconds(86_400L * 10));
         }
-        new AlertEvaluator(store, clock).onInactivityCheckDue(new InactivityCheckDue(world.tenant().value()));
+        new AlertEvaluator(store, clock).evaluateInactivity(world.tenant(), TestWorld.TODAY);
 
         List<String> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();

@@ -39,6 +39,8 @@ public final class AlertRules {
                     AND educator.person_id = $2 AND educator.role IN ('teacher', 'teaching_assistant')
                     AND educator.starts_on <= $3 AND (educator.ends_on IS NULL OR educator.ends_on >= $3)))
             ORDER BY r.id""".formatted(COLUMNS);
+    // Across tenants, through V13's security-definer function, which returns the institutions' ids only.
+    private static final String INACTIVITY_TENANTS = "SELECT inactivity_rule_tenants() AS id";
     private static final String DISABLE =
             "UPDATE alert_rules SET enabled = false WHERE institution_id = $1 AND id = $2 AND enabled";
 
@@ -66,6 +68,12 @@ public final class AlertRules {
     public List<AlertRule> ofKind(TenantId tenant, RuleKind kind, Consistency consistency) {
         return transactions.query(tenant, consistency, "alert rules by kind read", OF_KIND, AlertRules::ruleOf,
                 tenant.value(), kind.column());
+    }
+
+    /** Every institution with an enabled inactivity rule, for the scheduled check that names none. */
+    public List<TenantId> withInactivityRules() {
+        return transactions.queryWithoutTenant(Consistency.READ_YOUR_WRITES, "inactivity rule tenants read",
+                INACTIVITY_TENANTS, row -> new TenantId(Sql.required(row, "id", UUID.class)));
     }
 
     /** The enabled rules an educator sees on a day: the institution-wide ones and those of courses taught then. */

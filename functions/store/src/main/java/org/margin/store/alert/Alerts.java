@@ -78,7 +78,7 @@ public final class Alerts {
              AND educator.starts_on <= $5 AND (educator.ends_on IS NULL OR educator.ends_on >= $5)
             WHERE idle.active_on <= $4
             ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING
-            RETURNING course_id, student_id""";
+            RETURNING course_id, student_id, dedup_key""";
     // Newest first, by (raised_at, id) so that pages neither skip nor repeat alerts raised in the same instant.
     private static final String FOR_EDUCATOR = """
             SELECT %s FROM alerts
@@ -139,7 +139,8 @@ public final class Alerts {
         List<StudentInCourse> rows = transactions.write(tenant, "inactivity alert raising", connection ->
                 Sql.rows(connection, RAISE_INACTIVITY, row -> new StudentInCourse(
                                 new CourseId(Sql.required(row, "course_id", UUID.class)),
-                                new PersonId(Sql.required(row, "student_id", UUID.class))),
+                                new PersonId(Sql.required(row, "student_id", UUID.class)),
+                                Sql.required(row, "dedup_key", String.class)),
                         tenant.value(), rule.value(),
                         course.<Object>map(CourseId::value).orElse(new Sql.Null(UUID.class)), lastActiveBy, on)
                         .collectList());
@@ -147,11 +148,11 @@ public final class Alerts {
         rows.forEach(row -> recipients.merge(row, 1L, Long::sum));
         return recipients.entrySet().stream()
                 .map(entry -> new InactivityRaised(entry.getKey().course(), entry.getKey().student(),
-                        entry.getValue()))
+                        entry.getKey().occasion(), entry.getValue()))
                 .toList();
     }
 
-    private record StudentInCourse(CourseId course, PersonId student) {
+    private record StudentInCourse(CourseId course, PersonId student, String occasion) {
     }
 
     /** The educator's alerts that pass the filter, newest first, starting after {@code after} when given. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.margin.store.Store;
@@ -18,18 +19,25 @@ import org.margin.store.local.LocalDatabase;
 public final class TestDatabase {
 
     private static LocalDatabase shared;
+    private static Path directory;
 
     private TestDatabase() {
     }
 
     public static synchronized LocalDatabase shared() {
         if (shared == null) {
-            Path directory = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid(), "shared")
+            directory = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid(), "shared")
                     .toAbsolutePath();
             delete(directory);
             shared = LocalDatabase.start(directory);
         }
         return shared;
+    }
+
+    /** What a function built from its environment needs to reach the shared database. */
+    public static synchronized Map<String, String> environment() {
+        LocalDatabase database = shared();
+        return LocalDatabase.connectionEnvironment(directory, database.port());
     }
 
     /** A store with timeouts for a machine other builds share, where a first SCRAM handshake can take a while. */

@@ -1,0 +1,64 @@
+package org.margin.profiling.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.margin.events.EventRead;
+import org.margin.events.MarginEvents;
+import org.margin.events.WritingAnalyzed;
+import org.margin.profiling.recording.AnalysisRecorder;
+import org.margin.profiling.recording.AnalysisRecording;
+import org.margin.runtime.cloudevents.CloudEventHandler;
+import org.margin.runtime.cloudevents.EventOutcome;
+import org.margin.runtime.cloudevents.sink.EventSink;
+import org.margin.store.StoreException;
+
+import io.cloudevents.CloudEvent;
+
+/**
+ * {@code writing.analyzed} in, {@code profile.updated} out: folds the submission's figures into its student's
+ * profile once and announces the new count. The announcement's id derives from the submission, so a second
+ * announcement for it is dropped downstream.
+ */
+public final class WritingAnalyzedHandler implements CloudEventHandler {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final AnalysisRecorder recorder;
+    private final MarginEvents events;
+    private final EventSink sink;
+
+    public WritingAnalyzedHandler(AnalysisRecorder recorder, MarginEvents events, EventSink sink) {
+        this.recorder = recorder;
+        this.events = events;
+        this.sink = sink;
+    }
+
+    @Override
+    public EventOutcome handle(CloudEvent event) {
+        if (!(MarginEvents.read(event, WritingAnalyzed.class) instanceof EventRead.Valid<WritingAnalyzed> valid)) {
+            return EventOutcome.rejected("The event is not a valid " + event.getType() + ".");
+        }
+        AnalysisRecording recording;
+        try {
+            recording = recorder.recordAnalysis(valid.data());
+        } catch (StoreException e) {
+            return e.retryable()
+                    ? EventOutcome.retryLater("The store is unavailable.", RETRY_AFTER)
+                    : EventOutcome.rejected("The analysis could not be recorded.");
+        }
+        return switch (recording) {
+            case AnalysisRecording.Updated updated -> {
+                sink.send(events.create(updated.event(), UUID.nameUUIDFromBytes(
+                        ("profile.updated:" + updated.event().submissionId()).getBytes(StandardCharsets.UTF_8))));
+                yield EventOutcome.accepted();
+            }
+            case AnalysisRecording.AlreadyRecorded already -> EventOutcome.accepted();
+            case AnalysisRecording.Refused refused ->
+                    EventOutcome.rejected("The analysis cannot be recorded: " + refused.reason() + ".");
+            case AnalysisRecording.RetryLater later ->
+                    EventOutcome.retryLater("The store is unavailable.", later.retryAfter());
+        };
+    }
+}

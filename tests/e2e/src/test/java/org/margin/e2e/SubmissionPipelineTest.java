@@ -161,8 +161,10 @@ class SubmissionPipelineTest {
         String copier = similarityAlert.path("studentId").asString();
         String copiedSubmission = similarityAlert.path("submissionId").asString();
 
-        JsonNode report = call(base + 4, "get_integrity_report", args(moodleTeacher)
-                .put("submissionId", copiedSubmission));
+        ObjectNode reportArguments = McpHttp.JSON.createObjectNode()
+                .put("institutionId", TENANT.value().toString())
+                .put("submissionId", copiedSubmission);
+        JsonNode report = call(base + 4, "get_integrity_report", reportArguments);
         assertThat(report.path("bestSimilarity").asDouble()).isGreaterThan(0.4);
         assertThat(report.path("matches").get(0).path("spans").size()).isPositive();
 

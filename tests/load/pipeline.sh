@@ -29,7 +29,7 @@ trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$DIR"' EXI
 until curl -sf "http://127.0.0.1:$((BASE + 6))/health/ready" >/dev/null; do sleep 0.5; done
 
 echo "JDK $java_major, $(nproc) cores; launcher log: $DIR/launcher.log"
-driver=(java -cp "tests/load/target/margin-load.jar:tests/load/target/libs/*" org.margin.load.PipelineLoad
+driver=(java --enable-native-access=ALL-UNNAMED -cp "tests/load/target/margin-load.jar:tests/load/target/libs/*" org.margin.load.PipelineLoad
   "$BASE" "$DIR" "$INSTITUTION" "$SECRET")
 "${driver[@]}" latency "$RATE" "$SECONDS_AT_RATE"
 "${driver[@]}" ingest "$INGEST_COUNT" "$CONCURRENCY"

@@ -88,7 +88,12 @@ final class LocalMargin implements AutoCloseable {
                 .callTimeout(Duration.ofSeconds(30))
                 .build();
         LocalMargin margin = new LocalMargin(tenant, canvasKey, base, process, store);
-        margin.registerInstitution();
+        try {
+            margin.registerInstitution();
+        } catch (RuntimeException | InterruptedException failed) {
+            margin.close();
+            throw failed;
+        }
         return margin;
     }
 

@@ -119,7 +119,7 @@ public final class PipelineLoad {
         arguments.set("rule", JSON.readTree(
                 "{\"kind\":\"metric_threshold\",\"metric\":\"wordCount\",\"comparison\":\"below\",\"threshold\":100000}"));
         JsonNode defined = call(base + 3, "define_alert_rule", arguments);
-        if (defined.path("result").path("isError").asBoolean(true)) {
+        if (defined.path("result").path("isError").asBoolean() || defined.has("error")) {
             throw new IllegalStateException("the rule was not defined: " + defined);
         }
         return educator;

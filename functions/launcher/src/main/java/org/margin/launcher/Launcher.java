@@ -52,6 +52,8 @@ public final class Launcher {
     private static final int DATABASE_PORT_OFFSET = 20;
     /** How many undelivered events the local broker holds before it asks senders to come back. */
     private static final int BROKER_CAPACITY = 20_000;
+    /** Deliveries in flight to one function at once, like a trigger dispatcher's parallelism. */
+    private static final int BROKER_CONCURRENCY_PER_SUBSCRIBER = 16;
 
     /** The functions, in port order after the broker's. */
     private static final List<LocalFunction> FUNCTIONS = List.of(
@@ -104,7 +106,7 @@ public final class Launcher {
                 throw new IllegalStateException("a Trigger names " + name + ", which local mode does not run");
             }
             return address;
-        }), BROKER_CAPACITY);
+        }), BROKER_CAPACITY, BROKER_CONCURRENCY_PER_SUBSCRIBER);
         runtimes.add(FunctionRuntime.builder()
                 .service("broker")
                 .settings(RuntimeSettings.fromEnvironment(withPort(shared, base)))

@@ -78,6 +78,11 @@ public final class FunctionRuntime implements AutoCloseable {
      * keep-alive connections (closed at once) or requests past the grace period (to be cut) remain.
      */
     private static final Duration SERVER_STOP_GRACE = Duration.ofMillis(500);
+    /**
+     * Events one instance handles at once: handlers wait on the store, whose pool (20 connections by default) is the
+     * real limit; beyond a few times that, waiting only pushes every handler past its sender's timeout.
+     */
+    private static final int EVENT_CONCURRENCY = 64;
 
     private final String service;
     private final RuntimeSettings settings;
@@ -173,7 +178,8 @@ public final class FunctionRuntime implements AutoCloseable {
         CloudEventEndpoint events = null;
         if (builder.handlesEvents()) {
             events = new CloudEventEndpoint(builder.eventHandlers, Optional.ofNullable(builder.anyOtherEvent),
-                    builder.ledger != null ? builder.ledger : InMemoryDeliveryLedger.create(), settings.maxEventBytes(),
+                    builder.ledger != null ? builder.ledger : InMemoryDeliveryLedger.create(), EVENT_CONCURRENCY,
+                    settings.maxEventBytes(),
                     new EventTelemetry(telemetry, builder.eventHandlers.keySet()));
         }
         return new Parts(telemetry, new HttpServerTelemetry(telemetry, routes), Optional.ofNullable(mcp),

@@ -4,7 +4,9 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,8 +24,9 @@ import io.cloudevents.core.builder.CloudEventBuilder;
  * dead-letter sink, with Knative's {@code knativeerror*} extensions, when it keeps failing. Like Knative it retries
  * answers 404, 409, 429 and 5xx and no answer at all, and gives up at once on any other 4xx.
  *
- * <p>Deliveries in flight are held in memory: at most {@code capacity}; beyond that the broker answers 429 so that
- * the sender retries and nothing is dropped. A broker that stops loses what it had not delivered, which is why
+ * <p>Deliveries are held in memory: at most {@code capacity}; beyond that the broker answers 429 so that the sender
+ * retries and nothing is dropped. At most {@code concurrentPerSubscriber} are in flight to one subscriber; the rest
+ * wait their turn, and waiting is not an attempt. A broker that stops loses what it had not delivered, which is why
  * production uses a durable broker class.
  */
 public final class LocalBroker implements CloudEventHandler {
@@ -33,15 +36,26 @@ public final class LocalBroker implements CloudEventHandler {
     private static final Duration FULL_RETRY = Duration.ofSeconds(1);
 
     private final List<Subscription> subscriptions;
+    private final Map<String, Semaphore> inFlightPerSubscriber;
     private final EventPoster poster = new EventPoster(TIMEOUT);
     private final Semaphore capacity;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
 
-    public LocalBroker(List<Subscription> subscriptions, int capacity) {
+    /**
+     * @param capacity              deliveries held at most, waiting or in flight
+     * @param concurrentPerSubscriber deliveries in flight to one subscriber at most; the rest wait their turn here,
+     *                              as a Knative broker's dispatcher holds them, rather than pile onto the function
+     */
+    public LocalBroker(List<Subscription> subscriptions, int capacity, int concurrentPerSubscriber) {
         this.subscriptions = List.copyOf(subscriptions);
         this.capacity = new Semaphore(capacity);
+        Map<String, Semaphore> perSubscriber = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            perSubscriber.putIfAbsent(subscription.subscriber().toString(), new Semaphore(concurrentPerSubscriber));
+        }
+        this.inFlightPerSubscriber = Map.copyOf(perSubscriber);
     }
 
     @Override
@@ -88,7 +102,7 @@ public final class LocalBroker implements CloudEventHandler {
                 if (attempt > 0) {
                     Thread.sleep(subscription.retry().delayBefore(attempt - 1));
                 }
-                last = poster.post(subscription.subscriber(), event);
+                last = post(subscription, event);
                 if (last instanceof Posted.Delivered) {
                     delivered.incrementAndGet();
                     return;
@@ -101,6 +115,16 @@ public final class LocalBroker implements CloudEventHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lose(event, subscription);
+        }
+    }
+
+    private Posted post(Subscription subscription, CloudEvent event) throws InterruptedException {
+        Semaphore turn = inFlightPerSubscriber.get(subscription.subscriber().toString());
+        turn.acquire();
+        try {
+            return poster.post(subscription.subscriber(), event);
+        } finally {
+            turn.release();
         }
     }
 

@@ -78,7 +78,7 @@ class LocalBrokerTest {
         URI b = subscriber(event -> second.add(event.getId()));
         LocalBroker broker = new LocalBroker(List.of(
                 new Subscription("to-a", SUBMITTED, a, QUICK, Optional.empty()),
-                new Subscription("to-b", "org.margin.other.v1", b, QUICK, Optional.empty())), 100);
+                new Subscription("to-b", "org.margin.other.v1", b, QUICK, Optional.empty())), 100, 4);
         EventSink sink = brokerSink(broker);
 
         sink.send(event(SUBMITTED, "e-1"));
@@ -97,7 +97,7 @@ class LocalBrokerTest {
                         ? EventOutcome.retryLater("Not yet.", Duration.ofMillis(1))
                         : EventOutcome.accepted()));
         LocalBroker broker = new LocalBroker(List.of(
-                new Subscription("to-flaky", SUBMITTED, flaky, QUICK, Optional.empty())), 100);
+                new Subscription("to-flaky", SUBMITTED, flaky, QUICK, Optional.empty())), 100, 4);
 
         brokerSink(broker).send(event(SUBMITTED, "r-1"));
 
@@ -121,7 +121,7 @@ class LocalBrokerTest {
                     return EventOutcome.accepted();
                 }));
         LocalBroker broker = new LocalBroker(List.of(
-                new Subscription("to-refusing", SUBMITTED, refusing, QUICK, Optional.of(deadLetters))), 100);
+                new Subscription("to-refusing", SUBMITTED, refusing, QUICK, Optional.of(deadLetters))), 100, 4);
 
         brokerSink(broker).send(event(SUBMITTED, "d-1"));
 
@@ -144,7 +144,7 @@ class LocalBrokerTest {
                     return EventOutcome.accepted();
                 }));
         LocalBroker broker = new LocalBroker(List.of(new Subscription("to-nowhere", SUBMITTED,
-                URI.create("http://127.0.0.1:1/"), QUICK, Optional.of(deadLetters))), 100);
+                URI.create("http://127.0.0.1:1/"), QUICK, Optional.of(deadLetters))), 100, 4);
 
         brokerSink(broker).send(event(SUBMITTED, "u-1"));
 
@@ -154,10 +154,30 @@ class LocalBrokerTest {
     }
 
     @Test
+    void deliveriesToOneSubscriberWaitTheirTurnInsteadOfPilingOnto() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        URI slow = subscriber(event -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            sleep(50);
+            inFlight.decrementAndGet();
+        });
+        LocalBroker broker = new LocalBroker(List.of(
+                new Subscription("to-slow", SUBMITTED, slow, QUICK, Optional.empty())), 100, 4);
+
+        for (int i = 0; i < 20; i++) {
+            broker.handle(event(SUBMITTED, "t-" + i));
+        }
+
+        waitUntil(() -> broker.delivered() == 20);
+        assertThat(most.get()).isBetween(1, 4);
+    }
+
+    @Test
     void aFullBrokerAsksTheSenderToRetryInsteadOfDroppingTheEvent() {
         URI slow = subscriber(event -> sleep(500));
         LocalBroker broker = new LocalBroker(List.of(
-                new Subscription("to-slow", SUBMITTED, slow, QUICK, Optional.empty())), 1);
+                new Subscription("to-slow", SUBMITTED, slow, QUICK, Optional.empty())), 1, 4);
 
         assertThat(broker.handle(event(SUBMITTED, "f-1"))).isInstanceOf(EventOutcome.Accepted.class);
         assertThat(broker.handle(event(SUBMITTED, "f-2")))

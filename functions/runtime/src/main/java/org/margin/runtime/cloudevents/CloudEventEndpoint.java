@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -45,10 +46,12 @@ public final class CloudEventEndpoint implements HttpService {
 
     private static final Duration DUPLICATE_IN_PROGRESS_RETRY = Duration.ofSeconds(1);
     private static final Duration SINK_RETRY = Duration.ofSeconds(5);
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final Map<String, CloudEventHandler> handlers;
     private final Optional<CloudEventHandler> anyOtherType;
     private final DeliveryLedger ledger;
+    private final Semaphore handling;
     private final int maxEventBytes;
     private final EventTelemetry telemetry;
     private final Problem unknownType;
@@ -58,13 +61,17 @@ public final class CloudEventEndpoint implements HttpService {
      * @param handlers      the handler of each event type
      * @param anyOtherType  the handler of every other type (a dead-letter store), or none: such events are refused
      * @param ledger        the deliveries handled so far
+     * @param concurrency   events handled at once at most; one more is answered 429 at once, so that an
+     *                      overloaded instance sheds load (the sender retries, Knative scales out) instead of
+     *                      letting every handler run past its sender's timeout
      * @param maxEventBytes the largest request body accepted
      */
     public CloudEventEndpoint(Map<String, CloudEventHandler> handlers, Optional<CloudEventHandler> anyOtherType,
-                              DeliveryLedger ledger, int maxEventBytes, EventTelemetry telemetry) {
+                              DeliveryLedger ledger, int concurrency, int maxEventBytes, EventTelemetry telemetry) {
         this.handlers = Map.copyOf(handlers);
         this.anyOtherType = anyOtherType;
         this.ledger = ledger;
+        this.handling = new Semaphore(concurrency);
         this.maxEventBytes = maxEventBytes;
         this.telemetry = telemetry;
         this.unknownType = Problem.of(Status.UNPROCESSABLE_CONTENT_422, "unsupported-event-type",
@@ -112,6 +119,20 @@ public final class CloudEventEndpoint implements HttpService {
     }
 
     private void dispatch(CloudEventHandler handler, CloudEvent event, ServerResponse response) {
+        if (!handling.tryAcquire()) {
+            telemetry.start(event).end(Result.RETRY_LATER);
+            Problem.of(Status.TOO_MANY_REQUESTS_429, "overloaded", "Overloaded",
+                    "This instance is handling as many events as it can; retry shortly.").send(response, BUSY_RETRY);
+            return;
+        }
+        try {
+            dispatchClaimed(handler, event, response);
+        } finally {
+            handling.release();
+        }
+    }
+
+    private void dispatchClaimed(CloudEventHandler handler, CloudEvent event, ServerResponse response) {
         EventTelemetry.Observation observation = telemetry.start(event);
         Result result = Result.FAILED;
         String source = event.getSource().toString();

@@ -9,10 +9,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -106,6 +109,36 @@ class EventDeliveryTest {
         assertThat(second.headers().firstValue("retry-after")).hasValue("1");
         assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
         assertThat(post(runtime, SUBMITTED, "slow-1").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void anInstanceHandlingAsManyEventsAsItCanShedsTheNextWith429() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger entered = new AtomicInteger();
+        FunctionRuntime runtime = start(FunctionRuntime.builder().service("busy").settings(ANY_PORT)
+                .cloudEvent(SUBMITTED, event -> {
+                    entered.incrementAndGet();
+                    await(release);
+                    return EventOutcome.accepted();
+                }));
+        List<CompletableFuture<HttpResponse<String>>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String id = "busy-" + i;
+            deliveries.add(CompletableFuture.supplyAsync(() -> post(runtime, SUBMITTED, id),
+                    Executors.newVirtualThreadPerTaskExecutor()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (deliveries.stream().filter(CompletableFuture::isDone).count() < 80 - entered.get()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        release.countDown();
+
+        List<HttpResponse<String>> answers = deliveries.stream().map(CompletableFuture::join).toList();
+        assertThat(entered.get()).isLessThanOrEqualTo(64);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 429).isNotEmpty()
+                .allSatisfy(answer -> assertThat(answer.headers().firstValue("retry-after")).hasValue("1"));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(202, 429);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.margin.events.EventRead;
 import org.margin.events.MarginEvents;
+import org.margin.events.ProfileUpdated;
 import org.margin.events.WritingAnalyzed;
 import org.margin.profiling.recording.AnalysisRecorder;
 import org.margin.profiling.recording.AnalysisRecording;
@@ -49,16 +50,19 @@ public final class WritingAnalyzedHandler implements CloudEventHandler {
                     : EventOutcome.rejected("The analysis could not be recorded.");
         }
         return switch (recording) {
-            case AnalysisRecording.Updated updated -> {
-                sink.send(events.create(updated.event(), UUID.nameUUIDFromBytes(
-                        ("profile.updated:" + updated.event().submissionId()).getBytes(StandardCharsets.UTF_8))));
-                yield EventOutcome.accepted();
-            }
-            case AnalysisRecording.AlreadyRecorded already -> EventOutcome.accepted();
+            case AnalysisRecording.Updated updated -> announce(updated.event());
+            case AnalysisRecording.AlreadyRecorded already -> announce(already.event());
             case AnalysisRecording.Refused refused ->
                     EventOutcome.rejected("The analysis cannot be recorded: " + refused.reason() + ".");
             case AnalysisRecording.RetryLater later ->
                     EventOutcome.retryLater("The store is unavailable.", later.retryAfter());
         };
+    }
+
+    /** Announces under an id derived from the submission, so that each submission's announcement counts once. */
+    private EventOutcome announce(ProfileUpdated update) {
+        sink.send(events.create(update, UUID.nameUUIDFromBytes(
+                ("profile.updated:" + update.submissionId()).getBytes(StandardCharsets.UTF_8))));
+        return EventOutcome.accepted();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.margin.events.ProfileUpdated;
 import org.margin.events.WritingAnalyzed;
 import org.margin.profiling.profile.ProfileSnapshots;
+import org.margin.store.Consistency;
 import org.margin.store.StoreRejectedException;
 import org.margin.store.StoreUnavailableException;
 import org.margin.store.people.PersonId;
@@ -62,7 +63,13 @@ public final class AnalysisRecorder {
                         analyzed.studentId(), analyzed.submissionId(), Math.toIntExact(recorded.profileSubmissions()),
                         recorded.lastSubmittedAt()));
             }
-            case Recording.AlreadyRecorded already -> new AnalysisRecording.AlreadyRecorded();
+            case Recording.AlreadyRecorded already -> profiles.profile(tenant, new PersonId(analyzed.studentId()),
+                            Consistency.READ_YOUR_WRITES)
+                    .<AnalysisRecording>map(profile -> new AnalysisRecording.AlreadyRecorded(new ProfileUpdated(
+                            analyzed.institutionId(), analyzed.courseId(), analyzed.studentId(),
+                            analyzed.submissionId(), Math.toIntExact(profile.submissions()),
+                            profile.lastSubmittedAt())))
+                    .orElseGet(() -> new AnalysisRecording.Refused("the student has no profile any more"));
             case Recording.UnknownSubmission unknown ->
                     new AnalysisRecording.Refused("the submission is not known to the store");
         };

@@ -11,8 +11,11 @@ public sealed interface AnalysisRecording {
     record Updated(ProfileUpdated event) implements AnalysisRecording {
     }
 
-    /** Counted before (a redelivery): nothing changed, nothing to emit. */
-    record AlreadyRecorded() implements AnalysisRecording {
+    /**
+     * Counted before (a redelivery): nothing changed, but announce the profile as it stands under the same event id,
+     * because the first announcement may be what failed; subscribers drop it if it was not.
+     */
+    record AlreadyRecorded(ProfileUpdated event) implements AnalysisRecording {
     }
 
     /**

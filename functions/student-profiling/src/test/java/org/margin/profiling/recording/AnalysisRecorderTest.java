@@ -57,7 +57,9 @@ class AnalysisRecorderTest {
                 school.course().value(), student.value(), later.value(), 1, FIRST.plus(Duration.ofDays(3)))));
         assertThat(second).isEqualTo(new AnalysisRecording.Updated(new ProfileUpdated(school.tenant().value(),
                 school.course().value(), student.value(), earlier.value(), 2, FIRST.plus(Duration.ofDays(3)))));
-        assertThat(again).isEqualTo(new AnalysisRecording.AlreadyRecorded());
+        assertThat(again).as("counted before: the profile as it stands, to announce again")
+                .isEqualTo(new AnalysisRecording.AlreadyRecorded(new ProfileUpdated(school.tenant().value(),
+                        school.course().value(), student.value(), earlier.value(), 2, FIRST.plus(Duration.ofDays(3)))));
         var profile = store.profiles().profile(school.tenant(), student, Consistency.READ_YOUR_WRITES).orElseThrow();
         assertThat(profile.submissions()).isEqualTo(2);
         assertThat(profile.metrics().get(Metric.MTLD).mean()).isEqualTo(16.0);

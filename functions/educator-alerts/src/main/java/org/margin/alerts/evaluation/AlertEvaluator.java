@@ -84,7 +84,8 @@ public final class AlertEvaluator {
                 long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, metric,
                         raise.observed(), today);
                 announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule,
-                        occasion(submission), recipients);
+                        occasion(submission), recipients > 0 ? recipients
+                                : store.alerts().raisedAbout(tenant, rule.id(), submission));
             }
         }
         return raised;
@@ -103,7 +104,8 @@ public final class AlertEvaluator {
                 long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, Optional.empty(),
                         raise.observed(), today);
                 announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule,
-                        occasion(submission), recipients);
+                        occasion(submission), recipients > 0 ? recipients
+                                : store.alerts().raisedAbout(tenant, rule.id(), submission));
             }
         }
         return raised;

@@ -126,6 +126,17 @@ public final class Alerts {
     }
 
     /**
+     * How many alerts this rule raised about this submission (one per recipient), whenever it was: what a
+     * redelivered event announces again, since the first announcement may be what failed.
+     */
+    public long raisedAbout(TenantId tenant, AlertRuleId rule, SubmissionId submission) {
+        return transactions.queryOne(tenant, Consistency.READ_YOUR_WRITES, "alert count",
+                "SELECT count(*) AS raised FROM alerts"
+                        + " WHERE institution_id = $1 AND rule_id = $2 AND submission_id = $3",
+                row -> Sql.required(row, "raised", Long.class), tenant.value(), rule.value(), submission.value());
+    }
+
+    /**
      * Raises an inactivity rule's alerts, on {@code on}, about every student of its course (or, when
      * {@code course} is empty, of every course) whose last submission in the course (or enrolment, lacking one)
      * was on {@code lastActiveBy} or earlier; each goes to the educators teaching the course that day. A stretch

@@ -45,6 +45,11 @@ public enum EventType {
         return type;
     }
 
+    /** The short name, e.g. {@code submission.created}. */
+    String shortName() {
+        return name;
+    }
+
     /** The CloudEvents {@code dataschema} attribute, also the schema's {@code $id}. */
     public URI dataSchema() {
         return URI.create(SCHEMA_BASE + name + "/v" + VERSION + ".json");

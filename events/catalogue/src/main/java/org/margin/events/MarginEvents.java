@@ -1,6 +1,7 @@
 package org.margin.events;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -87,6 +88,17 @@ public final class MarginEvents {
                 .withTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .withData(Json.MAPPER.writeValueAsBytes(data.toJson()))
                 .build();
+    }
+
+    /**
+     * A new event carrying {@code data}, its id derived from its type and {@code cause} (what made it: a submission
+     * id, a rule and its occasion), so that handling a redelivery emits the same id again and consumers drop the
+     * duplicate.
+     */
+    public CloudEvent createFor(EventData data, String cause) {
+        Objects.requireNonNull(cause, "cause");
+        return create(data, UUID.nameUUIDFromBytes((data.type().shortName() + ":" + cause)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reads {@code event} as whichever catalogue type it names. */

@@ -1,8 +1,6 @@
 package org.margin.integrity.event;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.margin.events.EventRead;
 import org.margin.events.IntegrityChecked;
@@ -60,14 +58,13 @@ public final class SubmissionCreatedHandler implements CloudEventHandler {
         return switch (outcome) {
             case CheckOutcome.UnknownSubmission unknown -> EventOutcome.rejected("The submission is not in the store.");
             case CheckOutcome.Checked checked -> {
-                sink.send(events.create(new IntegrityChecked(created.institutionId(), created.courseId(),
+                sink.send(events.createFor(new IntegrityChecked(created.institutionId(), created.courseId(),
                                 created.submissionId(), created.studentId(), checked.threshold(), checked.finding(),
                                 checked.report().matches().stream()
                                         .map(match -> new IntegrityChecked.Match(match.submission().value(),
                                                 match.similarity()))
                                         .toList()),
-                        UUID.nameUUIDFromBytes(("integrity.checked:" + created.submissionId())
-                                .getBytes(StandardCharsets.UTF_8))));
+                        created.submissionId().toString()));
                 yield EventOutcome.accepted();
             }
         };

@@ -1,8 +1,6 @@
 package org.margin.alerts.evaluation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.margin.events.AlertRaised;
 
@@ -17,9 +15,8 @@ public record RaisedAlert(AlertRaised event, String occasion) {
         Objects.requireNonNull(occasion, "occasion");
     }
 
-    /** The event's id, from rule and occasion: announcing the same alert again gives the same id. */
-    public UUID eventId() {
-        return UUID.nameUUIDFromBytes(("alert.raised:" + event.ruleId() + ":" + occasion)
-                .getBytes(StandardCharsets.UTF_8));
+    /** What the announcement's id derives from, rule and occasion: the same alert announced again keeps its id. */
+    public String cause() {
+        return event.ruleId() + ":" + occasion;
     }
 }

@@ -77,7 +77,7 @@ public final class AlertEventHandlers {
                     : EventOutcome.rejected("The rules could not be evaluated.");
         }
         for (RaisedAlert alert : raised) {
-            sink.send(events.create(alert.event(), alert.eventId()));
+            sink.send(events.createFor(alert.event(), alert.cause()));
         }
         return EventOutcome.accepted();
     }

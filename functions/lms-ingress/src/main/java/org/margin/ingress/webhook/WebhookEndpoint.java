@@ -135,9 +135,8 @@ public final class WebhookEndpoint implements HttpService {
 
     private CloudEvent created(Intake.Stored stored, Lms lms) {
         UUID submission = stored.submission().value();
-        return events.create(new SubmissionCreated(stored.tenant().value(), stored.course().value(), submission,
-                        stored.student().value(), stored.submittedAt(), lms),
-                UUID.nameUUIDFromBytes(("submission.created:" + submission).getBytes(StandardCharsets.UTF_8)));
+        return events.createFor(new SubmissionCreated(stored.tenant().value(), stored.course().value(), submission,
+                stored.student().value(), stored.submittedAt(), lms), submission.toString());
     }
 
     private static void unavailable(ServerResponse response, String reason) {

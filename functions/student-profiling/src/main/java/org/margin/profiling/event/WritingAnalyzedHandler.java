@@ -1,8 +1,6 @@
 package org.margin.profiling.event;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 import org.margin.events.EventRead;
 import org.margin.events.MarginEvents;
@@ -61,8 +59,7 @@ public final class WritingAnalyzedHandler implements CloudEventHandler {
 
     /** Announces under an id derived from the submission, so that each submission's announcement counts once. */
     private EventOutcome announce(ProfileUpdated update) {
-        sink.send(events.create(update, UUID.nameUUIDFromBytes(
-                ("profile.updated:" + update.submissionId()).getBytes(StandardCharsets.UTF_8))));
+        sink.send(events.createFor(update, update.submissionId().toString()));
         return EventOutcome.accepted();
     }
 }

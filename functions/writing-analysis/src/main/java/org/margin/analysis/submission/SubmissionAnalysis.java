@@ -1,9 +1,7 @@
 package org.margin.analysis.submission;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.margin.analysis.AnalysisOptions;
 import org.margin.analysis.WritingAnalysis;
@@ -68,10 +66,9 @@ public final class SubmissionAnalysis implements CloudEventHandler {
             case WritingAnalysis.Rejected rejected -> EventOutcome.rejected(
                     "The submission cannot be analysed: " + rejected.reason() + ".");
             case WritingAnalysis.Completed completed -> {
-                sink.send(events.create(new WritingAnalyzed(created.institutionId(), created.courseId(),
+                sink.send(events.createFor(new WritingAnalyzed(created.institutionId(), created.courseId(),
                         created.submissionId(), created.studentId(), created.submittedAt(), metrics(completed)),
-                        UUID.nameUUIDFromBytes(("writing.analyzed:" + created.submissionId())
-                                .getBytes(StandardCharsets.UTF_8))));
+                        created.submissionId().toString()));
                 yield EventOutcome.accepted();
             }
         };

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.margin.alerts.EducatorAlertsFunction;
 import org.margin.analysis.WritingAnalysisFunction;
 import org.margin.deadletters.DeadLettersFunction;
+import org.margin.governance.DataGovernanceFunction;
 import org.margin.grid.Grid;
 import org.margin.ingress.LmsIngressFunction;
 import org.margin.integrity.AcademicIntegrityFunction;
@@ -63,7 +64,8 @@ public final class Launcher {
             new LocalFunction(AcademicIntegrityFunction.NAME, "MCP at", "/mcp", AcademicIntegrityFunction::runtime),
             new LocalFunction(LmsIngressFunction.NAME, "webhooks at", "/webhooks/{source}",
                     LmsIngressFunction::runtime),
-            new LocalFunction(DeadLettersFunction.NAME, "MCP at", "/mcp", DeadLettersFunction::runtime));
+            new LocalFunction(DeadLettersFunction.NAME, "MCP at", "/mcp", DeadLettersFunction::runtime),
+            new LocalFunction(DataGovernanceFunction.NAME, "MCP at", "/mcp", DataGovernanceFunction::runtime));
 
     private Launcher() {
     }

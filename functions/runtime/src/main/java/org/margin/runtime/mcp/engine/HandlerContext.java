@@ -3,6 +3,7 @@ package org.margin.runtime.mcp.engine;
 import java.util.Map;
 import java.util.Optional;
 
+import org.margin.runtime.auth.Caller;
 import org.margin.runtime.mcp.input.ClientCapability;
 import org.margin.runtime.mcp.input.LogLevel;
 import org.margin.runtime.mcp.input.RequestContext;
@@ -29,6 +30,11 @@ final class HandlerContext implements RequestContext {
     @Override
     public ObjectNode arguments() {
         return arguments;
+    }
+
+    @Override
+    public Optional<Caller> caller() {
+        return Optional.empty();
     }
 
     @Override

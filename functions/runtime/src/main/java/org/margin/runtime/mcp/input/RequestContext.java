@@ -2,6 +2,7 @@ package org.margin.runtime.mcp.input;
 
 import java.util.Optional;
 
+import org.margin.runtime.auth.Caller;
 import org.margin.runtime.mcp.outcome.InputRequired;
 
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,9 @@ public interface RequestContext {
 
     /** The arguments, already validated against the tool's input schema; empty when the client sent none. */
     ObjectNode arguments();
+
+    /** Who is asking, from the request's validated access token; empty when the endpoint authenticates no one. */
+    Optional<Caller> caller();
 
     /**
      * The client's answer to the input request the handler made under {@code key} in an earlier round: an

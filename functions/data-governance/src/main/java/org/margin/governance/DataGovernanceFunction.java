@@ -1,0 +1,55 @@
+package org.margin.governance;
+
+import java.util.Map;
+
+import org.margin.platform.Platform;
+import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.lifecycle.LifecycleListener;
+import org.margin.runtime.mcp.McpServer;
+
+/**
+ * The data-governance function: what an institution's administrators and its students use to exercise control over
+ * student data (roster and consent, retention, data-subject requests, the audit trail). Read top to bottom, this
+ * is all its wiring.
+ */
+public final class DataGovernanceFunction {
+
+    public static final String NAME = "data-governance";
+    public static final String VERSION = "0.1.0";
+
+    private DataGovernanceFunction() {
+    }
+
+    public static void main(String[] args) {
+        runtime(System.getenv()).build().serve();
+    }
+
+    /**
+     * The function's runtime with everything from {@code environment}: runtime settings and the platform (store,
+     * keys, grid, event sink). Opens no connection.
+     */
+    public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        Platform platform = Platform.fromEnvironment(environment, NAME);
+        return FunctionRuntime.builder()
+                .service(NAME, VERSION)
+                .settings(RuntimeSettings.fromEnvironment(environment))
+                .mcp(mount -> mount.endpoint(McpServer.builder()
+                        .serverInfo("margin-" + NAME, VERSION)
+                        .title("Margin data governance")
+                        .instructions("For an institution's administrators and its students: roster and consent, "
+                                + "retention, access to and erasure of a student's data, and the audit trail.")))
+                .deliveryLedger(platform.ledger())
+                .lifecycle(new LifecycleListener() {
+                    @Override
+                    public void started(int port) {
+                        platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void stopped() {
+                        platform.close();
+                    }
+                });
+    }
+}

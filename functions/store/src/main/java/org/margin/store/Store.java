@@ -30,6 +30,7 @@ import org.margin.store.people.People;
 import org.margin.store.profile.ClassAnalytics;
 import org.margin.store.profile.Profiles;
 import org.margin.store.submission.Submissions;
+import org.margin.store.tenant.Actor;
 import org.margin.store.tenant.Institutions;
 import org.margin.store.tenant.TenantTransactions;
 
@@ -58,10 +59,14 @@ public final class Store implements AutoCloseable {
     private final PostgresKeyAudit keyAudit;
     private final EncryptedColumnRows encryptedColumns;
 
-    private Store(ConnectionPool primary, Optional<ConnectionPool> replica, Duration callTimeout) {
+    private final boolean ownsPools;
+
+    private Store(ConnectionPool primary, Optional<ConnectionPool> replica, TenantTransactions transactions,
+                  boolean ownsPools) {
         this.primary = primary;
         this.replica = replica;
-        this.transactions = new TenantTransactions(primary, replica.orElse(primary), callTimeout);
+        this.ownsPools = ownsPools;
+        this.transactions = transactions;
         this.institutions = new Institutions(transactions);
         this.people = new People(transactions);
         this.courses = new Courses(transactions);
@@ -81,6 +86,20 @@ public final class Store implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A view of this store whose transactions act for the given actor: row-level security then shows the
+     * student-data tables only as far as that actor may see them today. Cheap (no connection, shared pools); make
+     * one per request. This store itself acts as {@link Actor#SERVICE}; closing a view closes nothing.
+     */
+    public Store actingFor(Actor actor) {
+        return new Store(primary, replica, transactions.actingFor(actor), false);
+    }
+
+    /** Whom this store's transactions act for. */
+    public Actor actor() {
+        return transactions.actor();
     }
 
     public Institutions institutions() {
@@ -152,9 +171,12 @@ public final class Store implements AutoCloseable {
         return transactions;
     }
 
-    /** Closes every pooled connection. */
+    /** Closes every pooled connection; a view made by {@link #actingFor(Actor)} leaves them to its store. */
     @Override
     public void close() {
+        if (!ownsPools) {
+            return;
+        }
         primary.dispose();
         replica.ifPresent(ConnectionPool::dispose);
     }
@@ -241,9 +263,11 @@ public final class Store implements AutoCloseable {
             if (primaryUrl == null) {
                 throw new IllegalStateException("the primary database is not set");
             }
-            return new Store(pool(primaryUrl, "margin-primary"),
-                    Optional.ofNullable(replicaUrl).map(url -> pool(url, "margin-replica")),
-                    callTimeout);
+            ConnectionPool primaryPool = pool(primaryUrl, "margin-primary");
+            Optional<ConnectionPool> replicaPool =
+                    Optional.ofNullable(replicaUrl).map(url -> pool(url, "margin-replica"));
+            return new Store(primaryPool, replicaPool,
+                    new TenantTransactions(primaryPool, replicaPool.orElse(primaryPool), callTimeout), true);
         }
 
         private ConnectionPool pool(String url, String name) {

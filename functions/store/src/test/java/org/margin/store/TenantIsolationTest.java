@@ -198,7 +198,8 @@ class TenantIsolationTest {
     }
 
     private static void setTenant(Connection connection, TenantId tenant) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.tenant', ?, true)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('app.tenant', ?, true), set_config('app.actor_role', 'service', true)")) {
             statement.setString(1, tenant.toString());
             statement.execute();
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.margin.store.Consistency;
 import org.margin.store.StoreFailedException;
+import org.margin.store.people.PersonId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,9 +21,11 @@ import reactor.core.publisher.Mono;
  * Runs a unit of work in one transaction scoped to one tenant (or, for operator data, to none), and waits for its
  * result.
  *
- * <p>Every transaction starts by setting {@code app.tenant} with {@code set_config(..., true)}: local to the
- * transaction, so a pooled connection never carries a tenant into the next borrower's work, and row-level security
- * sees no tenant at all outside a transaction. Work either commits whole or is rolled back whole.
+ * <p>Every transaction starts by setting {@code app.tenant}, and the actor ({@code app.actor_role},
+ * {@code app.actor_person}), in one statement with {@code set_config(..., true)}: local to the transaction, so a
+ * pooled connection never carries a tenant or an actor into the next borrower's work, and row-level security sees
+ * no tenant and no actor at all outside a transaction. Transactions act as {@link Actor#SERVICE} unless made by
+ * {@link #actingFor(Actor)}. Work either commits whole or is rolled back whole.
  *
  * <p>Statements are pipelined: the driver writes them before the first answer arrives, and PostgreSQL runs them in
  * order on the one connection, so the tenant is in force before any work runs. A read (one statement) sends BEGIN,
@@ -39,11 +42,14 @@ public final class TenantTransactions {
             PostgresTransactionDefinition.from(IsolationLevel.READ_COMMITTED).readOnly();
     private static final TransactionDefinition READ_WRITE =
             PostgresTransactionDefinition.from(IsolationLevel.READ_COMMITTED).readWrite();
-    private static final String SET_TENANT = "SELECT set_config('app.tenant', $1, true)";
+    private static final String SET_SCOPE = """
+            SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
+                   set_config('app.actor_person', $3, true)""";
 
     private final ConnectionFactory primary;
     private final ConnectionFactory replica;
     private final Duration callTimeout;
+    private final Actor actor;
 
     /**
      * @param primary     the pool every write and every read-your-writes read uses
@@ -51,16 +57,32 @@ public final class TenantTransactions {
      * @param callTimeout the longest a call may take, waiting for a connection included
      */
     public TenantTransactions(ConnectionFactory primary, ConnectionFactory replica, Duration callTimeout) {
+        this(primary, replica, callTimeout, Actor.SERVICE);
+    }
+
+    private TenantTransactions(ConnectionFactory primary, ConnectionFactory replica, Duration callTimeout,
+                               Actor actor) {
         this.primary = Objects.requireNonNull(primary, "primary");
         this.replica = Objects.requireNonNull(replica, "replica");
         this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    /** The same pools, with every transaction carrying this actor for row-level security. */
+    public TenantTransactions actingFor(Actor actor) {
+        return new TenantTransactions(primary, replica, callTimeout, actor);
+    }
+
+    /** Whom these transactions act for. */
+    public Actor actor() {
+        return actor;
     }
 
     /** Runs one read-only statement and returns every row it gives, mapped. */
     public <T> List<T> query(TenantId tenant, Consistency consistency, String operation, String sql,
                              Function<Readable, T> mapper, Object... parameters) {
         ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, readTransaction(pool, connection -> setTenant(connection, tenant), sql, mapper,
+        return await(operation, readTransaction(pool, connection -> setScope(connection, tenant), sql, mapper,
                 parameters)).orElseThrow();
     }
 
@@ -90,7 +112,7 @@ public final class TenantTransactions {
 
     /** Runs work that writes, on the primary, and returns its single result. */
     public <T> T write(TenantId tenant, String operation, Function<Connection, Mono<T>> work) {
-        return await(operation, writeTransaction(primary, connection -> setTenant(connection, tenant), work))
+        return await(operation, writeTransaction(primary, connection -> setScope(connection, tenant), work))
                 .orElseThrow(() -> noResult(operation));
     }
 
@@ -159,7 +181,8 @@ public final class TenantTransactions {
         return Mono.empty();
     }
 
-    private static Mono<Void> setTenant(Connection connection, TenantId tenant) {
-        return Sql.rows(connection, SET_TENANT, row -> 1, tenant.toString()).then();
+    private Mono<Void> setScope(Connection connection, TenantId tenant) {
+        return Sql.rows(connection, SET_SCOPE, row -> 1, tenant.toString(), actor.role().setting(),
+                actor.person().map(PersonId::toString).orElse("")).then();
     }
 }

@@ -1,0 +1,112 @@
+package org.margin.access;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.margin.access.relationship.RelationshipCache;
+import org.margin.runtime.auth.Caller;
+import org.margin.store.course.CourseId;
+import org.margin.store.people.PersonId;
+import org.margin.store.tenant.Actor;
+import org.margin.store.tenant.TenantId;
+
+/**
+ * Whether a caller may see a student's records, or a course's aggregates, today:
+ *
+ * <ul>
+ *   <li>student: their own records only, no course view;</li>
+ *   <li>educator: students enrolled today in a course the educator teaches today (teacher or teaching assistant);
+ *       course views of the courses they teach today;</li>
+ *   <li>administrator: anything of their own institution;</li>
+ *   <li>service: nothing through a tool; services process events, they do not disclose.</li>
+ * </ul>
+ *
+ * Any other institution is denied first. PostgreSQL enforces the same rules again for a store made by
+ * {@code store.actingFor(AccessPolicy.actor(caller))}.
+ */
+public final class AccessPolicy {
+
+    private static final Decision OTHER_TENANT = new Decision.Denied(DenialReason.OTHER_TENANT);
+    private static final Decision NO_PERSON = new Decision.Denied(DenialReason.NO_PERSON);
+    private static final Decision NOT_OWN_RECORD = new Decision.Denied(DenialReason.NOT_OWN_RECORD);
+    private static final Decision NO_RELATIONSHIP = new Decision.Denied(DenialReason.NO_CURRENT_RELATIONSHIP);
+    private static final Decision NOT_TEACHING = new Decision.Denied(DenialReason.NOT_TEACHING_COURSE);
+    private static final Decision SERVICE = new Decision.Denied(DenialReason.SERVICE_DISCLOSES_NOTHING);
+    private static final Decision OWN_RECORD = new Decision.Permitted(Basis.OWN_RECORD);
+    private static final Decision INTEREST = new Decision.Permitted(Basis.LEGITIMATE_EDUCATIONAL_INTEREST);
+    private static final Decision ADMINISTRATOR = new Decision.Permitted(Basis.INSTITUTION_ADMINISTRATOR);
+
+    private final RelationshipCache relationships;
+    private final Clock clock;
+
+    /** @param clock whose date is "today" for enrolment periods */
+    public AccessPolicy(RelationshipCache relationships, Clock clock) {
+        this.relationships = Objects.requireNonNull(relationships, "relationships");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** May the caller see this student's records of this institution today? */
+    public Decision student(Caller caller, TenantId tenant, PersonId student) {
+        if (!sameTenant(caller, tenant)) {
+            return OTHER_TENANT;
+        }
+        return switch (caller.role()) {
+            case SERVICE -> SERVICE;
+            case ADMINISTRATOR -> ADMINISTRATOR;
+            case STUDENT -> caller.person().isEmpty() ? NO_PERSON
+                    : caller.person().get().equals(student.value()) ? OWN_RECORD : NOT_OWN_RECORD;
+            case EDUCATOR -> caller.person().isEmpty() ? NO_PERSON
+                    : relationships.educatorSeesStudent(tenant, new PersonId(caller.person().get()), student, today())
+                    ? INTEREST : NO_RELATIONSHIP;
+        };
+    }
+
+    /** May the caller see this course's aggregates today? */
+    public Decision course(Caller caller, TenantId tenant, CourseId course) {
+        if (!sameTenant(caller, tenant)) {
+            return OTHER_TENANT;
+        }
+        return switch (caller.role()) {
+            case SERVICE -> SERVICE;
+            case ADMINISTRATOR -> ADMINISTRATOR;
+            case STUDENT -> NOT_OWN_RECORD;
+            case EDUCATOR -> caller.person().isEmpty() ? NO_PERSON
+                    : relationships.educatorTeaches(tenant, new PersonId(caller.person().get()), course, today())
+                    ? INTEREST : NOT_TEACHING;
+        };
+    }
+
+    /** To be called after an enrolment of the person was added or ended: see {@link RelationshipCache}. */
+    public void enrolmentChanged(TenantId tenant, PersonId person) {
+        relationships.enrolmentChanged(tenant, person);
+    }
+
+    /**
+     * Whom a store view acts for on the caller's behalf ({@code store.actingFor(actor(caller))}), so that
+     * PostgreSQL's row-level security applies the same rules. A student or educator caller must name a person.
+     */
+    public static Actor actor(Caller caller) {
+        Optional<PersonId> person = caller.person().map(PersonId::new);
+        return switch (caller.role()) {
+            case STUDENT -> Actor.student(person.orElseThrow(() -> noPerson(caller)));
+            case EDUCATOR -> Actor.educator(person.orElseThrow(() -> noPerson(caller)));
+            case ADMINISTRATOR -> Actor.administrator(person);
+            case SERVICE -> Actor.SERVICE;
+        };
+    }
+
+    private static IllegalArgumentException noPerson(Caller caller) {
+        return new IllegalArgumentException("a " + caller.role() + " caller names no person");
+    }
+
+    private static boolean sameTenant(Caller caller, TenantId tenant) {
+        Optional<UUID> callerTenant = caller.tenant();
+        return callerTenant.isPresent() && callerTenant.get().equals(tenant.value());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

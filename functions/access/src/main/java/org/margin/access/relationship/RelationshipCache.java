@@ -1,0 +1,98 @@
+package org.margin.access.relationship;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.margin.store.Consistency;
+import org.margin.store.course.CourseId;
+import org.margin.store.course.Enrollments;
+import org.margin.store.people.PersonId;
+import org.margin.store.tenant.TenantId;
+
+/**
+ * The enrolment facts behind an educator's legitimate interest, cached in this process: "E teaches, on day D, a
+ * course S takes that day" and "E teaches C on day D". A fact is keyed by the day (so it ends with the day) and by
+ * the {@link RelationshipEpochs epochs} of the people it concerns (so an enrolment change retires it at once), and
+ * lives at most {@code timeToLive} besides. A miss asks the primary, so a change already committed is seen.
+ *
+ * <p>Keys and values stay in this process: ids never leave it through this cache.
+ */
+public final class RelationshipCache {
+
+    private final Enrollments enrollments;
+    private final RelationshipEpochs epochs;
+    private final long timeToLiveNanos;
+    private final int maxFacts;
+    private final ConcurrentMap<Object, Fact> facts = new ConcurrentHashMap<>();
+
+    /**
+     * @param timeToLive how long a fact is trusted at most, whatever the epochs say: the bound on staleness when an
+     *                   enrolment changes without {@link #enrolmentChanged} reaching this instance
+     * @param maxFacts   how many facts this process keeps; beyond it the cache starts afresh
+     */
+    public RelationshipCache(Enrollments enrollments, RelationshipEpochs epochs, Duration timeToLive, int maxFacts) {
+        this.enrollments = Objects.requireNonNull(enrollments, "enrollments");
+        this.epochs = Objects.requireNonNull(epochs, "epochs");
+        if (timeToLive.isNegative() || timeToLive.isZero()) {
+            throw new IllegalArgumentException("timeToLive must be positive");
+        }
+        if (maxFacts < 1) {
+            throw new IllegalArgumentException("maxFacts must be at least 1");
+        }
+        this.timeToLiveNanos = timeToLive.toNanos();
+        this.maxFacts = maxFacts;
+    }
+
+    /** Whether, on that day, the educator teaches a course that the student takes. */
+    public boolean educatorSeesStudent(TenantId tenant, PersonId educator, PersonId student, LocalDate day) {
+        StudentFact key = new StudentFact(tenant, educator, epochs.current(tenant, educator), student,
+                epochs.current(tenant, student), day);
+        return cached(key, () -> enrollments.mayView(tenant, educator, student, day, Consistency.READ_YOUR_WRITES));
+    }
+
+    /** Whether, on that day, the educator teaches the course. */
+    public boolean educatorTeaches(TenantId tenant, PersonId educator, CourseId course, LocalDate day) {
+        CourseFact key = new CourseFact(tenant, educator, epochs.current(tenant, educator), course, day);
+        return cached(key, () -> enrollments.teaches(tenant, educator, course, day, Consistency.READ_YOUR_WRITES));
+    }
+
+    /**
+     * To be called after an enrolment of the person was added, ended or removed: every cached fact about them, on
+     * every instance sharing the epochs, stops counting before this returns.
+     */
+    public void enrolmentChanged(TenantId tenant, PersonId person) {
+        epochs.advance(tenant, person);
+    }
+
+    private boolean cached(Object key, Lookup lookup) {
+        long now = System.nanoTime();
+        Fact fact = facts.get(key);
+        if (fact != null && now - fact.expiresAt() < 0) {
+            return fact.holds();
+        }
+        boolean holds = lookup.holds();
+        if (facts.size() >= maxFacts) {
+            facts.clear();
+        }
+        facts.put(key, new Fact(holds, now + timeToLiveNanos));
+        return holds;
+    }
+
+    @FunctionalInterface
+    private interface Lookup {
+        boolean holds();
+    }
+
+    private record Fact(boolean holds, long expiresAt) {
+    }
+
+    private record StudentFact(TenantId tenant, PersonId educator, long educatorEpoch, PersonId student,
+                               long studentEpoch, LocalDate day) {
+    }
+
+    private record CourseFact(TenantId tenant, PersonId educator, long educatorEpoch, CourseId course,
+                              LocalDate day) {
+    }
+}

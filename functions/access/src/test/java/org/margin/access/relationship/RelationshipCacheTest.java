@@ -1,0 +1,148 @@
+package org.margin.access.relationship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.client.config.ClientConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.margin.access.support.School;
+import org.margin.access.support.TestDatabase;
+import org.margin.grid.Grid;
+import org.margin.grid.config.GridConfigs;
+import org.margin.grid.config.GridProfile;
+import org.margin.grid.member.LocalGrid;
+import org.margin.store.Store;
+import org.margin.store.course.EnrollmentRole;
+import org.margin.store.people.PersonId;
+
+/** A cached decision holds until an enrolment change retires it: on this instance, and through the grid on others. */
+class RelationshipCacheTest {
+
+    private static final Duration LONG = Duration.ofHours(1);
+
+    private static Store store;
+
+    @BeforeAll
+    static void openStore() {
+        store = TestDatabase.store().build();
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void anEndedStudentEnrolmentRetiresTheCachedDecision() {
+        School school = School.create(store);
+        RelationshipCache cache = new RelationshipCache(store.enrollments(), new LocalEpochs(), LONG, 1_000);
+        LocalDate today = School.today();
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isTrue();
+
+        endYesterday(school, school.student(), EnrollmentRole.STUDENT);
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today))
+                .as("still cached: the change was not announced").isTrue();
+
+        cache.enrolmentChanged(school.tenant(), school.student());
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isFalse();
+    }
+
+    @Test
+    void anEndedTeachingEnrolmentRetiresBothKindsOfDecision() {
+        School school = School.create(store);
+        RelationshipCache cache = new RelationshipCache(store.enrollments(), new LocalEpochs(), LONG, 1_000);
+        LocalDate today = School.today();
+        assertThat(cache.educatorTeaches(school.tenant(), school.teacher(), school.courseA(), today)).isTrue();
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isTrue();
+
+        endYesterday(school, school.teacher(), EnrollmentRole.TEACHER);
+        cache.enrolmentChanged(school.tenant(), school.teacher());
+        assertThat(cache.educatorTeaches(school.tenant(), school.teacher(), school.courseA(), today)).isFalse();
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isFalse();
+    }
+
+    @Test
+    void aDecisionLastsNoLongerThanItsTimeToLive() throws InterruptedException {
+        School school = School.create(store);
+        RelationshipCache cache = new RelationshipCache(store.enrollments(), new LocalEpochs(),
+                Duration.ofMillis(200), 1_000);
+        LocalDate today = School.today();
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isTrue();
+        endYesterday(school, school.student(), EnrollmentRole.STUDENT);
+        Thread.sleep(300);
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isFalse();
+    }
+
+    @Test
+    void anEnrolmentChangeAnnouncedOnOneInstanceRetiresTheDecisionOnAnother() {
+        School school = School.create(store);
+        LocalDate today = School.today();
+        try (LocalGrid members = LocalGrid.start("access-test-" + UUID.randomUUID(), freePort(), 1);
+             Grid gridA = trusted(members);
+             Grid gridB = trusted(members)) {
+            RelationshipCache instanceA = new RelationshipCache(store.enrollments(), new GridEpochs(gridA), LONG,
+                    1_000);
+            RelationshipCache instanceB = new RelationshipCache(store.enrollments(), new GridEpochs(gridB), LONG,
+                    1_000);
+            assertThat(instanceA.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today))
+                    .isTrue();
+            assertThat(instanceB.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today))
+                    .isTrue();
+
+            endYesterday(school, school.student(), EnrollmentRole.STUDENT);
+            assertThat(instanceB.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today))
+                    .as("still cached on B: the change was not announced").isTrue();
+
+            instanceA.enrolmentChanged(school.tenant(), school.student());
+            assertThat(instanceB.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today))
+                    .isFalse();
+            assertThat(instanceA.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today))
+                    .isFalse();
+        }
+    }
+
+    /** Ends the person's enrolment in course A with yesterday as its last day. */
+    private static void endYesterday(School school, PersonId person, EnrollmentRole role) {
+        assertThat(store.enrollments().end(school.tenant(), school.courseA(), person, role,
+                School.today().minusDays(1))).isEqualTo(1);
+    }
+
+    private static Grid trusted(LocalGrid members) {
+        ClientConfig config = GridConfigs.client(GridProfile.LOCAL);
+        config.setClusterName(members.clusterName());
+        config.setInstanceName("client-" + UUID.randomUUID());
+        config.getNetworkConfig().setAddresses(members.addresses());
+        Grid grid = Grid.builder().clientConfig(config)
+                .pseudonymKey("a test key of thirty-two bytes or more".getBytes()).build();
+        grid.connect();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!grid.trusted()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the grid client did not connect and register within 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(interrupted);
+            }
+        }
+        return grid;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}

@@ -1,12 +1,18 @@
 package org.margin.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.margin.access.relationship.GridEpochs;
+import org.margin.access.relationship.LocalEpochs;
 import org.margin.access.relationship.RelationshipCache;
+import org.margin.access.relationship.RelationshipEpochs;
+import org.margin.grid.Grid;
 import org.margin.runtime.auth.Caller;
+import org.margin.store.Store;
 import org.margin.store.course.CourseId;
 import org.margin.store.people.PersonId;
 import org.margin.store.tenant.Actor;
@@ -38,6 +44,11 @@ public final class AccessPolicy {
     private static final Decision INTEREST = new Decision.Permitted(Basis.LEGITIMATE_EDUCATIONAL_INTEREST);
     private static final Decision ADMINISTRATOR = new Decision.Permitted(Basis.INSTITUTION_ADMINISTRATOR);
 
+    /** How long an enrolment fact is trusted when no change reaches this instance (the grid away, say). */
+    public static final Duration FACT_LIFETIME = Duration.ofSeconds(60);
+    /** Facts one instance keeps: about 100 bytes each. */
+    public static final int MAX_FACTS = 100_000;
+
     private final RelationshipCache relationships;
     private final Clock clock;
 
@@ -45,6 +56,15 @@ public final class AccessPolicy {
     public AccessPolicy(RelationshipCache relationships, Clock clock) {
         this.relationships = Objects.requireNonNull(relationships, "relationships");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A function's policy: enrolment facts cached for {@link #FACT_LIFETIME}, retired across instances through the
+     * grid's epochs when there is a grid, else on this instance only.
+     */
+    public static AccessPolicy create(Store store, Optional<Grid> grid, Clock clock) {
+        RelationshipEpochs epochs = grid.<RelationshipEpochs>map(GridEpochs::new).orElseGet(LocalEpochs::new);
+        return new AccessPolicy(new RelationshipCache(store.enrollments(), epochs, FACT_LIFETIME, MAX_FACTS), clock);
     }
 
     /** May the caller see this student's records of this institution today? */

@@ -3,6 +3,8 @@ package org.margin.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.margin.access.AccessPolicy;
 import org.margin.alerts.evaluation.AlertEvaluator;
 import org.margin.alerts.event.AlertEventHandlers;
 import org.margin.alerts.event.LocalInactivityTimer;
@@ -105,7 +107,7 @@ public final class EducatorAlertsFunction {
                         + "teach, list_alert_rules shows the rules that reach you. Ids are pseudonyms.")
                 .tool(ListAlertsTool.tool(store))
                 .tool(AcknowledgeAlertTool.tool(store))
-                .tool(DefineAlertRuleTool.tool(store, clock))
+                .tool(DefineAlertRuleTool.tool(store, AccessPolicy.create(store, Optional.empty(), clock)))
                 .tool(ListAlertRulesTool.tool(store, clock));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.margin.access.AccessPolicy;
 import org.margin.events.EventType;
 import org.margin.grid.Grid;
 import org.margin.platform.Platform;
@@ -35,6 +36,7 @@ public final class StudentProfilingFunction {
     private final Clock clock;
     private final ProfileSnapshots snapshots;
     private final AnalysisRecorder recorder;
+    private final AccessPolicy access;
 
     /**
      * @param grid when present, profile reads go through its tiers and recordings invalidate them; the function
@@ -48,6 +50,7 @@ public final class StudentProfilingFunction {
         this.snapshots = grid.map(tiers -> ProfileSnapshots.cached(store, tiers))
                 .orElseGet(() -> ProfileSnapshots.direct(store));
         this.recorder = new AnalysisRecorder(store.profiles(), snapshots);
+        this.access = AccessPolicy.create(store, grid, clock);
     }
 
     public static void main(String[] args) {
@@ -107,6 +110,11 @@ public final class StudentProfilingFunction {
         return recorder;
     }
 
+    /** Who may see what; an enrolment change made in this process is announced here ({@code enrolmentChanged}). */
+    public AccessPolicy access() {
+        return access;
+    }
+
     /** The function's MCP server, open for a caller (a load driver) to add to before it is built. */
     public McpServer.Builder mcp() {
         return McpServer.builder()
@@ -115,8 +123,8 @@ public final class StudentProfilingFunction {
                 .instructions("Writing profiles for educators: get_student_profile and get_progress for a student "
                         + "you teach, get_class_overview for a course you teach (aggregates only, withheld for "
                         + "small groups). Pass institutionId and your educatorId.")
-                .tool(new GetStudentProfileTool(store, snapshots, clock).tool())
-                .tool(new GetProgressTool(store, clock).tool())
-                .tool(new GetClassOverviewTool(store, clock, settings.minimumGroupSize()).tool());
+                .tool(new GetStudentProfileTool(snapshots, access, clock).tool())
+                .tool(new GetProgressTool(store, access).tool())
+                .tool(new GetClassOverviewTool(store, access, settings.minimumGroupSize()).tool());
     }
 }

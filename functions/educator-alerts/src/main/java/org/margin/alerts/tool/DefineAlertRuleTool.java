@@ -1,8 +1,8 @@
 package org.margin.alerts.tool;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
+import org.margin.access.AccessPolicy;
+import org.margin.access.ArgumentCallers;
 import org.margin.alerts.rule.AlertRuleDefinition;
 import org.margin.alerts.rule.RuleJson;
 import org.margin.alerts.rule.RuleReading;
@@ -13,7 +13,6 @@ import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
-import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertRuleId;
 import org.margin.store.alert.NewAlertRule;
@@ -32,14 +31,14 @@ public final class DefineAlertRuleTool {
     static final String NOT_YOUR_COURSE = "You can define rules only for a course you teach today.";
 
     private final Store store;
-    private final Clock clock;
+    private final AccessPolicy access;
 
-    private DefineAlertRuleTool(Store store, Clock clock) {
+    private DefineAlertRuleTool(Store store, AccessPolicy access) {
         this.store = store;
-        this.clock = clock;
+        this.access = access;
     }
 
-    public static Tool tool(Store store, Clock clock) {
+    public static Tool tool(Store store, AccessPolicy access) {
         return Tool.builder(NAME)
                 .title("Define an alert rule")
                 .description("Defines an alert rule for a course you teach. Kinds: metric_threshold (a writing "
@@ -51,7 +50,7 @@ public final class DefineAlertRuleTool {
                 .inputSchema(ToolSupport.schema("define_alert_rule.input.json"))
                 .outputSchema(ToolSupport.schema("define_alert_rule.output.json"))
                 .annotations(new ToolAnnotations(null, false, false, false, false))
-                .handler(new DefineAlertRuleTool(store, clock)::call)
+                .handler(new DefineAlertRuleTool(store, access)::call)
                 .build();
     }
 
@@ -71,8 +70,7 @@ public final class DefineAlertRuleTool {
         TenantId tenant = new TenantId(ToolSupport.id(arguments, "institutionId"));
         PersonId educator = new PersonId(ToolSupport.id(arguments, "educatorId"));
         return ToolSupport.unlessUnavailable(() -> {
-            if (!store.enrollments().teaches(tenant, educator, course.get(), LocalDate.now(clock),
-                    Consistency.READ_YOUR_WRITES)) {
+            if (!access.course(ArgumentCallers.educator(tenant, educator), tenant, course.get()).permitted()) {
                 return new ToolError(NOT_YOUR_COURSE);
             }
             AlertRuleId id = store.alertRules().create(tenant, new NewAlertRule(course, rule.kind(),

@@ -1,7 +1,7 @@
 package org.margin.profiling.tool;
 
-import java.time.Clock;
-
+import org.margin.access.AccessPolicy;
+import org.margin.access.ArgumentCallers;
 import org.margin.profiling.profile.MetricNames;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
@@ -31,13 +31,13 @@ public final class GetClassOverviewTool {
     public static final String NAME = "get_class_overview";
 
     private final Store store;
-    private final Access access;
+    private final AccessPolicy access;
     private final int minimumStudents;
 
     /** @param minimumStudents the smallest group shown; at least the store's least minimum of 5 */
-    public GetClassOverviewTool(Store store, Clock clock, int minimumStudents) {
+    public GetClassOverviewTool(Store store, AccessPolicy access, int minimumStudents) {
         this.store = store;
-        this.access = new Access(store.enrollments(), clock);
+        this.access = access;
         this.minimumStudents = minimumStudents;
     }
 
@@ -65,8 +65,8 @@ public final class GetClassOverviewTool {
         TimeWindow window = arguments.window();
         // A caller may ask for a larger group, never a smaller one than configured.
         int minimum = Math.max(minimumStudents, arguments.integer("minimumStudents", minimumStudents));
-        if (!access.teaches(tenant, educator, course)) {
-            return new ToolError(Access.COURSE_REFUSED);
+        if (!access.course(ArgumentCallers.educator(tenant, educator), tenant, course).permitted()) {
+            return new ToolError(Refusals.COURSE_REFUSED);
         }
         ObjectNode result = Json.object().put("courseId", course.toString()).put("minimumStudents", minimum);
         switch (store.classAnalytics().distribution(tenant, course, window, minimum, Consistency.STALE_OK)) {

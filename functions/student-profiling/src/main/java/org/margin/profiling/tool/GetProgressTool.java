@@ -1,10 +1,11 @@
 package org.margin.profiling.tool;
 
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.margin.access.AccessPolicy;
+import org.margin.access.ArgumentCallers;
 import org.margin.profiling.profile.MetricNames;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
@@ -33,11 +34,11 @@ public final class GetProgressTool {
     public static final int DEFAULT_POINTS = 50;
 
     private final Store store;
-    private final Access access;
+    private final AccessPolicy access;
 
-    public GetProgressTool(Store store, Clock clock) {
+    public GetProgressTool(Store store, AccessPolicy access) {
         this.store = store;
-        this.access = new Access(store.enrollments(), clock);
+        this.access = access;
     }
 
     public Tool tool() {
@@ -62,8 +63,8 @@ public final class GetProgressTool {
         Set<Metric> chosen = metrics(arguments.path("metrics"));
         TimeWindow window = arguments.window();
         int maxPoints = arguments.integer("maxPoints", DEFAULT_POINTS);
-        if (!access.mayViewStudent(tenant, educator, student)) {
-            return new ToolError(Access.STUDENT_REFUSED);
+        if (!access.student(ArgumentCallers.educator(tenant, educator), tenant, student).permitted()) {
+            return new ToolError(Refusals.STUDENT_REFUSED);
         }
         // One more than asked for tells whether older submissions were left out.
         List<MetricsPoint> series = store.profiles().timeSeries(tenant, student, window, maxPoints + 1,

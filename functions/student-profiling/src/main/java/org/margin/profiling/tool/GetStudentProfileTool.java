@@ -2,6 +2,8 @@ package org.margin.profiling.tool;
 
 import java.time.Clock;
 
+import org.margin.access.AccessPolicy;
+import org.margin.access.ArgumentCallers;
 import org.margin.profiling.profile.ProfileSnapshot;
 import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.runtime.mcp.input.RequestContext;
@@ -10,7 +12,6 @@ import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
-import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Profiles;
 import org.margin.store.tenant.TenantId;
@@ -21,12 +22,12 @@ public final class GetStudentProfileTool {
     public static final String NAME = "get_student_profile";
 
     private final ProfileSnapshots snapshots;
-    private final Access access;
+    private final AccessPolicy access;
     private final Clock clock;
 
-    public GetStudentProfileTool(Store store, ProfileSnapshots snapshots, Clock clock) {
+    public GetStudentProfileTool(ProfileSnapshots snapshots, AccessPolicy access, Clock clock) {
         this.snapshots = snapshots;
-        this.access = new Access(store.enrollments(), clock);
+        this.access = access;
         this.clock = clock;
     }
 
@@ -50,8 +51,8 @@ public final class GetStudentProfileTool {
         TenantId tenant = arguments.institution();
         PersonId educator = arguments.person("educatorId");
         PersonId student = arguments.person("studentId");
-        if (!access.mayViewStudent(tenant, educator, student)) {
-            return new ToolError(Access.STUDENT_REFUSED);
+        if (!access.student(ArgumentCallers.educator(tenant, educator), tenant, student).permitted()) {
+            return new ToolError(Refusals.STUDENT_REFUSED);
         }
         return ToolResult.structured(snapshots.read(tenant, student)
                 .map(snapshot -> ProfileSnapshot.completed(snapshot, clock.instant()))

@@ -38,14 +38,16 @@ class ProfilingToolsTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     private static Store store;
+    private static StudentProfilingFunction profiling;
     private static FunctionRuntime function;
     private static McpCalls mcp;
 
     @BeforeAll
     static void start() {
         store = TestDatabase.store();
-        function = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
-                        Clock.fixed(NOW, ZoneOffset.UTC))
+        profiling = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        function = profiling
                 .runtime()
                 .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
                 .build()
@@ -136,10 +138,10 @@ class ProfilingToolsTest {
                 studentArguments(school, otherTeacher, school.person()));
         JsonNode progress = mcp.call(GetProgressTool.NAME, studentArguments(school, otherTeacher, student));
 
-        assertThat(McpCalls.errorText(refused)).isEqualTo(Access.STUDENT_REFUSED);
+        assertThat(McpCalls.errorText(refused)).isEqualTo(Refusals.STUDENT_REFUSED);
         assertThat(McpCalls.errorText(unknown)).as("the same words for a student without work")
-                .isEqualTo(Access.STUDENT_REFUSED);
-        assertThat(McpCalls.errorText(progress)).isEqualTo(Access.STUDENT_REFUSED);
+                .isEqualTo(Refusals.STUDENT_REFUSED);
+        assertThat(McpCalls.errorText(progress)).isEqualTo(Refusals.STUDENT_REFUSED);
         assertThat(refused.has("structuredContent")).isFalse();
         assertThat(refused.toString()).doesNotContain(student.toString());
     }
@@ -155,16 +157,18 @@ class ProfilingToolsTest {
 
         store.enrollments().end(school.tenant(), school.course(), leaver, EnrollmentRole.STUDENT,
                 today.minusDays(1));
+        profiling.access().enrolmentChanged(school.tenant(), leaver);
         assertThat(McpCalls.errorText(mcp.call(GetStudentProfileTool.NAME, arguments)))
-                .isEqualTo(Access.STUDENT_REFUSED);
+                .isEqualTo(Refusals.STUDENT_REFUSED);
 
         PersonId stayer = school.students().get(1);
         store.enrollments().end(school.tenant(), school.course(), school.teacher(), EnrollmentRole.TEACHER,
                 today.minusDays(1));
+        profiling.access().enrolmentChanged(school.tenant(), school.teacher());
         assertThat(McpCalls.errorText(mcp.call(GetStudentProfileTool.NAME,
-                studentArguments(school, school.teacher(), stayer)))).isEqualTo(Access.STUDENT_REFUSED);
+                studentArguments(school, school.teacher(), stayer)))).isEqualTo(Refusals.STUDENT_REFUSED);
         assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME, courseArguments(school, school.teacher()))))
-                .isEqualTo(Access.COURSE_REFUSED);
+                .isEqualTo(Refusals.COURSE_REFUSED);
     }
 
     @Test
@@ -256,9 +260,9 @@ class ProfilingToolsTest {
         school.otherCourse(otherTeacher);
 
         assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME, courseArguments(school, otherTeacher))))
-                .isEqualTo(Access.COURSE_REFUSED);
+                .isEqualTo(Refusals.COURSE_REFUSED);
         assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME,
-                courseArguments(school, school.students().getFirst())))).isEqualTo(Access.COURSE_REFUSED);
+                courseArguments(school, school.students().getFirst())))).isEqualTo(Refusals.COURSE_REFUSED);
     }
 
     @Test

@@ -14,8 +14,14 @@ create function current_actor_person() returns uuid
     language sql stable parallel safe
     as $$ select nullif(current_setting('app.actor_person', true), '')::uuid $$;
 
--- The students the acting educator may see today. Policies use it as "student_id IN (SELECT actor_students())",
--- which PostgreSQL runs once per statement as a hashed subplan, not once per row; it reads the educator's
+-- Today as the functions count it (their clocks are UTC), whatever the session's time zone.
+create function actor_today() returns date
+    language sql stable parallel safe
+    as $$ select (now() at time zone 'UTC')::date $$;
+
+-- The students the acting educator may see today. Policies use it in a FROM clause,
+-- "student_id IN (SELECT student FROM actor_students() AS student)", so that PostgreSQL inlines its body and runs it
+-- once per statement as a hashed subplan, not once per row; it reads the educator's
 -- enrolments through enrollments_by_person and each course's students through the primary key.
 create function actor_students() returns setof uuid
     language sql stable parallel safe
@@ -26,9 +32,9 @@ create function actor_students() returns setof uuid
           on student.institution_id = educator.institution_id and student.course_id = educator.course_id
         where educator.institution_id = current_tenant() and educator.person_id = current_actor_person()
           and educator.role in ('teacher', 'teaching_assistant')
-          and educator.starts_on <= current_date and (educator.ends_on is null or educator.ends_on >= current_date)
+          and educator.starts_on <= actor_today() and (educator.ends_on is null or educator.ends_on >= actor_today())
           and student.role = 'student'
-          and student.starts_on <= current_date and (student.ends_on is null or student.ends_on >= current_date)
+          and student.starts_on <= actor_today() and (student.ends_on is null or student.ends_on >= actor_today())
     $$;
 
 create policy actor_visibility on submissions as restrictive
@@ -36,7 +42,7 @@ create policy actor_visibility on submissions as restrictive
                when 'service' then true
                when 'administrator' then true
                when 'student' then student_id = current_actor_person()
-               when 'educator' then student_id in (select actor_students())
+               when 'educator' then student_id in (select student from actor_students() as student)
                else false end);
 
 create policy actor_visibility on writing_metrics as restrictive
@@ -44,7 +50,7 @@ create policy actor_visibility on writing_metrics as restrictive
                when 'service' then true
                when 'administrator' then true
                when 'student' then student_id = current_actor_person()
-               when 'educator' then student_id in (select actor_students())
+               when 'educator' then student_id in (select student from actor_students() as student)
                else false end);
 
 create policy actor_visibility on profile_aggregates as restrictive
@@ -52,7 +58,7 @@ create policy actor_visibility on profile_aggregates as restrictive
                when 'service' then true
                when 'administrator' then true
                when 'student' then student_id = current_actor_person()
-               when 'educator' then student_id in (select actor_students())
+               when 'educator' then student_id in (select student from actor_students() as student)
                else false end);
 
 create policy actor_visibility on alerts as restrictive
@@ -60,7 +66,7 @@ create policy actor_visibility on alerts as restrictive
                when 'service' then true
                when 'administrator' then true
                when 'student' then student_id = current_actor_person()
-               when 'educator' then student_id in (select actor_students())
+               when 'educator' then student_id in (select student from actor_students() as student)
                else false end);
 
 -- Identities: an educator also sees their own.
@@ -69,7 +75,8 @@ create policy actor_visibility on person_identities as restrictive
                when 'service' then true
                when 'administrator' then true
                when 'student' then person_id = current_actor_person()
-               when 'educator' then person_id = current_actor_person() or person_id in (select actor_students())
+               when 'educator' then person_id = current_actor_person()
+                                    or person_id in (select student from actor_students() as student)
                else false end);
 
 -- Keyed by submission: visible when the submission is, through the submissions policy above.
@@ -90,4 +97,4 @@ create policy actor_visibility on integrity_reports as restrictive
                               and s.id = integrity_reports.submission_id)
                end);
 
-grant execute on function current_actor_role(), current_actor_person(), actor_students() to ${appRole};
+grant execute on function current_actor_role(), current_actor_person(), actor_today(), actor_students() to ${appRole};

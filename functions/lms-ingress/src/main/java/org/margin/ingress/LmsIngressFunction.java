@@ -3,7 +3,9 @@ package org.margin.ingress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.margin.access.AccessPolicy;
 import org.margin.events.lms.LmsSource;
 import org.margin.events.lms.LmsWebhooks;
 import org.margin.ingress.intake.SubmissionIntake;
@@ -44,7 +46,8 @@ public final class LmsIngressFunction {
         LmsWebhooks.Builder webhooks = LmsWebhooks.builder()
                 .replayGuard(new GridReplayGuard(platform.grid(), Clock.systemUTC()));
         sources.forEach(webhooks::source);
-        SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts());
+        SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts(),
+                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), Clock.systemUTC()));
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(RuntimeSettings.fromEnvironment(environment))

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.margin.access.AccessPolicy;
 import org.margin.events.lms.SubmissionContent;
 import org.margin.events.lms.SubmissionReceived;
 import org.margin.platform.submission.SubmissionTexts;
@@ -34,11 +35,14 @@ public final class SubmissionIntake {
     private final Store store;
     private final Keyring keyring;
     private final SubmissionTexts texts;
+    private final AccessPolicy access;
 
-    public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts) {
+    /** @param access told when a submission enrols its student, so no instance keeps an earlier refusal */
+    public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, AccessPolicy access) {
         this.store = store;
         this.keyring = keyring;
         this.texts = texts;
+        this.access = access;
     }
 
     /** Stores the submission if it carries its text; a reference alone cannot be analysed and is not stored. */
@@ -53,8 +57,10 @@ public final class SubmissionIntake {
         TenantId tenant = new TenantId(received.institutionId());
         CourseId course = store.courses().ensure(tenant, courseCode(received), courseCode(received));
         PersonId student = student(tenant, received.lmsUserId());
-        store.enrollments().ensureEnrolled(tenant, course, student, EnrollmentRole.STUDENT,
-                received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+        if (store.enrollments().ensureEnrolled(tenant, course, student, EnrollmentRole.STUDENT,
+                received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate())) {
+            access.enrolmentChanged(tenant, student);
+        }
         SubmissionId id = SubmissionId.generate();
         Submitted submitted = store.submissions().submit(tenant, id,
                 new NewSubmission(course, student, received.submittedAt(), texts.seal(tenant, id, text)),

@@ -54,7 +54,8 @@ public final class EducatorAlertsFunction {
         Platform platform = Platform.fromEnvironment(environment, NAME);
         AlertEventHandlers handlers = new AlertEventHandlers(evaluator(platform.store(), clock), platform.events(),
                 platform.sink());
-        FunctionRuntime.Builder runtime = runtime(platform.store(), clock)
+        FunctionRuntime.Builder runtime = runtime(platform.store(),
+                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), clock)
                 .settings(settings)
                 .cloudEvent(EventType.WRITING_ANALYZED.type(), handlers.writingAnalyzed())
                 .cloudEvent(EventType.INTEGRITY_CHECKED.type(), handlers.integrityChecked())
@@ -77,13 +78,21 @@ public final class EducatorAlertsFunction {
         return runtime;
     }
 
-    /** The function's runtime over a store; "today" for enrolments and rules comes from the clock. */
+    /**
+     * The function's runtime over a store, deciding access with enrolment facts of this instance only; "today" for
+     * enrolments and rules comes from the clock.
+     */
     public static FunctionRuntime.Builder runtime(Store store, Clock clock) {
+        return runtime(store, AccessPolicy.create(store, Optional.empty(), clock), clock);
+    }
+
+    /** The function's runtime over a store, deciding access with {@code access}. */
+    public static FunctionRuntime.Builder runtime(Store store, AccessPolicy access, Clock clock) {
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .declareTools(ListAlertsTool.NAME, AcknowledgeAlertTool.NAME, DefineAlertRuleTool.NAME,
                         ListAlertRulesTool.NAME)
-                .mcp(mount -> mount.endpoint(mcp(store, clock)))
+                .mcp(mount -> mount.endpoint(mcp(store, access, clock)))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void stopped() {
@@ -98,7 +107,7 @@ public final class EducatorAlertsFunction {
     }
 
     /** The function's MCP server, open for a caller to add to before it is built. */
-    public static McpServer.Builder mcp(Store store, Clock clock) {
+    public static McpServer.Builder mcp(Store store, AccessPolicy access, Clock clock) {
         return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin educator alerts")
@@ -107,7 +116,7 @@ public final class EducatorAlertsFunction {
                         + "teach, list_alert_rules shows the rules that reach you. Ids are pseudonyms.")
                 .tool(ListAlertsTool.tool(store))
                 .tool(AcknowledgeAlertTool.tool(store))
-                .tool(DefineAlertRuleTool.tool(store, AccessPolicy.create(store, Optional.empty(), clock)))
+                .tool(DefineAlertRuleTool.tool(store, access))
                 .tool(ListAlertRulesTool.tool(store, clock));
     }
 }

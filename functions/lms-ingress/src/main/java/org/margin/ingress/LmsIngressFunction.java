@@ -44,11 +44,13 @@ public final class LmsIngressFunction {
         LmsWebhooks.Builder webhooks = LmsWebhooks.builder()
                 .replayGuard(new GridReplayGuard(platform.grid(), Clock.systemUTC()));
         sources.forEach(webhooks::source);
-        SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts());
+        SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts(),
+                platform.pseudonyms());
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(RuntimeSettings.fromEnvironment(environment))
-                .webhooks(new WebhookEndpoint(webhooks.build(), intake, platform.events(), platform.sink()))
+                .webhooks(new WebhookEndpoint(webhooks.build(), intake, platform.events(), platform.sink(),
+                        platform.parentalConsent(), platform.heldEvents()))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void started(int port) {

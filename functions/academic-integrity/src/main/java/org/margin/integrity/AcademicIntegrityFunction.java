@@ -55,7 +55,8 @@ public final class AcademicIntegrityFunction {
         return runtime(parts)
                 .settings(RuntimeSettings.fromEnvironment(environment))
                 .cloudEvent(EventType.SUBMISSION_CREATED.type(),
-                        new SubmissionCreatedHandler(parts.submissionCheck(), platform.events(), platform.sink()))
+                        new SubmissionCreatedHandler(parts.submissionCheck(), platform.events(), platform.sink(),
+                                platform.consentGate()))
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override

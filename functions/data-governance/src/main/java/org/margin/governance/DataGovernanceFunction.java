@@ -2,11 +2,16 @@ package org.margin.governance;
 
 import java.util.Map;
 
+import org.margin.governance.consent.GetConsentsTool;
+import org.margin.governance.consent.RecordConsentTool;
+import org.margin.governance.consent.WithdrawConsentTool;
+import org.margin.governance.roster.ImportRosterTool;
 import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.store.Store;
 
 /**
  * The data-governance function: what an institution's administrators and its students use to exercise control over
@@ -31,14 +36,24 @@ public final class DataGovernanceFunction {
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         Platform platform = Platform.fromEnvironment(environment, NAME);
+        Store store = platform.store();
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(RuntimeSettings.fromEnvironment(environment))
+                .declareTools(ImportRosterTool.NAME, RecordConsentTool.NAME, WithdrawConsentTool.NAME,
+                        GetConsentsTool.NAME)
                 .mcp(mount -> mount.endpoint(McpServer.builder()
                         .serverInfo("margin-" + NAME, VERSION)
                         .title("Margin data governance")
                         .instructions("For an institution's administrators and its students: roster and consent, "
-                                + "retention, access to and erasure of a student's data, and the audit trail.")))
+                                + "retention, access to and erasure of a student's data, and the audit trail.")
+                        .tool(ImportRosterTool.tool(platform.pseudonyms(), store.courses(), store.enrollments(),
+                                platform.parentalConsent(), platform.heldEvents(), platform.sink()))
+                        .tool(RecordConsentTool.tool(store.consents(), store.heldEvents(),
+                                platform.parentalConsent(), platform.heldEvents(), platform.consentGate(),
+                                platform.sink()))
+                        .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate()))
+                        .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()))))
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override

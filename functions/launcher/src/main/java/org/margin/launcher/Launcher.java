@@ -23,6 +23,7 @@ import org.margin.integrity.AcademicIntegrityFunction;
 import org.margin.grid.member.LocalGrid;
 import org.margin.launcher.broker.LocalBroker;
 import org.margin.launcher.broker.Triggers;
+import org.margin.platform.consent.UnknownAge;
 import org.margin.platform.keys.KeyEncryptionKeys;
 import org.margin.platform.keys.KeysetBootstrap;
 import org.margin.profiling.StudentProfilingFunction;
@@ -92,6 +93,11 @@ public final class Launcher {
             shared.putAll(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), databasePort));
         }
         shared.putIfAbsent(KeyEncryptionKeys.DIRECTORY, directory.resolve("keys").toString());
+        // Local mode's data is made up and rarely has a roster; production holds students of unknown age.
+        if (shared.putIfAbsent(UnknownAge.VARIABLE, "process") == null) {
+            System.out.println("Students without a date of birth are processed (" + UnknownAge.VARIABLE
+                    + "=process); set it to hold to treat them as children under COPPA.");
+        }
         startBackingServices(embeddedDatabase, directory.resolve("postgres"), databasePort, shared);
         return Map.copyOf(shared);
     }

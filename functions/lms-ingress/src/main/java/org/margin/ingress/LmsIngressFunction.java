@@ -47,11 +47,13 @@ public final class LmsIngressFunction {
                 .replayGuard(new GridReplayGuard(platform.grid(), Clock.systemUTC()));
         sources.forEach(webhooks::source);
         SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts(),
-                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), Clock.systemUTC()));
+                platform.pseudonyms(), AccessPolicy.create(platform.store(), Optional.of(platform.grid()),
+                Clock.systemUTC()));
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(RuntimeSettings.fromEnvironment(environment))
-                .webhooks(new WebhookEndpoint(webhooks.build(), intake, platform.events(), platform.sink()))
+                .webhooks(new WebhookEndpoint(webhooks.build(), intake, platform.events(), platform.sink(),
+                        platform.parentalConsent(), platform.heldEvents()))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void started(int port) {

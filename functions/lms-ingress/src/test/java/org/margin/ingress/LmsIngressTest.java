@@ -36,6 +36,7 @@ import org.margin.events.lms.HmacSignature;
 import org.margin.grid.Grid;
 import org.margin.grid.member.LocalGrid;
 import org.margin.platform.Platform;
+import org.margin.platform.consent.UnknownAge;
 import org.margin.platform.keys.KeysetBootstrap;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
@@ -101,6 +102,7 @@ class LmsIngressTest {
                   "jwks": %s}]""".formatted(INSTITUTION, Base64.getEncoder().encodeToString(MOODLE_SECRET),
                 INSTITUTION, new JWKSet(canvasKey.toPublicJWK()).toString()));
         environment.put(RuntimeSettings.PORT, "0");
+        environment.put(UnknownAge.VARIABLE, "process");
         try (Store store = database.storeBuilder().build()) {
             store.institutions().register(new TenantId(INSTITUTION), "North district");
             KeysetBootstrap.ensure(KeysetBootstrap.keysets(store, environment, "test"));

@@ -8,7 +8,12 @@ import org.margin.events.MarginEvents;
 import org.margin.grid.Grid;
 import org.margin.grid.codec.ValueCodec;
 import org.margin.grid.delivery.GridDeliveryLedger;
+import org.margin.platform.consent.ConsentGate;
+import org.margin.platform.consent.HeldEventRelay;
+import org.margin.platform.consent.ParentalConsent;
+import org.margin.platform.consent.UnknownAge;
 import org.margin.platform.keys.KeysetBootstrap;
+import org.margin.platform.people.Pseudonyms;
 import org.margin.platform.submission.SubmissionTexts;
 import org.margin.privacy.crypto.Keyring;
 import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
@@ -35,8 +40,13 @@ public final class Platform implements AutoCloseable {
     private final DeliveryLedger ledger;
     private final SubmissionTexts texts;
     private final MarginEvents events;
+    private final Pseudonyms pseudonyms;
+    private final ConsentGate consentGate;
+    private final ParentalConsent parentalConsent;
+    private final HeldEventRelay heldEvents;
 
-    private Platform(String function, Store store, Keyring keyring, Grid grid, EventSink sink) {
+    private Platform(String function, Store store, Keyring keyring, Grid grid, EventSink sink,
+                     UnknownAge unknownAge) {
         this.function = function;
         this.store = store;
         this.keyring = keyring;
@@ -45,6 +55,10 @@ public final class Platform implements AutoCloseable {
         this.ledger = GridDeliveryLedger.create(grid, function);
         this.texts = new SubmissionTexts(store.submissions(), keyring);
         this.events = MarginEvents.forFunction(function);
+        this.pseudonyms = new Pseudonyms(store.people(), keyring);
+        this.consentGate = ConsentGate.of(store.consents());
+        this.parentalConsent = new ParentalConsent(pseudonyms, store.consents(), unknownAge);
+        this.heldEvents = new HeldEventRelay(store.heldEvents(), keyring);
     }
 
     /** Whether {@code env} names a database: without one a function can serve only what needs no student data. */
@@ -66,7 +80,8 @@ public final class Platform implements AutoCloseable {
                 .environment(env)
                 .codec(ValueCodec.of(keyring::sealGridValue, keyring::openGridValue))
                 .build();
-        return new Platform(function, store, keyring, grid, HttpEventSink.fromEnvironment(env));
+        return new Platform(function, store, keyring, grid, HttpEventSink.fromEnvironment(env),
+                UnknownAge.fromEnvironment(env));
     }
 
     /**
@@ -111,6 +126,26 @@ public final class Platform implements AutoCloseable {
     /** Catalogue events with this function as their source. */
     public MarginEvents events() {
         return events;
+    }
+
+    /** People an LMS or a roster names, as pseudonyms with their identifying fields encrypted. */
+    public Pseudonyms pseudonyms() {
+        return pseudonyms;
+    }
+
+    /** Whether a student's event may be processed for a purpose (consent not withdrawn). */
+    public ConsentGate consentGate() {
+        return consentGate;
+    }
+
+    /** COPPA: whether a student's events must wait for a parent's consent ({@code MARGIN_COPPA_UNKNOWN_AGE}). */
+    public ParentalConsent parentalConsent() {
+        return parentalConsent;
+    }
+
+    /** Events held until a parent consents, and their release. */
+    public HeldEventRelay heldEvents() {
+        return heldEvents;
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.margin.store.alert.AlertRules;
 import org.margin.store.alert.Alerts;
+import org.margin.store.consent.Consents;
+import org.margin.store.consent.HeldEvents;
 import org.margin.store.course.Courses;
 import org.margin.store.course.Enrollments;
 import org.margin.store.deadletter.DeadLetters;
@@ -58,6 +60,8 @@ public final class Store implements AutoCloseable {
     private final PostgresKeysetRepository keysets;
     private final PostgresKeyAudit keyAudit;
     private final EncryptedColumnRows encryptedColumns;
+    private final Consents consents;
+    private final HeldEvents heldEvents;
 
     private final boolean ownsPools;
 
@@ -82,6 +86,8 @@ public final class Store implements AutoCloseable {
         this.keysets = new PostgresKeysetRepository(transactions);
         this.keyAudit = new PostgresKeyAudit(transactions);
         this.encryptedColumns = new EncryptedColumnRows(transactions);
+        this.consents = new Consents(transactions);
+        this.heldEvents = new HeldEvents(transactions);
     }
 
     public static Builder builder() {
@@ -164,6 +170,16 @@ public final class Store implements AutoCloseable {
     /** The encrypted columns, for the privacy module's re-encryption job and its disable check. */
     public EncryptedColumnRows encryptedColumns() {
         return encryptedColumns;
+    }
+
+    /** Consent per student and purpose. */
+    public Consents consents() {
+        return consents;
+    }
+
+    /** Events held back until a child's parent consents. */
+    public HeldEvents heldEvents() {
+        return heldEvents;
     }
 
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */

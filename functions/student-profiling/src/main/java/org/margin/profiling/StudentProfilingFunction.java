@@ -68,7 +68,8 @@ public final class StudentProfilingFunction {
         return function.runtime()
                 .settings(RuntimeSettings.fromEnvironment(environment))
                 .cloudEvent(EventType.WRITING_ANALYZED.type(),
-                        new WritingAnalyzedHandler(function.recorder(), platform.events(), platform.sink()))
+                        new WritingAnalyzedHandler(function.recorder(), platform.events(), platform.sink(),
+                                platform.consentGate()))
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override

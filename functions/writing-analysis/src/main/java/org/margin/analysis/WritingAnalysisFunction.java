@@ -53,7 +53,8 @@ public final class WritingAnalysisFunction {
         Platform platform = Platform.fromEnvironment(environment, NAME);
         return runtime
                 .cloudEvent(EventType.SUBMISSION_CREATED.type(),
-                        new SubmissionAnalysis(platform.texts(), platform.events(), platform.sink()))
+                        new SubmissionAnalysis(platform.texts(), platform.events(), platform.sink(),
+                                platform.consentGate()))
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override

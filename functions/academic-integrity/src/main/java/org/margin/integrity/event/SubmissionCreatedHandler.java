@@ -8,12 +8,15 @@ import org.margin.events.MarginEvents;
 import org.margin.events.SubmissionCreated;
 import org.margin.integrity.check.CheckOutcome;
 import org.margin.integrity.check.SubmissionCheck;
+import org.margin.platform.consent.ConsentGate;
 import org.margin.privacy.crypto.KeysetUnavailableException;
 import org.margin.runtime.cloudevents.CloudEventHandler;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.sink.EventSink;
 import org.margin.store.StoreException;
+import org.margin.store.consent.Purpose;
 import org.margin.store.course.CourseId;
+import org.margin.store.people.PersonId;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.TenantId;
 
@@ -23,6 +26,8 @@ import io.cloudevents.CloudEvent;
  * {@code submission.created} in, {@code integrity.checked} out: fingerprints the new submission into its course's
  * index, compares it with the course, keeps the report, and announces the result by submission ids and scores only.
  * The announcement's id derives from the submission, so a redelivery's second announcement is dropped downstream.
+ * A student who withdrew consent to integrity checks is neither fingerprinted nor compared: the event is acknowledged
+ * and dropped (the gate counts it).
  */
 public final class SubmissionCreatedHandler implements CloudEventHandler {
 
@@ -31,11 +36,13 @@ public final class SubmissionCreatedHandler implements CloudEventHandler {
     private final SubmissionCheck check;
     private final MarginEvents events;
     private final EventSink sink;
+    private final ConsentGate consent;
 
-    public SubmissionCreatedHandler(SubmissionCheck check, MarginEvents events, EventSink sink) {
+    public SubmissionCreatedHandler(SubmissionCheck check, MarginEvents events, EventSink sink, ConsentGate consent) {
         this.check = check;
         this.events = events;
         this.sink = sink;
+        this.consent = consent;
     }
 
     @Override
@@ -46,6 +53,10 @@ public final class SubmissionCreatedHandler implements CloudEventHandler {
         SubmissionCreated created = valid.data();
         CheckOutcome outcome;
         try {
+            if (!consent.admits(new TenantId(created.institutionId()), new PersonId(created.studentId()),
+                    Purpose.INTEGRITY)) {
+                return EventOutcome.accepted();
+            }
             outcome = check.checkSubmission(new TenantId(created.institutionId()), new CourseId(created.courseId()),
                     new SubmissionId(created.submissionId()));
         } catch (StoreException e) {

@@ -1,24 +1,19 @@
 package org.margin.ingress.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 import org.margin.access.AccessPolicy;
 import org.margin.events.lms.SubmissionContent;
 import org.margin.events.lms.SubmissionReceived;
+import org.margin.platform.people.Pseudonyms;
 import org.margin.platform.submission.SubmissionTexts;
 import org.margin.privacy.crypto.Keyring;
 import org.margin.privacy.crypto.LookupColumn;
-import org.margin.privacy.crypto.RowContext;
-import org.margin.store.Consistency;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
-import org.margin.store.StoreRejectedException;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;
-import org.margin.store.people.PersonIdentity;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.submission.Submitted;
@@ -35,13 +30,16 @@ public final class SubmissionIntake {
     private final Store store;
     private final Keyring keyring;
     private final SubmissionTexts texts;
+    private final Pseudonyms pseudonyms;
     private final AccessPolicy access;
 
     /** @param access told when a submission enrols its student, so no instance keeps an earlier refusal */
-    public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, AccessPolicy access) {
+    public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, Pseudonyms pseudonyms,
+                            AccessPolicy access) {
         this.store = store;
         this.keyring = keyring;
         this.texts = texts;
+        this.pseudonyms = pseudonyms;
         this.access = access;
     }
 
@@ -56,7 +54,7 @@ public final class SubmissionIntake {
         }
         TenantId tenant = new TenantId(received.institutionId());
         CourseId course = store.courses().ensure(tenant, courseCode(received), courseCode(received));
-        PersonId student = student(tenant, received.lmsUserId());
+        PersonId student = pseudonyms.ensure(tenant, received.lmsUserId());
         if (store.enrollments().ensureEnrolled(tenant, course, student, EnrollmentRole.STUDENT,
                 received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate())) {
             access.enrolmentChanged(tenant, student);
@@ -67,28 +65,6 @@ public final class SubmissionIntake {
                 Opaque.of(keyring.lookup(tenant.value(), LookupColumn.SUBMISSION_SOURCE, sourceRef(received))));
         return new Intake.Stored(tenant, course, student, submitted.id(), received.submittedAt(),
                 submitted instanceof Submitted.Created);
-    }
-
-    /** The pseudonym of the LMS user, registered on first sight. */
-    private PersonId student(TenantId tenant, String lmsUserId) {
-        Opaque lookup = Opaque.of(keyring.lookup(tenant.value(), LookupColumn.LMS_USER, lmsUserId));
-        Optional<PersonId> known = store.people().findByLmsUser(tenant, lookup, Consistency.READ_YOUR_WRITES);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        PersonId person = PersonId.generate();
-        Opaque sealedId = Opaque.of(keyring.encrypt(new RowContext(tenant.value(), "person_identities",
-                "lms_user_id", person.value()), lmsUserId.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return store.people().register(tenant, person, new PersonIdentity(sealedId, Optional.empty(),
-                    Optional.empty(), Optional.empty(), lookup, Optional.empty()));
-        } catch (StoreRejectedException e) {
-            if (e.reason() != StoreRejectedException.Reason.DUPLICATE) {
-                throw e;
-            }
-            // Another delivery registered the same user a moment ago.
-            return store.people().findByLmsUser(tenant, lookup, Consistency.READ_YOUR_WRITES).orElseThrow(() -> e);
-        }
     }
 
     private static String courseCode(SubmissionReceived received) {

@@ -3,6 +3,8 @@ package org.margin.ingress.webhook;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import org.margin.events.lms.SubmissionReceived;
 import org.margin.events.lms.WebhookOutcome;
 import org.margin.ingress.intake.Intake;
 import org.margin.ingress.intake.SubmissionIntake;
+import org.margin.platform.consent.HeldEventRelay;
+import org.margin.platform.consent.ParentalConsent;
 import org.margin.privacy.crypto.KeysetUnavailableException;
 import org.margin.runtime.cloudevents.sink.EventNotDelivered;
 import org.margin.runtime.cloudevents.sink.EventSink;
@@ -37,7 +41,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code POST /webhooks/{source}}: a webhook of the LMS source configured under that id. Authentic, fresh and new
- * submissions are taken through the door and announced as {@code submission.created}, then the LMS gets 202. What
+ * submissions are taken through the door and announced as {@code submission.created}, then the LMS gets 202; the
+ * event of a child without a parent's consent (COPPA) is held instead, and announced when that consent arrives. What
  * will never succeed gets 4xx with the reason (400 malformed, 401 not authentic, 404 unknown source, 409 replayed,
  * 413 too large); what may succeed later gets 503 with {@code Retry-After} and the delivery is released, so the
  * LMS's retry is not mistaken for a replay. Submission event ids derive from the submission's id, so a retry that
@@ -53,12 +58,17 @@ public final class WebhookEndpoint implements HttpService {
     private final SubmissionIntake intake;
     private final MarginEvents events;
     private final EventSink sink;
+    private final ParentalConsent parentalConsent;
+    private final HeldEventRelay held;
 
-    public WebhookEndpoint(LmsWebhooks webhooks, SubmissionIntake intake, MarginEvents events, EventSink sink) {
+    public WebhookEndpoint(LmsWebhooks webhooks, SubmissionIntake intake, MarginEvents events, EventSink sink,
+                           ParentalConsent parentalConsent, HeldEventRelay held) {
         this.webhooks = webhooks;
         this.intake = intake;
         this.events = events;
         this.sink = sink;
+        this.parentalConsent = parentalConsent;
+        this.held = held;
     }
 
     @Override
@@ -81,7 +91,7 @@ public final class WebhookEndpoint implements HttpService {
         String source = request.path().pathParameters().get("source");
         switch (webhooks.receive(source, headers(request), body)) {
             case WebhookOutcome.Accepted accepted -> take(accepted, response);
-            case WebhookOutcome.Ignored ignored -> summary(response, 0, 0, ignored.reason());
+            case WebhookOutcome.Ignored ignored -> summary(response, 0, 0, 0, ignored.reason());
             case WebhookOutcome.Rejected rejected -> Problem.of(Status.BAD_REQUEST_400, "webhook-malformed",
                     "Malformed webhook", rejected.reason()).send(response);
             case WebhookOutcome.NotAuthentic(Authenticity.Failure failure) -> notAuthentic(failure, response);
@@ -95,12 +105,25 @@ public final class WebhookEndpoint implements HttpService {
     private void take(WebhookOutcome.Accepted accepted, ServerResponse response) {
         int stored = 0;
         int awaitingText = 0;
+        int heldBack = 0;
         try {
             List<CloudEvent> announced = new ArrayList<>();
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
             for (SubmissionReceived received : accepted.submissions()) {
                 switch (intake.take(received)) {
                     case Intake.Stored done -> {
-                        announced.add(created(done, received.lms()));
+                        CloudEvent event = created(done, received.lms());
+                        if (parentalConsent.required(done.tenant(), done.student(), today)) {
+                            held.hold(done.tenant(), done.student(), event);
+                            if (parentalConsent.required(done.tenant(), done.student(), today)) {
+                                heldBack++;
+                            } else {
+                                // The consent arrived meanwhile and its release may have run before this hold.
+                                held.release(done.tenant(), done.student(), sink);
+                            }
+                        } else {
+                            announced.add(event);
+                        }
                         stored++;
                     }
                     case Intake.AwaitingText waiting -> awaitingText++;
@@ -130,7 +153,7 @@ public final class WebhookEndpoint implements HttpService {
             unavailable(response, "The event broker is unavailable.");
             return;
         }
-        summary(response, stored, awaitingText, null);
+        summary(response, stored, awaitingText, heldBack, null);
     }
 
     private CloudEvent created(Intake.Stored stored, Lms lms) {
@@ -154,9 +177,12 @@ public final class WebhookEndpoint implements HttpService {
                 .send(response);
     }
 
-    private static void summary(ServerResponse response, int stored, int awaitingText, String ignored) {
+    private static void summary(ServerResponse response, int stored, int awaitingText, int held, String ignored) {
         StringBuilder json = new StringBuilder("{\"stored\":").append(stored)
                 .append(",\"awaitingText\":").append(awaitingText);
+        if (held > 0) {
+            json.append(",\"held\":").append(held);
+        }
         if (ignored != null) {
             json.append(",\"ignored\":\"").append(ignored.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }

@@ -19,6 +19,11 @@ public final class Enrollments {
     private static final String ENROLL = """
             INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
             VALUES ($1, $2, $3, $4, $5, $6)""";
+    private static final String ENROLL_OR_RESET_END = """
+            INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (institution_id, course_id, person_id, role, starts_on)
+            DO UPDATE SET ends_on = excluded.ends_on""";
     private static final String ENROLL_UNLESS_CURRENT = """
             INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
             SELECT $1, $2, $3, $4, $5, NULL
@@ -72,6 +77,17 @@ public final class Enrollments {
     public void enroll(TenantId tenant, CourseId course, PersonId person, EnrollmentRole role, LocalDate startsOn,
                        Optional<LocalDate> endsOn) {
         transactions.write(tenant, "enrollment", connection -> Sql.update(connection, ENROLL,
+                tenant.value(), course.value(), person.value(), role.column(), startsOn,
+                endsOn.<Object>map(day -> day).orElse(new Sql.Null(LocalDate.class))));
+    }
+
+    /**
+     * Enrolls as {@link #enroll} does, or, when that enrollment exists (same course, person, role and first day),
+     * sets its last day as given: how a roster import stays idempotent and carries an enrollment's end.
+     */
+    public void enrollOrSetEnd(TenantId tenant, CourseId course, PersonId person, EnrollmentRole role,
+                               LocalDate startsOn, Optional<LocalDate> endsOn) {
+        transactions.write(tenant, "enrollment upsert", connection -> Sql.update(connection, ENROLL_OR_RESET_END,
                 tenant.value(), course.value(), person.value(), role.column(), startsOn,
                 endsOn.<Object>map(day -> day).orElse(new Sql.Null(LocalDate.class))));
     }

@@ -17,6 +17,11 @@ public final class People {
             INSERT INTO person_identities (institution_id, person_id, lms_user_id, full_name, email, date_of_birth,
                                            lms_user_lookup, email_lookup)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+    private static final String UPDATE_IDENTITY = """
+            UPDATE person_identities
+            SET full_name = coalesce($3, full_name), email = coalesce($4, email),
+                date_of_birth = coalesce($5, date_of_birth), email_lookup = coalesce($6, email_lookup)
+            WHERE institution_id = $1 AND person_id = $2""";
     private static final String BY_LMS_LOOKUP =
             "SELECT person_id FROM person_identities WHERE institution_id = $1 AND lms_user_lookup = $2";
     private static final String BY_EMAIL_LOOKUP =
@@ -55,6 +60,17 @@ public final class People {
                                 identity.lmsUserLookup().bytes(),
                                 bytesOrNull(identity.emailLookup())))
                         .thenReturn(person));
+    }
+
+    /**
+     * Sets the identifying fields given (a roster's name, email, date of birth), keeping those not given; the LMS
+     * user id never changes. Returns whether the person has an identity.
+     */
+    public boolean updateIdentity(TenantId tenant, PersonId person, Optional<Opaque> fullName, Optional<Opaque> email,
+                                  Optional<Opaque> dateOfBirth, Optional<Opaque> emailLookup) {
+        return transactions.write(tenant, "identity update", connection -> Sql.update(connection, UPDATE_IDENTITY,
+                tenant.value(), person.value(), bytesOrNull(fullName), bytesOrNull(email), bytesOrNull(dateOfBirth),
+                bytesOrNull(emailLookup))) > 0;
     }
 
     /** Finds a person by the deterministic lookup value of their LMS user id. */

@@ -9,7 +9,10 @@ import org.margin.store.tenant.Sql;
 import org.margin.store.tenant.TenantId;
 import org.margin.store.tenant.TenantTransactions;
 
-/** Class views: how each metric spreads over a course's submissions, never any one student's figures. */
+/**
+ * Class views: how each metric spreads over a course's submissions, never any one student's figures. Students who
+ * withdrew their analytics consent are left out.
+ */
 public final class ClassAnalytics {
 
     /** Below this, a class view would come close to describing one student. */
@@ -18,7 +21,11 @@ public final class ClassAnalytics {
     private static final String DISTRIBUTION = """
             SELECT count(*) AS submissions, count(DISTINCT student_id) AS students, %s
             FROM writing_metrics
-            WHERE institution_id = $1 AND course_id = $2 AND submitted_at >= $3 AND submitted_at < $4"""
+            WHERE institution_id = $1 AND course_id = $2 AND submitted_at >= $3 AND submitted_at < $4
+              AND student_id NOT IN (
+                  SELECT person_id FROM consents
+                  WHERE institution_id = $1 AND purpose = 'analytics'
+                  GROUP BY person_id HAVING bool_and(withdrawn_at IS NOT NULL))"""
             .formatted(Metric.eachColumn(column -> "avg(" + column + ") AS " + column + "_mean, "
                     + "coalesce(stddev_samp(" + column + "), 0) AS " + column + "_sd, "
                     + "percentile_cont(ARRAY[0.1, 0.25, 0.5, 0.75, 0.9]::double precision[]) WITHIN GROUP (ORDER BY "

@@ -6,19 +6,24 @@ import org.margin.events.EventRead;
 import org.margin.events.MarginEvents;
 import org.margin.events.ProfileUpdated;
 import org.margin.events.WritingAnalyzed;
+import org.margin.platform.consent.ConsentGate;
 import org.margin.profiling.recording.AnalysisRecorder;
 import org.margin.profiling.recording.AnalysisRecording;
 import org.margin.runtime.cloudevents.CloudEventHandler;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.sink.EventSink;
 import org.margin.store.StoreException;
+import org.margin.store.consent.Purpose;
+import org.margin.store.people.PersonId;
+import org.margin.store.tenant.TenantId;
 
 import io.cloudevents.CloudEvent;
 
 /**
  * {@code writing.analyzed} in, {@code profile.updated} out: folds the submission's figures into its student's
  * profile once and announces the new count. The announcement's id derives from the submission, so a second
- * announcement for it is dropped downstream.
+ * announcement for it is dropped downstream. A student who withdrew consent to profiling is not profiled: the event
+ * is acknowledged and dropped (the gate counts it).
  */
 public final class WritingAnalyzedHandler implements CloudEventHandler {
 
@@ -27,11 +32,14 @@ public final class WritingAnalyzedHandler implements CloudEventHandler {
     private final AnalysisRecorder recorder;
     private final MarginEvents events;
     private final EventSink sink;
+    private final ConsentGate consent;
 
-    public WritingAnalyzedHandler(AnalysisRecorder recorder, MarginEvents events, EventSink sink) {
+    public WritingAnalyzedHandler(AnalysisRecorder recorder, MarginEvents events, EventSink sink,
+                                  ConsentGate consent) {
         this.recorder = recorder;
         this.events = events;
         this.sink = sink;
+        this.consent = consent;
     }
 
     @Override
@@ -41,6 +49,10 @@ public final class WritingAnalyzedHandler implements CloudEventHandler {
         }
         AnalysisRecording recording;
         try {
+            if (!consent.admits(new TenantId(valid.data().institutionId()), new PersonId(valid.data().studentId()),
+                    Purpose.PROFILING)) {
+                return EventOutcome.accepted();
+            }
             recording = recorder.recordAnalysis(valid.data());
         } catch (StoreException e) {
             return e.retryable()

@@ -10,6 +10,7 @@ import org.margin.events.EventRead;
 import org.margin.events.MarginEvents;
 import org.margin.events.SubmissionCreated;
 import org.margin.events.WritingAnalyzed;
+import org.margin.platform.consent.ConsentGate;
 import org.margin.platform.submission.SubmissionTexts;
 import org.margin.privacy.crypto.KeysetUnavailableException;
 import org.margin.runtime.cloudevents.CloudEventHandler;
@@ -17,6 +18,8 @@ import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.sink.EventSink;
 import org.margin.store.Consistency;
 import org.margin.store.StoreException;
+import org.margin.store.consent.Purpose;
+import org.margin.store.people.PersonId;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.TenantId;
 
@@ -26,7 +29,8 @@ import io.cloudevents.CloudEvent;
  * {@code submission.created} in, {@code writing.analyzed} out: reads the submission's text from the store (it is
  * opened here and nowhere else in this function), analyses it, and announces the figures, never the text. The
  * announcement's id derives from the submission, so analysing a redelivered submission again emits a duplicate
- * that the broker's subscribers drop.
+ * that the broker's subscribers drop. A student who withdrew consent to analysis is not analysed: the event is
+ * acknowledged and dropped (the gate counts it).
  */
 public final class SubmissionAnalysis implements CloudEventHandler {
 
@@ -35,11 +39,13 @@ public final class SubmissionAnalysis implements CloudEventHandler {
     private final SubmissionTexts texts;
     private final MarginEvents events;
     private final EventSink sink;
+    private final ConsentGate consent;
 
-    public SubmissionAnalysis(SubmissionTexts texts, MarginEvents events, EventSink sink) {
+    public SubmissionAnalysis(SubmissionTexts texts, MarginEvents events, EventSink sink, ConsentGate consent) {
         this.texts = texts;
         this.events = events;
         this.sink = sink;
+        this.consent = consent;
     }
 
     @Override
@@ -51,6 +57,9 @@ public final class SubmissionAnalysis implements CloudEventHandler {
         TenantId tenant = new TenantId(created.institutionId());
         Optional<SubmissionTexts.Text> text;
         try {
+            if (!consent.admits(tenant, new PersonId(created.studentId()), Purpose.ANALYSIS)) {
+                return EventOutcome.accepted();
+            }
             text = texts.read(tenant, new SubmissionId(created.submissionId()), Consistency.READ_YOUR_WRITES);
         } catch (StoreException e) {
             return e.retryable()

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
  * addresses, LMS user ids or student text.
  */
 public sealed interface EventData
-        permits SubmissionCreated, WritingAnalyzed, ProfileUpdated, IntegrityChecked, AlertRaised {
+        permits SubmissionCreated, WritingAnalyzed, ProfileUpdated, IntegrityChecked, AlertRaised, StudentErased {
 
     EventType type();
 

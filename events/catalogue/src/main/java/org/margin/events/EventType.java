@@ -21,7 +21,9 @@ public enum EventType {
     INTEGRITY_CHECKED("org.margin.integrity.checked.v1", "integrity.checked", IntegrityChecked.class,
             IntegrityChecked::fromJson),
     ALERT_RAISED("org.margin.alert.raised.v1", "alert.raised", AlertRaised.class,
-            AlertRaised::fromJson);
+            AlertRaised::fromJson),
+    STUDENT_ERASED("org.margin.student.erased.v1", "student.erased", StudentErased.class,
+            StudentErased::fromJson);
 
     private static final String SCHEMA_BASE = "https://schemas.margin.dev/events/";
     private static final String RESOURCE_BASE = "org/margin/events/schema/";

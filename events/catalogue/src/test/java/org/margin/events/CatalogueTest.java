@@ -144,6 +144,7 @@ class CatalogueTest {
             case PROFILE_UPDATED -> "submissionCount";
             case INTEGRITY_CHECKED -> "threshold";
             case ALERT_RAISED -> "alertCount";
+            case STUDENT_ERASED -> "erasedAt";
         };
         json.put(member, ESSAY);
 

@@ -28,6 +28,7 @@ final class Samples {
                 new ProfileUpdated(INSTITUTION, COURSE, STUDENT, SUBMISSION, 4, SUBMITTED),
                 new IntegrityChecked(INSTITUTION, COURSE, SUBMISSION, STUDENT, 0.8, true,
                         List.of(new IntegrityChecked.Match(OTHER_SUBMISSION, 0.91))),
-                new AlertRaised(INSTITUTION, COURSE, STUDENT, RULE, "metric_threshold", 2));
+                new AlertRaised(INSTITUTION, COURSE, STUDENT, RULE, "metric_threshold", 2),
+                new StudentErased(INSTITUTION, STUDENT, SUBMITTED));
     }
 }

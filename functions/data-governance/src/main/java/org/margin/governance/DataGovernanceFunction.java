@@ -1,10 +1,16 @@
 package org.margin.governance;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.margin.governance.consent.GetConsentsTool;
 import org.margin.governance.consent.RecordConsentTool;
 import org.margin.governance.consent.WithdrawConsentTool;
+import org.margin.governance.retention.RetentionSchedule;
+import org.margin.governance.retention.RetentionTools;
+import org.margin.governance.rights.RightsTools;
 import org.margin.governance.roster.ImportRosterTool;
 import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
@@ -35,25 +41,19 @@ public final class DataGovernanceFunction {
      * keys, grid, event sink). Opens no connection.
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
         Platform platform = Platform.fromEnvironment(environment, NAME);
-        Store store = platform.store();
-        return FunctionRuntime.builder()
+        Governance governance = Governance.of(platform, Clock.systemUTC());
+        List<String> tools = new ArrayList<>(List.of(ImportRosterTool.NAME, RecordConsentTool.NAME,
+                WithdrawConsentTool.NAME, GetConsentsTool.NAME));
+        tools.addAll(RightsTools.NAMES);
+        tools.addAll(RetentionTools.NAMES);
+        FunctionRuntime.Builder runtime = FunctionRuntime.builder()
                 .service(NAME, VERSION)
-                .settings(RuntimeSettings.fromEnvironment(environment))
-                .declareTools(ImportRosterTool.NAME, RecordConsentTool.NAME, WithdrawConsentTool.NAME,
-                        GetConsentsTool.NAME)
-                .mcp(mount -> mount.endpoint(McpServer.builder()
-                        .serverInfo("margin-" + NAME, VERSION)
-                        .title("Margin data governance")
-                        .instructions("For an institution's administrators and its students: roster and consent, "
-                                + "retention, access to and erasure of a student's data, and the audit trail.")
-                        .tool(ImportRosterTool.tool(platform.pseudonyms(), store.courses(), store.enrollments(),
-                                platform.parentalConsent(), platform.heldEvents(), platform.sink()))
-                        .tool(RecordConsentTool.tool(store.consents(), store.heldEvents(),
-                                platform.parentalConsent(), platform.heldEvents(), platform.consentGate(),
-                                platform.sink()))
-                        .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate()))
-                        .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()))))
+                .settings(settings)
+                .declareTools(tools.toArray(String[]::new))
+                .mcp(mount -> mount.endpoint(mcp(platform, governance)))
+                .cloudEvent(RetentionSchedule.SCHEDULE, governance.schedule().handler())
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
@@ -66,5 +66,30 @@ public final class DataGovernanceFunction {
                         platform.close();
                     }
                 });
+        if (settings.local()) {
+            runtime.lifecycle(governance.schedule().localTimer(RetentionSchedule.LOCAL_INTERVAL));
+        }
+        return runtime;
+    }
+
+    /** The function's MCP server with every tool. */
+    public static McpServer.Builder mcp(Platform platform, Governance governance) {
+        Store store = platform.store();
+        McpServer.Builder server = McpServer.builder()
+                .serverInfo("margin-" + NAME, VERSION)
+                .title("Margin data governance")
+                .instructions("For an institution's administrators and its students: roster and consent, "
+                        + "retention, access to and erasure of a student's data, and the audit trail. Ids are "
+                        + "pseudonyms; the caller and their institution come from the access token.")
+                .tool(ImportRosterTool.tool(platform.pseudonyms(), store.courses(), store.enrollments(),
+                        platform.parentalConsent(), platform.heldEvents(), platform.sink()))
+                .tool(RecordConsentTool.tool(store.consents(), store.heldEvents(),
+                        platform.parentalConsent(), platform.heldEvents(), platform.consentGate(),
+                        platform.sink()))
+                .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate()))
+                .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()));
+        governance.rights().tools().forEach(server::tool);
+        governance.retention().tools().forEach(server::tool);
+        return server;
     }
 }

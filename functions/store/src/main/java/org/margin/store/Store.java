@@ -31,6 +31,10 @@ import org.margin.store.migration.Migrations;
 import org.margin.store.people.People;
 import org.margin.store.profile.ClassAnalytics;
 import org.margin.store.profile.Profiles;
+import org.margin.store.retention.Expiry;
+import org.margin.store.retention.RetentionPolicies;
+import org.margin.store.subject.DataRequests;
+import org.margin.store.subject.Subjects;
 import org.margin.store.submission.Submissions;
 import org.margin.store.tenant.Actor;
 import org.margin.store.tenant.Institutions;
@@ -62,6 +66,10 @@ public final class Store implements AutoCloseable {
     private final EncryptedColumnRows encryptedColumns;
     private final Consents consents;
     private final HeldEvents heldEvents;
+    private final Subjects subjects;
+    private final DataRequests dataRequests;
+    private final RetentionPolicies retentionPolicies;
+    private final Expiry expiry;
 
     private final boolean ownsPools;
 
@@ -88,6 +96,10 @@ public final class Store implements AutoCloseable {
         this.encryptedColumns = new EncryptedColumnRows(transactions);
         this.consents = new Consents(transactions);
         this.heldEvents = new HeldEvents(transactions);
+        this.subjects = new Subjects(transactions);
+        this.dataRequests = new DataRequests(transactions);
+        this.retentionPolicies = new RetentionPolicies(transactions);
+        this.expiry = new Expiry(transactions);
     }
 
     public static Builder builder() {
@@ -180,6 +192,26 @@ public final class Store implements AutoCloseable {
     /** Events held back until a child's parent consents. */
     public HeldEvents heldEvents() {
         return heldEvents;
+    }
+
+    /** Everything held about one person: read for access and portability, or erased. */
+    public Subjects subjects() {
+        return subjects;
+    }
+
+    /** Data-subject requests and their legal deadlines. */
+    public DataRequests dataRequests() {
+        return dataRequests;
+    }
+
+    /** How long each category of an institution's data is kept. */
+    public RetentionPolicies retentionPolicies() {
+        return retentionPolicies;
+    }
+
+    /** Deletes what has outlived its retention period. */
+    public Expiry expiry() {
+        return expiry;
     }
 
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */

@@ -28,7 +28,7 @@ public enum Metric {
     }
 
     /** A comma-separated SQL list with one entry per metric, in declaration order, made from its column name. */
-    static String eachColumn(Function<String, String> entry) {
+    public static String eachColumn(Function<String, String> entry) {
         return Arrays.stream(values()).map(metric -> entry.apply(metric.column())).collect(Collectors.joining(", "));
     }
 }

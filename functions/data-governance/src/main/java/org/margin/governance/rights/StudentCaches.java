@@ -1,0 +1,66 @@
+package org.margin.governance.rights;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.margin.grid.Grid;
+import org.margin.grid.tier.TieredCache;
+import org.margin.store.people.PersonId;
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
+
+/**
+ * The grid's caches that hold values about one student, and their keys: student-profiling's profile snapshots
+ * ("student-profiles", by tenant/student) and academic-integrity's reports ("integrity-reports", by
+ * tenant/submission). The names and key forms are those functions'; a new per-student cache must be added here.
+ * Burying a key drops it from the grid and from every instance's near cache, so no instance serves it again.
+ * This process never loads or writes these values: its loader finds nothing and its writer refuses.
+ */
+public final class StudentCaches {
+
+    static final String PROFILES = "student-profiles";
+    static final String INTEGRITY_REPORTS = "integrity-reports";
+    private static final int CONCURRENT_BURIALS = 64;
+
+    private final TieredCache profiles;
+    private final TieredCache reports;
+
+    public StudentCaches(Grid grid) {
+        this.profiles = grid.cache(PROFILES, key -> Optional.empty(), StudentCaches::refuse);
+        this.reports = grid.cache(INTEGRITY_REPORTS, key -> Optional.empty(), StudentCaches::refuse);
+    }
+
+    /**
+     * Buries the students' profiles and the given submissions' reports, many keys at once (each burial waits for
+     * every instance's acknowledgement, so one after another would take a round trip per submission); returns how
+     * many keys were buried. A key the grid could not take now is buried by the grid's own retry once it can.
+     */
+    public int forget(TenantId tenant, Collection<PersonId> students, Collection<SubmissionId> submissions) {
+        List<Runnable> burials = new ArrayList<>(students.size() + submissions.size());
+        students.forEach(student -> burials.add(() -> profiles.invalidate(tenant.value() + "/" + student.value())));
+        submissions.forEach(submission ->
+                burials.add(() -> reports.invalidate(tenant.value() + "/" + submission.value())));
+        Semaphore inFlight = new Semaphore(CONCURRENT_BURIALS);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Runnable burial : burials) {
+                inFlight.acquireUninterruptibly();
+                executor.execute(() -> {
+                    try {
+                        burial.run();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return burials.size();
+    }
+
+    private static void refuse(String key, byte[] value) {
+        throw new UnsupportedOperationException("data-governance only removes cached values");
+    }
+}

@@ -1,0 +1,149 @@
+package org.margin.store.retention;
+
+import io.r2dbc.spi.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.margin.store.people.PersonId;
+import org.margin.store.profile.Metric;
+import org.margin.store.submission.SubmissionId;
+import org.margin.store.subject.IndexCounts;
+import org.margin.store.tenant.Sql;
+import org.margin.store.tenant.TenantId;
+import org.margin.store.tenant.TenantTransactions;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes one tenant's data of one category older than a cutoff, in one transaction, keeping what is derived from
+ * it right: the integrity index's counts are taken back and profiles are recomputed from the metrics that remain.
+ * The audit category is not expired here: the audit log is append-only and expires itself.
+ */
+public final class Expiry {
+
+    private static final String OLD_SUBMISSIONS =
+            "SELECT id FROM submissions WHERE institution_id = $1 AND submitted_at < $2";
+    private static final String SUBMISSIONS_BEFORE = """
+            SELECT id, student_id,
+                   (SELECT count(*) FROM writing_metrics m
+                    WHERE m.institution_id = s.institution_id AND m.submission_id = s.id) AS metrics,
+                   (SELECT count(*) FROM fingerprints f
+                    WHERE f.institution_id = s.institution_id AND f.submission_id = s.id) AS fingerprints,
+                   (SELECT count(*) FROM integrity_reports r
+                    WHERE r.institution_id = s.institution_id AND r.submission_id = s.id) AS reports,
+                   (SELECT count(*) FROM alerts a
+                    WHERE a.institution_id = s.institution_id AND a.submission_id = s.id) AS alerts
+            FROM submissions s WHERE s.institution_id = $1 AND s.submitted_at < $2""";
+    private static final String DELETE_SUBMISSIONS =
+            "DELETE FROM submissions WHERE institution_id = $1 AND submitted_at < $2";
+    private static final String DELETE_METRICS = """
+            DELETE FROM writing_metrics WHERE institution_id = $1 AND submitted_at < $2
+            RETURNING student_id""";
+    private static final String DELETE_ALERTS =
+            "DELETE FROM alerts WHERE institution_id = $1 AND raised_at < $2";
+    private static final String DELETE_FINGERPRINTS = """
+            DELETE FROM fingerprints WHERE institution_id = $1 AND submission_id IN (%s)""".formatted(OLD_SUBMISSIONS);
+    private static final String DELETE_REPORTS = """
+            DELETE FROM integrity_reports WHERE institution_id = $1 AND checked_at < $2 RETURNING submission_id""";
+    private static final String DROP_PROFILES =
+            "DELETE FROM profile_aggregates WHERE institution_id = $1 AND student_id = ANY($2::uuid[])";
+    private static final String REBUILD_PROFILES = """
+            INSERT INTO profile_aggregates (institution_id, student_id, submission_count, first_submitted_at,
+                                            last_submitted_at, %s)
+            SELECT institution_id, student_id, count(*), min(submitted_at), max(submitted_at), %s
+            FROM writing_metrics WHERE institution_id = $1 AND student_id = ANY($2::uuid[])
+            GROUP BY institution_id, student_id""".formatted(
+            Metric.eachColumn(column -> column + "_sum, " + column + "_sum_squares"),
+            Metric.eachColumn(column -> "sum(" + column + "), sum(" + column + " * " + column + ")"));
+
+    private final TenantTransactions transactions;
+
+    public Expiry(TenantTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Deletes the tenant's data of {@code category} older than {@code cutoff}.
+     *
+     * @throws IllegalArgumentException for {@link RetentionCategory#AUDIT}, which the audit log expires itself
+     */
+    public Expired expire(TenantId tenant, RetentionCategory category, Instant cutoff) {
+        return switch (category) {
+            case SUBMISSIONS -> transactions.write(tenant, "submission expiry", c -> submissions(c, tenant, cutoff));
+            case METRICS -> transactions.write(tenant, "metric expiry", c -> metrics(c, tenant, cutoff));
+            case ALERTS -> transactions.write(tenant, "alert expiry", c ->
+                    Sql.update(c, DELETE_ALERTS, tenant.value(), cutoff).map(alerts -> new Expired(category,
+                            Map.of("alerts", alerts), List.of(), List.of())));
+            case FINGERPRINTS -> transactions.write(tenant, "fingerprint expiry", c -> fingerprints(c, tenant,
+                    cutoff));
+            case AUDIT -> throw new IllegalArgumentException("the audit log is expired by its own append-only store");
+        };
+    }
+
+    private record Doomed(SubmissionId id, PersonId student, long metrics, long fingerprints, long reports,
+                          long alerts) {
+    }
+
+    private static Mono<Expired> submissions(Connection connection, TenantId tenant, Instant cutoff) {
+        return Sql.rows(connection, SUBMISSIONS_BEFORE, row -> new Doomed(
+                                new SubmissionId(Sql.required(row, "id", UUID.class)),
+                                new PersonId(Sql.required(row, "student_id", UUID.class)),
+                                Sql.required(row, "metrics", Long.class),
+                                Sql.required(row, "fingerprints", Long.class),
+                                Sql.required(row, "reports", Long.class),
+                                Sql.required(row, "alerts", Long.class)),
+                        tenant.value(), cutoff)
+                .collectList()
+                .flatMap(doomed -> lowerIndexCounts(connection, tenant, cutoff)
+                        .then(Sql.update(connection, DELETE_SUBMISSIONS, tenant.value(), cutoff))
+                        .flatMap(deleted -> {
+                            List<PersonId> students = doomed.stream().map(Doomed::student).distinct().toList();
+                            return rebuildProfiles(connection, tenant, students).thenReturn(new Expired(
+                                    RetentionCategory.SUBMISSIONS,
+                                    Map.of("submissions", deleted,
+                                            "writing_metrics", doomed.stream().mapToLong(Doomed::metrics).sum(),
+                                            "fingerprints", doomed.stream().mapToLong(Doomed::fingerprints).sum(),
+                                            "integrity_reports", doomed.stream().mapToLong(Doomed::reports).sum(),
+                                            "alerts", doomed.stream().mapToLong(Doomed::alerts).sum()),
+                                    doomed.stream().map(Doomed::id).toList(), students));
+                        }));
+    }
+
+    private static Mono<Expired> metrics(Connection connection, TenantId tenant, Instant cutoff) {
+        return Sql.rows(connection, DELETE_METRICS, row -> new PersonId(Sql.required(row, "student_id", UUID.class)),
+                        tenant.value(), cutoff)
+                .collectList()
+                .flatMap(deleted -> {
+                    List<PersonId> students = deleted.stream().distinct().toList();
+                    return rebuildProfiles(connection, tenant, students).thenReturn(new Expired(
+                            RetentionCategory.METRICS, Map.of("writing_metrics", (long) deleted.size()), List.of(),
+                            students));
+                });
+    }
+
+    private static Mono<Expired> fingerprints(Connection connection, TenantId tenant, Instant cutoff) {
+        return lowerIndexCounts(connection, tenant, cutoff)
+                .then(Sql.update(connection, DELETE_FINGERPRINTS, tenant.value(), cutoff))
+                .flatMap(fingerprints -> Sql.rows(connection, DELETE_REPORTS,
+                                row -> new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                                tenant.value(), cutoff)
+                        .collectList()
+                        .map(reports -> new Expired(RetentionCategory.FINGERPRINTS,
+                                Map.of("fingerprints", fingerprints, "integrity_reports", (long) reports.size()),
+                                reports, List.of())));
+    }
+
+    private static Mono<Long> lowerIndexCounts(Connection connection, TenantId tenant, Instant cutoff) {
+        return Sql.update(connection, IndexCounts.lowerHashFrequencies(OLD_SUBMISSIONS), tenant.value(), cutoff)
+                .then(Sql.update(connection, IndexCounts.lowerCourseSizes(OLD_SUBMISSIONS), tenant.value(), cutoff));
+    }
+
+    private static Mono<Long> rebuildProfiles(Connection connection, TenantId tenant, List<PersonId> students) {
+        if (students.isEmpty()) {
+            return Mono.just(0L);
+        }
+        UUID[] ids = students.stream().map(PersonId::value).toArray(UUID[]::new);
+        return Sql.update(connection, DROP_PROFILES, tenant.value(), ids)
+                .then(Sql.update(connection, REBUILD_PROFILES, tenant.value(), ids));
+    }
+}

@@ -86,7 +86,7 @@ public final class Subjects {
     // Locks the person first: a concurrent erasure of the same person waits here and then finds nobody.
     private static final String LOCK = "SELECT id FROM people WHERE institution_id = $1 AND id = $2 FOR UPDATE";
     private static final String SUBMISSION_IDS = STUDENT_SUBMISSIONS;
-    private static final String ERASE_DEAD_LETTERS = "SELECT student_dead_letters($2, true) AS erased";
+    private static final String ERASE_DEAD_LETTERS = "SELECT student_dead_letters($1, true) AS erased";
     // Every other row about the person goes with the pseudonym: identities, enrollments, submissions and, through
     // them, metrics, fingerprints and integrity reports; the profile; alerts about or addressed to the person.
     private static final String ERASE_PERSON = "DELETE FROM people WHERE institution_id = $1 AND id = $2";
@@ -148,7 +148,7 @@ public final class Subjects {
                                             .then(Sql.update(connection,
                                                     IndexCounts.lowerCourseSizes(STUDENT_SUBMISSIONS), t, p))
                                             .then(Sql.rows(connection, ERASE_DEAD_LETTERS,
-                                                    row -> Sql.required(row, "erased", Long.class), t, p).single())
+                                                    row -> Sql.required(row, "erased", Long.class), p).single())
                                             .flatMap(deadLetters -> {
                                                 ErasureCounts erased = withDeadLetters(counted, deadLetters);
                                                 Instant at = Instant.now();

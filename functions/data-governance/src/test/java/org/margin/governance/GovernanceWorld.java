@@ -63,7 +63,7 @@ public final class GovernanceWorld {
     public final List<CloudEvent> emitted = new CopyOnWriteArrayList<>();
     final Map<String, String> environment;
     final Platform platform;
-    final Governance governance;
+    public final Governance governance;
 
     private GovernanceWorld() {
         database = LocalDatabase.start(DIRECTORY);
@@ -144,7 +144,7 @@ public final class GovernanceWorld {
                 Opaque.of(("source-" + id).getBytes(StandardCharsets.UTF_8)));
         Map<Metric, Double> values = new java.util.EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            values.put(metric, 10.0 + daysAfter);
+            values.put(metric, 10.0 + Math.abs(daysAfter % 7));
         }
         values.put(Metric.TYPE_TOKEN_RATIO, 0.5);
         store().profiles().record(school.tenant(), id, new WritingMetrics(values));

@@ -1,0 +1,94 @@
+package org.margin.governance.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.margin.governance.GovernanceWorld;
+import org.margin.governance.TestContext;
+import org.margin.runtime.auth.Caller;
+import org.margin.runtime.auth.Role;
+import org.margin.runtime.cloudevents.EventOutcome;
+import org.margin.runtime.mcp.outcome.ToolError;
+import org.margin.runtime.mcp.outcome.ToolOutcome;
+import org.margin.runtime.mcp.outcome.ToolResult;
+import org.margin.runtime.mcp.protocol.Json;
+import org.margin.store.Consistency;
+import org.margin.store.people.PersonId;
+import org.margin.store.submission.SubmissionId;
+import tools.jackson.databind.JsonNode;
+
+/** Retention policies and runs through the tools and the schedule, on real parts. */
+class RetentionToolsTest {
+
+    private static GovernanceWorld world;
+
+    @BeforeAll
+    static void start() {
+        world = GovernanceWorld.get();
+    }
+
+    @Test
+    void anAdministratorSetsAPeriodAndARunDeletesWhatOutlivedIt() throws Exception {
+        var school = world.school(1);
+        PersonId student = school.students().getFirst();
+        SubmissionId old = world.submit(school, student, "Written long ago.", -3000);
+        SubmissionId recent = world.submit(school, student, "Written lately.", 0);
+        Caller admin = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.empty(),
+                RetentionTools.SCOPE);
+
+        JsonNode set = structured(world.call(RetentionTools.SET, TestContext.of(admin,
+                Json.object().put("category", "submissions").put("periodDays", 365))));
+        JsonNode ran = structured(world.call(RetentionTools.RUN, TestContext.of(admin, Json.object())));
+
+        assertThat(set.path("periodDays").path("submissions").asInt()).isEqualTo(365);
+        assertThat(set.path("periodDays").path("alerts").asInt()).isEqualTo(365);
+        assertThat(ran.path("deleted").path("submissions").path("submissions").asLong()).isEqualTo(1);
+        assertThat(ran.path("deleted").path("submissions").path("writing_metrics").asLong()).isEqualTo(1);
+        assertThat(ran.path("deleted").has("audit")).isFalse();
+        assertThat(world.store().submissions().find(school.tenant(), old, Consistency.READ_YOUR_WRITES)).isEmpty();
+        assertThat(world.store().submissions().find(school.tenant(), recent, Consistency.READ_YOUR_WRITES))
+                .isPresent();
+        assertThat(world.store().profiles().profile(school.tenant(), student, Consistency.READ_YOUR_WRITES))
+                .hasValueSatisfying(profile -> assertThat(profile.submissions()).isEqualTo(1));
+    }
+
+    @Test
+    void theScheduleRunsOverEveryInstitution() {
+        var school = world.school(1);
+        SubmissionId ancient = world.submit(school, school.students().getFirst(), "Older than any default.", -4000);
+
+        EventOutcome outcome = world.governance.schedule().runOnce();
+
+        assertThat(outcome).isInstanceOf(EventOutcome.accepted().getClass());
+        assertThat(world.store().submissions().find(school.tenant(), ancient, Consistency.READ_YOUR_WRITES))
+                .as("2026 minus 4000 days is beyond the five-year default").isEmpty();
+    }
+
+    @Test
+    void onlyAdministratorsWithTheScopeMayTouchRetention() throws Exception {
+        var school = world.school(1);
+        Caller student = TestContext.caller(Role.STUDENT, school.tenant().value(),
+                Optional.of(school.students().getFirst().value()), RetentionTools.SCOPE);
+        Caller unscoped = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.empty(),
+                "requests:read");
+
+        assertThat(error(world.call(RetentionTools.RUN, TestContext.of(student, Json.object()))))
+                .contains("administrator");
+        assertThat(error(world.call(RetentionTools.GET, TestContext.of(unscoped, Json.object()))))
+                .contains(RetentionTools.SCOPE);
+        assertThat(error(world.call(RetentionTools.SET, TestContext.anonymous(
+                Json.object().put("category", "alerts").put("periodDays", 1))))).contains("authenticated");
+    }
+
+    private static JsonNode structured(ToolOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ToolResult.class);
+        return ((ToolResult) outcome).structuredContent();
+    }
+
+    private static String error(ToolOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ToolError.class);
+        return ((ToolError) outcome).message();
+    }
+}

@@ -62,7 +62,7 @@ public final class GovernanceWorld {
     final FunctionRuntime broker;
     public final List<CloudEvent> emitted = new CopyOnWriteArrayList<>();
     final Map<String, String> environment;
-    final Platform platform;
+    public final Platform platform;
     public final Governance governance;
 
     private GovernanceWorld() {

@@ -53,8 +53,9 @@ public final class GovernanceWorld {
 
     public static final Instant SUBMITTED = Instant.parse("2026-09-20T10:00:00Z");
 
-    private static final Path DIRECTORY = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid())
-            .toAbsolutePath();
+    // Apart from the folder ConsentFlowTest's own cluster uses in the same JVM.
+    private static final Path DIRECTORY = Path.of("target", "test-databases",
+            "rights-run-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static GovernanceWorld started;
 
     public final LocalDatabase database;
@@ -83,7 +84,7 @@ public final class GovernanceWorld {
         byte[] pseudonymKey = new byte[32];
         new Random(11).nextBytes(pseudonymKey);
         env.put(Grid.PSEUDONYM_KEY, Base64.getEncoder().encodeToString(pseudonymKey));
-        env.put("MARGIN_KEK_DIR", DIRECTORY.resolveSibling("test-keys-" + ProcessHandle.current().pid()).toString());
+        env.put("MARGIN_KEK_DIR", DIRECTORY.resolveSibling("rights-keys-" + ProcessHandle.current().pid()).toString());
         env.put(HttpEventSink.K_SINK, "http://127.0.0.1:" + broker.port() + "/");
         environment = Map.copyOf(env);
         platform = Platform.fromEnvironment(environment, DataGovernanceFunction.NAME);

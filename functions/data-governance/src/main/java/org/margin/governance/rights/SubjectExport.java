@@ -58,6 +58,8 @@ public final class SubjectExport {
         document.set("alerts", stored.path("alerts"));
         document.set("integrityReports", reports(stored.path("integrityReports")));
         document.set("fingerprints", stored.path("fingerprints"));
+        document.set("consents", stored.path("consents"));
+        document.set("heldEvents", stored.path("heldEvents"));
         document.set("dataRequests", stored.path("dataRequests"));
         return document;
     }

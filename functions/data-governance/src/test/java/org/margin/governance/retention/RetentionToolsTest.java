@@ -79,7 +79,7 @@ class RetentionToolsTest {
         assertThat(error(world.call(RetentionTools.GET, TestContext.of(unscoped, Json.object()))))
                 .contains(RetentionTools.SCOPE);
         assertThat(error(world.call(RetentionTools.SET, TestContext.anonymous(
-                Json.object().put("category", "alerts").put("periodDays", 1))))).contains("authenticated");
+                Json.object().put("category", "alerts").put("periodDays", 1))))).contains("Authentication is required");
     }
 
     private static JsonNode structured(ToolOutcome outcome) {

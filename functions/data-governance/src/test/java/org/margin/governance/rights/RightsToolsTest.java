@@ -37,6 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RightsToolsTest {
 
+    private static final String NOT_SELF =
+            "Only an administrator of the institution, or the student themself, may do this.";
+
     private static GovernanceWorld world;
 
     @BeforeAll
@@ -82,16 +85,16 @@ class RightsToolsTest {
         ObjectNode forStudent = Json.object().put("studentId", student.value().toString());
 
         assertThat(error(world.call(RightsTools.EXPORT, TestContext.anonymous(forStudent))))
-                .contains("authenticated caller");
+                .contains("Authentication is required");
         assertThat(error(world.call(RightsTools.EXPORT, TestContext.of(
                 student(school, student, "data:erase"), forStudent)))).contains("data:export");
         assertThat(error(world.call(RightsTools.EXPORT, TestContext.of(
                 student(school, school.students().get(1), RightsTools.EXPORT_SCOPE), forStudent))))
-                .isEqualTo("You are not allowed to do this for that student.");
+                .isEqualTo(NOT_SELF);
         assertThat(error(world.call(RightsTools.EXPORT, TestContext.of(
                 TestContext.caller(Role.EDUCATOR, school.tenant().value(), Optional.of(school.teacher().value()),
                         RightsTools.EXPORT_SCOPE), forStudent))))
-                .isEqualTo("You are not allowed to do this for that student.");
+                .isEqualTo(NOT_SELF);
         assertThat(error(world.call(RightsTools.EXPORT, TestContext.of(
                 administrator(elsewhere, RightsTools.EXPORT_SCOPE), forStudent))))
                 .isEqualTo(RightsTools.NO_SUCH_STUDENT);
@@ -209,7 +212,7 @@ class RightsToolsTest {
         assertThat(filed.path("status").asString()).isEqualTo("received");
         assertThat(filed.path("kind").asString()).isEqualTo("erasure");
         assertThat(filed.path("daysLeft").asLong()).isBetween(27L, 31L);
-        assertThat(refused).isEqualTo("You are not allowed to do this for that student.");
+        assertThat(refused).isEqualTo(NOT_SELF);
         assertThat(world.store().subjects().counts(school.tenant(), student, Consistency.READ_YOUR_WRITES))
                 .as("nothing erased by the student's own call").isPresent();
         JsonNode listed = structured(world.call(RightsTools.LIST, TestContext.of(

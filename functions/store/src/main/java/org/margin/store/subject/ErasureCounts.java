@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * How many rows about one person each table holds (before an erasure) or held (after it): counts only, never a
- * value. {@code deadLetters} are undelivered events that carry the pseudonym.
+ * value. {@code heldEvents} are a child's events held for parental consent; {@code deadLetters} are undelivered events that carry the pseudonym.
  */
 public record ErasureCounts(long identities, long enrollments, long submissions, long metrics, long profiles,
-                            long alerts, long fingerprints, long integrityReports, long deadLetters) {
+                            long alerts, long fingerprints, long integrityReports, long consents, long heldEvents,
+                            long deadLetters) {
 
     /** By table name, in a stable order, for a receipt. */
     public Map<String, Long> byTable() {
@@ -21,6 +22,8 @@ public record ErasureCounts(long identities, long enrollments, long submissions,
         counts.put("alerts", alerts);
         counts.put("fingerprints", fingerprints);
         counts.put("integrity_reports", integrityReports);
+        counts.put("consents", consents);
+        counts.put("held_events", heldEvents);
         counts.put("dead_letters", deadLetters);
         return counts;
     }

@@ -17,8 +17,8 @@ import org.margin.store.submission.Submission;
  * @param submissions  the person's submissions with their encrypted bodies, oldest first
  * @param records      every other row about the person, as one JSON object built by PostgreSQL: {@code
  *                     enrollments}, {@code metrics}, {@code profile}, {@code alerts}, {@code integrityReports}
- *                     (report bytes in base64), {@code fingerprints} (entries per submission and kind) and
- *                     {@code dataRequests}; member names are the columns'
+ *                     (report bytes in base64), {@code fingerprints} (entries per submission and kind),
+ *                     {@code consents}, {@code heldEvents} (ids and times) and {@code dataRequests}; member names are the columns'
  */
 public record SubjectRecords(PersonId person, Instant registeredAt, Optional<PersonIdentity> identity,
                              List<Submission> submissions, String records) {

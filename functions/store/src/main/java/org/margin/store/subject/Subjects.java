@@ -56,6 +56,11 @@ public final class Subjects {
                     FROM (SELECT submission_id, kind, count(*) AS entries FROM fingerprints
                           WHERE institution_id = $1 AND submission_id IN (%1$s)
                           GROUP BY submission_id, kind) f),
+                'consents', (SELECT coalesce(jsonb_agg(to_jsonb(k) - 'institution_id' ORDER BY k.given_at, k.id), '[]')
+                    FROM consents k WHERE k.institution_id = $1 AND k.person_id = $2),
+                'heldEvents', (SELECT coalesce(jsonb_agg(jsonb_build_object('event_id', h.event_id, 'held_at', h.held_at)
+                        ORDER BY h.position), '[]')
+                    FROM held_events h WHERE h.institution_id = $1 AND h.person_id = $2),
                 'dataRequests', (SELECT coalesce(jsonb_agg(to_jsonb(d) - 'institution_id'
                         ORDER BY d.received_at, d.id), '[]')
                     FROM data_requests d WHERE d.institution_id = $1 AND d.subject_id = $2)
@@ -80,6 +85,8 @@ public final class Subjects {
                  WHERE institution_id = $1 AND submission_id IN (%1$s)) AS fingerprints,
                 (SELECT count(*) FROM integrity_reports
                  WHERE institution_id = $1 AND submission_id IN (%1$s)) AS integrity_reports,
+                (SELECT count(*) FROM consents WHERE institution_id = $1 AND person_id = $2) AS consents,
+                (SELECT count(*) FROM held_events WHERE institution_id = $1 AND person_id = $2) AS held_events,
                 student_dead_letters($2, false) AS dead_letters,
                 EXISTS (SELECT 1 FROM people WHERE institution_id = $1 AND id = $2) AS known"""
             .formatted(STUDENT_SUBMISSIONS);
@@ -87,8 +94,9 @@ public final class Subjects {
     private static final String LOCK = "SELECT id FROM people WHERE institution_id = $1 AND id = $2 FOR UPDATE";
     private static final String SUBMISSION_IDS = STUDENT_SUBMISSIONS;
     private static final String ERASE_DEAD_LETTERS = "SELECT student_dead_letters($1, true) AS erased";
-    // Every other row about the person goes with the pseudonym: identities, enrollments, submissions and, through
-    // them, metrics, fingerprints and integrity reports; the profile; alerts about or addressed to the person.
+    // Every other row about the person goes with the pseudonym: identities, enrollments, consents, held events,
+    // submissions and, through them, metrics, fingerprints and integrity reports; the profile; alerts about or
+    // addressed to the person.
     private static final String ERASE_PERSON = "DELETE FROM people WHERE institution_id = $1 AND id = $2";
 
     private final TenantTransactions transactions;
@@ -188,13 +196,15 @@ public final class Subjects {
 
     private static ErasureCounts withDeadLetters(ErasureCounts counts, long deadLetters) {
         return new ErasureCounts(counts.identities(), counts.enrollments(), counts.submissions(), counts.metrics(),
-                counts.profiles(), counts.alerts(), counts.fingerprints(), counts.integrityReports(), deadLetters);
+                counts.profiles(), counts.alerts(), counts.fingerprints(), counts.integrityReports(), counts.consents(),
+                counts.heldEvents(), deadLetters);
     }
 
     private static ErasureCounts counts(Readable row) {
         return new ErasureCounts(count(row, "identities"), count(row, "enrollments"), count(row, "submissions"),
                 count(row, "metrics"), count(row, "profiles"), count(row, "alerts"), count(row, "fingerprints"),
-                count(row, "integrity_reports"), count(row, "dead_letters"));
+                count(row, "integrity_reports"), count(row, "consents"), count(row, "held_events"),
+                count(row, "dead_letters"));
     }
 
     private static long count(Readable row, String column) {

@@ -31,6 +31,10 @@ import org.margin.store.World;
 import org.margin.store.alert.AlertRuleId;
 import org.margin.store.alert.NewAlertRule;
 import org.margin.store.alert.RuleKind;
+import org.margin.store.consent.GivenBy;
+import org.margin.store.consent.HeldEvent;
+import org.margin.store.consent.NewConsent;
+import org.margin.store.consent.Purpose;
 import org.margin.store.integrity.Fingerprint;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
@@ -87,6 +91,10 @@ class SubjectsTest {
                 }
             }
             deadLetterAbout(student);
+            store.consents().record(world.tenant(), new NewConsent(student, Purpose.ANALYSIS, GivenBy.STUDENT,
+                    Optional.empty(), SUBMITTED));
+            store.heldEvents().hold(world.tenant(), new HeldEvent(UUID.randomUUID(), student,
+                    "held-" + UUID.randomUUID(), World.opaque("an event held for " + student)));
         }
         return new Class(world, erased, kept, erasedSubmissions);
     }
@@ -98,7 +106,7 @@ class SubjectsTest {
                 Consistency.READ_YOUR_WRITES).orElseThrow();
         ErasureCounts before = store.subjects().counts(school.world().tenant(), school.erased(),
                 Consistency.READ_YOUR_WRITES).orElseThrow();
-        assertThat(before).isEqualTo(new ErasureCounts(1, 1, 2, 2, 1, 2, 6, 2, 1));
+        assertThat(before).isEqualTo(new ErasureCounts(1, 1, 2, 2, 1, 2, 6, 2, 1, 1, 1));
 
         Erased erased = store.subjects().erase(school.world().tenant(), school.erased(), request(school.erased()),
                 Optional.empty()).orElseThrow();
@@ -109,7 +117,7 @@ class SubjectsTest {
         assertThat(store.subjects().counts(school.world().tenant(), school.kept(), Consistency.READ_YOUR_WRITES))
                 .contains(keptBefore);
         assertThat(tracesOf(school.kept().value())).containsKeys("submissions", "writing_metrics",
-                "profile_aggregates", "enrollments", "person_identities", "dead_letters");
+                "profile_aggregates", "enrollments", "person_identities", "consents", "held_events", "dead_letters");
         // The index's counts are what filing only the kept student's submissions would have made.
         assertThat(frequencies(school.world().course().value())).isEqualTo(Map.of(
                 "22", 2L, "200", 1L, "201", 1L, "course", 2L));
@@ -170,7 +178,8 @@ class SubjectsTest {
                 assertThat(submission.student()).isEqualTo(school.erased()));
         assertThat(records.records())
                 .contains("\"enrollments\": [{", "\"metrics\": [{", "\"profile\": {", "\"alerts\": [{",
-                        "\"integrityReports\": [{", "\"fingerprints\": [{", "\"dataRequests\": []")
+                        "\"integrityReports\": [{", "\"fingerprints\": [{", "\"consents\": [{",
+                        "\"heldEvents\": [{", "\"dataRequests\": []")
                 .doesNotContain(school.kept().value().toString());
         assertThat(store.subjects().records(school.world().tenant(), new PersonId(UUID.randomUUID()),
                 Consistency.READ_YOUR_WRITES)).isEmpty();

@@ -38,6 +38,7 @@ import org.margin.store.subject.RequestChannel;
 import org.margin.store.subject.RequestKind;
 import org.margin.store.subject.RequestStatus;
 import org.margin.store.subject.SubjectRecords;
+import org.margin.store.tenant.Actor;
 import org.margin.store.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -152,7 +153,11 @@ public final class RightsTools {
         }
         PersonId student = new PersonId(target.get());
         return Guarded.run(Access.administratorOrSelf(context, EXPORT_SCOPE, student), granted -> {
-            Optional<SubjectRecords> records = store.subjects().records(granted.tenant(), student,
+            // Read as the caller, so row-level security narrows it again: a student's transaction sees only their rows.
+            Actor actor = granted.caller().role() == Role.ADMINISTRATOR
+                    ? Actor.administrator(granted.caller().person().map(PersonId::new))
+                    : Actor.student(student);
+            Optional<SubjectRecords> records = store.actingFor(actor).subjects().records(granted.tenant(), student,
                     Consistency.READ_YOUR_WRITES);
             if (records.isEmpty()) {
                 return new ToolError(NO_SUCH_STUDENT);

@@ -80,3 +80,7 @@ create function retention_tenants() returns setof uuid
 
 revoke execute on function student_dead_letters(uuid, boolean), retention_tenants() from public;
 grant execute on function student_dead_letters(uuid, boolean), retention_tenants() to ${appRole};
+
+-- Erasure and expiry delete submissions, and each deleted submission's alerts go with it: without this index every
+-- one of them would scan the tenant's alerts.
+create index alerts_by_submission on alerts (institution_id, submission_id) where submission_id is not null;

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.margin.store.alert.AlertRules;
 import org.margin.store.alert.Alerts;
+import org.margin.store.audit.AuditTrail;
 import org.margin.store.consent.Consents;
 import org.margin.store.consent.HeldEvents;
 import org.margin.store.course.Courses;
@@ -62,6 +63,7 @@ public final class Store implements AutoCloseable {
     private final EncryptedColumnRows encryptedColumns;
     private final Consents consents;
     private final HeldEvents heldEvents;
+    private final AuditTrail auditTrail;
 
     private final boolean ownsPools;
 
@@ -88,6 +90,7 @@ public final class Store implements AutoCloseable {
         this.encryptedColumns = new EncryptedColumnRows(transactions);
         this.consents = new Consents(transactions);
         this.heldEvents = new HeldEvents(transactions);
+        this.auditTrail = new AuditTrail(transactions);
     }
 
     public static Builder builder() {
@@ -180,6 +183,11 @@ public final class Store implements AutoCloseable {
     /** Events held back until a child's parent consents. */
     public HeldEvents heldEvents() {
         return heldEvents;
+    }
+
+    /** The tamper-evident audit log's rows: append-only entries per tenant chain and their signed checkpoints. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */

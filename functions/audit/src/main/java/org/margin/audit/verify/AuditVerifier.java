@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.margin.audit.checkpoint.CheckpointKeys;
 import org.margin.audit.merkle.CompactRange;
 import org.margin.audit.merkle.ConsistencyProofs;
@@ -26,6 +29,7 @@ import org.margin.store.tenant.TenantId;
 public final class AuditVerifier {
 
     static final int LOOK_AHEAD = 1_000;
+    private static final Executor PAGE_READER = command -> Thread.ofVirtual().name("margin-audit-read").start(command);
 
     private final AuditTrail trail;
     private final CheckpointKeys keys;
@@ -107,16 +111,24 @@ public final class AuditVerifier {
         return new Verification.Verified(expected - 1, checkpoints.size());
     }
 
-    /** The chain's entries in sequence order, a page at a time. */
+    /**
+     * The chain's entries in sequence order, a page at a time; the next page is read on a virtual thread while this
+     * one is hashed, so reading and hashing overlap.
+     */
     private final class Entries implements Iterator<AuditEntryRow> {
         private final TenantId tenant;
         private List<AuditEntryRow> page = List.of();
+        private CompletableFuture<List<AuditEntryRow>> nextPage;
         private int at;
-        private long after;
         private boolean exhausted;
 
         Entries(TenantId tenant) {
             this.tenant = tenant;
+            this.nextPage = read(0);
+        }
+
+        private CompletableFuture<List<AuditEntryRow>> read(long after) {
+            return CompletableFuture.supplyAsync(() -> trail.page(tenant, after, pageSize), PAGE_READER);
         }
 
         @Override
@@ -127,11 +139,15 @@ public final class AuditVerifier {
             if (exhausted) {
                 return false;
             }
-            page = trail.page(tenant, after, pageSize);
+            try {
+                page = nextPage.join();
+            } catch (CompletionException failure) {
+                throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
+            }
             at = 0;
             exhausted = page.size() < pageSize;
-            if (!page.isEmpty()) {
-                after = page.getLast().seq();
+            if (!exhausted) {
+                nextPage = read(page.getLast().seq());
             }
             return !page.isEmpty();
         }

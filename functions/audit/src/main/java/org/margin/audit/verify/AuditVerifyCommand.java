@@ -1,7 +1,9 @@
 package org.margin.audit.verify;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +14,15 @@ import org.margin.privacy.crypto.kms.CloudKms;
 import org.margin.privacy.crypto.kms.KeyEncryptionKey;
 import org.margin.privacy.crypto.kms.LocalKeyEncryptionKey;
 import org.margin.store.Store;
+import org.margin.store.local.LocalDatabase;
 import org.margin.store.tenant.TenantId;
 
 /**
- * {@code ./margin audit-verify [--tenant UUID]}: verifies one chain, or every chain that has entries, against the
- * database of {@code MARGIN_DB_*} and the key-encryption key of {@code MARGIN_KEK_URI} (or the local key file of
- * {@code MARGIN_KEK_DIR}); prints one line per chain and exits 1 when any chain fails, 2 on a usage error.
+ * {@code ./margin audit-verify [--tenant UUID]}: verifies one chain, or every chain that has entries, and prints one
+ * line per chain; exits 1 when any chain fails, 2 on a usage error. It reads the database of {@code MARGIN_DB_*} and
+ * the key-encryption key of {@code MARGIN_KEK_URI} (or the key file in {@code MARGIN_KEK_DIR}); without them, the
+ * local database and keys of {@code ./margin dev} ({@code MARGIN_LOCAL_DIR}, default {@code .margin}, database port
+ * {@code MARGIN_LOCAL_PORT} + 20).
  */
 public final class AuditVerifyCommand {
 
@@ -36,7 +41,14 @@ public final class AuditVerifyCommand {
             System.exit(2);
             return;
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env;
+        try {
+            env = environment(System.getenv());
+        } catch (IllegalStateException noDatabase) {
+            System.err.println("audit-verify: " + noDatabase.getMessage());
+            System.exit(2);
+            return;
+        }
         try (Store store = Store.builder().environment(env).applicationName("margin-audit-verify").build()) {
             Keysets keysets = new Keysets(store.keysets(), keyEncryptionKey(env), store.keyAudit(), ACTOR);
             AuditVerifier verifier = new AuditVerifier(store.auditTrail(), new CheckpointKeys(keysets));
@@ -61,6 +73,22 @@ public final class AuditVerifyCommand {
             }
             System.exit(failed ? 1 : 0);
         }
+    }
+
+    private static Map<String, String> environment(Map<String, String> given) {
+        if (given.containsKey(Store.Builder.URL)) {
+            return given;
+        }
+        Path local = Path.of(given.getOrDefault("MARGIN_LOCAL_DIR", ".margin"));
+        if (!Files.exists(local.resolve("postgres").resolve("credentials.properties"))) {
+            throw new IllegalStateException("no MARGIN_DB_URL and no local database in " + local
+                    + "; start ./margin dev once, or set MARGIN_DB_URL, MARGIN_DB_USER and MARGIN_DB_PASSWORD");
+        }
+        int port = Integer.parseInt(given.getOrDefault("MARGIN_LOCAL_PORT", "8080")) + 20;
+        Map<String, String> env = new HashMap<>(given);
+        env.putAll(LocalDatabase.connectionEnvironment(local.resolve("postgres"), port));
+        env.putIfAbsent("MARGIN_KEK_DIR", local.resolve("keys").toString());
+        return env;
     }
 
     private static Optional<TenantId> tenant(String[] args) {

@@ -43,9 +43,15 @@ public final class AuditTrail {
             VALUES ($1, $2, $3, $4, $5, $6)""";
 
     private final TenantTransactions transactions;
+    private final TenantTransactions bulkReads;
 
-    public AuditTrail(TenantTransactions transactions) {
+    /**
+     * @param transactions the store's transactions
+     * @param bulkReads    transactions on connections that return binary results, for reading a chain in pages
+     */
+    public AuditTrail(TenantTransactions transactions, TenantTransactions bulkReads) {
         this.transactions = transactions;
+        this.bulkReads = bulkReads;
     }
 
     /**
@@ -91,7 +97,7 @@ public final class AuditTrail {
 
     /** Up to {@code limit} entries after {@code afterSeq}, in order: one page of a streaming read. */
     public List<AuditEntryRow> page(TenantId tenant, long afterSeq, int limit) {
-        return transactions.query(tenant, Consistency.READ_YOUR_WRITES, "audit read", PAGE, row -> new AuditEntryRow(
+        return bulkReads.query(tenant, Consistency.READ_YOUR_WRITES, "audit read", PAGE, row -> new AuditEntryRow(
                         Sql.required(row, "seq", Long.class),
                         Sql.required(row, "recorded_at", OffsetDateTime.class).toInstant(),
                         Sql.required(row, "payload", byte[].class),

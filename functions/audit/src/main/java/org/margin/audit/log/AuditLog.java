@@ -22,8 +22,8 @@ import org.margin.store.tenant.TenantId;
  * Writes entries to their tenant's chain with group commit: {@link #record} queues the entry and returns a stage that
  * completes, with the entry's sequence number, once the transaction holding it has committed. One writer (a virtual
  * thread, started on the first record) takes everything queued while the previous transaction was committing and
- * writes it as one transaction per tenant: under load many requests share one commit, at rest an entry waits for
- * its own commit only.
+ * writes it as one transaction per tenant, the tenants' transactions side by side: under load many requests share
+ * one commit, at rest an entry waits for its own commit only.
  *
  * <p>Each transaction holds the tenant's advisory lock while it reads the chain's head and inserts, so instances of
  * any function appending to one chain at once keep a single order.
@@ -127,19 +127,39 @@ public final class AuditLog implements AutoCloseable {
             byTenant.computeIfAbsent(pending.tenant(), tenant -> new ArrayList<>()).add(pending);
         }
         Instant recordedAt = clock.instant();
-        for (Map.Entry<TenantId, List<Pending>> chain : byTenant.entrySet()) {
-            List<Pending> entries = chain.getValue();
-            try {
-                long last = trail.append(chain.getKey(), head -> extend(head, entries, recordedAt));
-                long seq = last - entries.size();
-                for (Pending pending : entries) {
-                    pending.committed().complete(++seq);
-                }
-            } catch (RuntimeException failure) {
-                for (Pending pending : entries) {
-                    pending.committed().completeExceptionally(failure);
-                }
+        // One transaction per chain, all at once: each holds only its own chain's lock, and PostgreSQL flushes
+        // the commits that arrive together with one write of the log.
+        List<Thread> writers = new ArrayList<>(byTenant.size());
+        byTenant.forEach((tenant, entries) -> writers.add(Thread.ofVirtual().name("margin-audit-append")
+                .start(() -> append(tenant, entries, recordedAt))));
+        // close() interrupts the writer to stop it taking new work; the appends under way finish first.
+        writers.forEach(AuditLog::awaitQuietly);
+    }
+
+    private void append(TenantId tenant, List<Pending> entries, Instant recordedAt) {
+        try {
+            long seq = trail.append(tenant, head -> extend(head, entries, recordedAt)) - entries.size();
+            for (Pending pending : entries) {
+                pending.committed().complete(++seq);
             }
+        } catch (RuntimeException failure) {
+            for (Pending pending : entries) {
+                pending.committed().completeExceptionally(failure);
+            }
+        }
+    }
+
+    private static void awaitQuietly(Thread writer) {
+        boolean interrupted = Thread.interrupted();
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

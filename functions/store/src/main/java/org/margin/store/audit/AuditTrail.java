@@ -1,9 +1,12 @@
 package org.margin.store.audit;
 
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.margin.store.Consistency;
 import org.margin.store.StoreRejectedException;
@@ -26,7 +29,8 @@ public final class AuditTrail {
         List<AuditEntryRow> after(ChainHead head);
     }
 
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('margin.audit:' || $1, 0))";
+    private static final String SCOPE_AND_LOCK = """
+            SELECT set_config('app.tenant', $1, true), pg_advisory_xact_lock(hashtextextended('margin.audit:' || $1, 0))""";
     private static final String HEAD = """
             SELECT seq, chain_hash FROM audit_entries WHERE institution_id = $1 ORDER BY seq DESC LIMIT 1""";
     private static final String INSERT = """
@@ -59,26 +63,44 @@ public final class AuditTrail {
      * sequence number. The rows must continue the head's numbering without gaps.
      */
     public long append(TenantId tenant, Extension extension) {
-        return transactions.write(tenant, "audit append", connection ->
-                Sql.rows(connection, LOCK, row -> 1, tenant.toString()).then(
-                        Sql.rows(connection, HEAD, row -> new ChainHead(Sql.required(row, "seq", Long.class),
-                                        Sql.required(row, "chain_hash", byte[].class)), tenant.value())
-                                .singleOrEmpty()
-                                .defaultIfEmpty(ChainHead.EMPTY))
-                        .flatMap(head -> {
-                            List<AuditEntryRow> rows = extension.after(head);
-                            for (int i = 0; i < rows.size(); i++) {
-                                if (rows.get(i).seq() != head.seq() + 1 + i) {
-                                    return Mono.error(new IllegalArgumentException(
-                                            "audit entries must follow the chain head without gaps"));
-                                }
-                            }
-                            if (rows.isEmpty()) {
-                                return Mono.just(head.seq());
-                            }
-                            return insert(connection.createStatement(INSERT), tenant.value(), rows)
-                                    .thenReturn(rows.getLast().seq());
-                        }));
+        return appendAll(Map.of(tenant, extension)).get(tenant);
+    }
+
+    /**
+     * Appends to several chains in one transaction, so that one commit serves a batch of many tenants; returns each
+     * chain's new head sequence number. The tenant is set before each chain's statements (row-level security checks
+     * every statement against it), and the chains are locked in tenant id order, so two instances appending to the
+     * same chains wait for each other instead of deadlocking.
+     */
+    public Map<TenantId, Long> appendAll(Map<TenantId, Extension> chains) {
+        List<TenantId> ordered = chains.keySet().stream().sorted(Comparator.comparing(TenantId::value)).toList();
+        return transactions.writeWithoutTenant("audit append", connection -> Flux.fromIterable(ordered)
+                .concatMap(tenant -> appendTo(connection, tenant, chains.get(tenant))
+                        .map(last -> Map.entry(tenant, last)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Lock, then read the head, then insert: each waits for the one before, so the head read sees the last commit. */
+    private static Mono<Long> appendTo(Connection connection, TenantId tenant, Extension extension) {
+        return Sql.rows(connection, SCOPE_AND_LOCK, row -> 1, tenant.toString())
+                .then(Sql.rows(connection, HEAD, row -> new ChainHead(Sql.required(row, "seq", Long.class),
+                                Sql.required(row, "chain_hash", byte[].class)), tenant.value())
+                        .singleOrEmpty()
+                        .defaultIfEmpty(ChainHead.EMPTY))
+                .flatMap(head -> {
+                    List<AuditEntryRow> rows = extension.after(head);
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (rows.get(i).seq() != head.seq() + 1 + i) {
+                            return Mono.error(new IllegalArgumentException(
+                                    "audit entries must follow the chain head without gaps"));
+                        }
+                    }
+                    if (rows.isEmpty()) {
+                        return Mono.just(head.seq());
+                    }
+                    return insert(connection.createStatement(INSERT), tenant.value(), rows)
+                            .thenReturn(rows.getLast().seq());
+                });
     }
 
     private static Mono<Long> insert(Statement statement, UUID tenant, List<AuditEntryRow> rows) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.governance.CallerContext;
 import org.margin.audit.checkpoint.CheckpointKeys;
 import org.margin.audit.checkpoint.Checkpointer;
 import org.margin.audit.entry.Actor;
@@ -36,6 +37,7 @@ import org.margin.runtime.auth.Role;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
+import org.margin.runtime.mcp.protocol.Json;
 import org.margin.store.Store;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.tenant.TenantId;
@@ -113,7 +115,7 @@ class VerifyAuditLogToolTest {
     }
 
     private static ToolOutcome call(Optional<Caller> caller) throws Exception {
-        return tool.tool().handler().call(new CallerContext(caller));
+        return tool.tool().handler().call(new CallerContext(Json.object(), caller));
     }
 
     private static Optional<Caller> caller(TenantId tenant, Role role, Set<String> scopes) {

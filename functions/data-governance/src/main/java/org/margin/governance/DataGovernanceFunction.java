@@ -1,7 +1,11 @@
 package org.margin.governance;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.margin.governance.audit.VerifyAuditLogTool;
 import org.margin.governance.consent.GetConsentsTool;
 import org.margin.governance.consent.RecordConsentTool;
 import org.margin.governance.consent.WithdrawConsentTool;
@@ -22,6 +26,9 @@ public final class DataGovernanceFunction {
 
     public static final String NAME = "data-governance";
     public static final String VERSION = "0.1.0";
+    /** How often the audit chains' Merkle roots are signed (ISO-8601 duration). */
+    public static final String CHECKPOINT_INTERVAL = "MARGIN_AUDIT_CHECKPOINT_INTERVAL";
+    static final String DEFAULT_CHECKPOINT_INTERVAL = "PT10M";
 
     private DataGovernanceFunction() {
     }
@@ -37,11 +44,14 @@ public final class DataGovernanceFunction {
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         Platform platform = Platform.fromEnvironment(environment, NAME);
         Store store = platform.store();
+        Duration checkpointInterval = Duration.parse(
+                environment.getOrDefault(CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL));
+        AtomicReference<AutoCloseable> checkpoints = new AtomicReference<>();
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(RuntimeSettings.fromEnvironment(environment))
                 .declareTools(ImportRosterTool.NAME, RecordConsentTool.NAME, WithdrawConsentTool.NAME,
-                        GetConsentsTool.NAME)
+                        GetConsentsTool.NAME, VerifyAuditLogTool.NAME)
                 .mcp(mount -> mount.endpoint(McpServer.builder()
                         .serverInfo("margin-" + NAME, VERSION)
                         .title("Margin data governance")
@@ -53,16 +63,29 @@ public final class DataGovernanceFunction {
                                 platform.parentalConsent(), platform.heldEvents(), platform.consentGate(),
                                 platform.sink()))
                         .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate()))
-                        .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()))))
+                        .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()))
+                        .tool(new VerifyAuditLogTool(platform.auditVerifier(), platform.audit(), Clock.systemUTC())
+                                .tool())))
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void started(int port) {
                         platform.connectInBackground();
+                        if (Platform.configured(environment)) {
+                            checkpoints.set(platform.auditCheckpoints().every(checkpointInterval));
+                        }
                     }
 
                     @Override
                     public void stopped() {
+                        AutoCloseable running = checkpoints.getAndSet(null);
+                        if (running != null) {
+                            try {
+                                running.close();
+                            } catch (Exception ignored) {
+                                // Stopping a sleeping virtual thread cannot fail in a way worth reporting.
+                            }
+                        }
                         platform.close();
                     }
                 });

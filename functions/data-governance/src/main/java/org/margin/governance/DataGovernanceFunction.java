@@ -1,10 +1,13 @@
 package org.margin.governance;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.margin.governance.audit.VerifyAuditLogTool;
 import org.margin.governance.consent.GetConsentsTool;
 import org.margin.governance.consent.RecordConsentTool;
 import org.margin.governance.consent.WithdrawConsentTool;
@@ -28,6 +31,9 @@ public final class DataGovernanceFunction {
 
     public static final String NAME = "data-governance";
     public static final String VERSION = "0.1.0";
+    /** How often the audit chains' Merkle roots are signed (ISO-8601 duration). */
+    public static final String CHECKPOINT_INTERVAL = "MARGIN_AUDIT_CHECKPOINT_INTERVAL";
+    static final String DEFAULT_CHECKPOINT_INTERVAL = "PT10M";
 
     private DataGovernanceFunction() {
     }
@@ -44,8 +50,11 @@ public final class DataGovernanceFunction {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
         Platform platform = Platform.fromEnvironment(environment, NAME);
         Governance governance = Governance.of(platform, Clock.systemUTC());
+        Duration checkpointInterval = Duration.parse(
+                environment.getOrDefault(CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL));
+        AtomicReference<AutoCloseable> checkpoints = new AtomicReference<>();
         List<String> tools = new ArrayList<>(List.of(ImportRosterTool.NAME, RecordConsentTool.NAME,
-                WithdrawConsentTool.NAME, GetConsentsTool.NAME));
+                WithdrawConsentTool.NAME, GetConsentsTool.NAME, VerifyAuditLogTool.NAME));
         tools.addAll(RightsTools.NAMES);
         tools.addAll(RetentionTools.NAMES);
         FunctionRuntime.Builder runtime = FunctionRuntime.builder()
@@ -59,10 +68,21 @@ public final class DataGovernanceFunction {
                     @Override
                     public void started(int port) {
                         platform.connectInBackground();
+                        if (Platform.configured(environment)) {
+                            checkpoints.set(platform.auditCheckpoints().every(checkpointInterval));
+                        }
                     }
 
                     @Override
                     public void stopped() {
+                        AutoCloseable running = checkpoints.getAndSet(null);
+                        if (running != null) {
+                            try {
+                                running.close();
+                            } catch (Exception ignored) {
+                                // Stopping a sleeping virtual thread cannot fail in a way worth reporting.
+                            }
+                        }
                         platform.close();
                     }
                 });
@@ -87,7 +107,8 @@ public final class DataGovernanceFunction {
                         platform.parentalConsent(), platform.heldEvents(), platform.consentGate(),
                         platform.sink()))
                 .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate()))
-                .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()));
+                .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()))
+                .tool(new VerifyAuditLogTool(platform.auditVerifier(), platform.audit(), Clock.systemUTC()).tool());
         governance.rights().tools().forEach(server::tool);
         governance.retention().tools().forEach(server::tool);
         return server;

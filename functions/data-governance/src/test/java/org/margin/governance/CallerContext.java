@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A tool call as the runtime hands it to a handler, with the caller that authentication would put there (until
  * it lands, the MCP endpoint authenticates no one, so tests give the caller here).
  */
-record CallerContext(ObjectNode arguments, Optional<Caller> caller) implements RequestContext {
+public record CallerContext(ObjectNode arguments, Optional<Caller> caller) implements RequestContext {
 
     static Caller administrator(UUID tenant, String... scopes) {
         return new Caller("admin-subject", Optional.of(tenant), Role.ADMINISTRATOR, Optional.empty(), Set.of(scopes));

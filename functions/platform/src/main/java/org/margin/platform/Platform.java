@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.margin.audit.checkpoint.CheckpointKeys;
+import org.margin.audit.checkpoint.Checkpointer;
+import org.margin.audit.log.AuditLog;
+import org.margin.audit.verify.AuditVerifier;
 import org.margin.events.MarginEvents;
 import org.margin.grid.Grid;
 import org.margin.grid.codec.ValueCodec;
@@ -16,6 +20,7 @@ import org.margin.platform.keys.KeysetBootstrap;
 import org.margin.platform.people.Pseudonyms;
 import org.margin.platform.submission.SubmissionTexts;
 import org.margin.privacy.crypto.Keyring;
+import org.margin.privacy.crypto.Keysets;
 import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
 import org.margin.runtime.cloudevents.sink.EventSink;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
@@ -44,9 +49,11 @@ public final class Platform implements AutoCloseable {
     private final ConsentGate consentGate;
     private final ParentalConsent parentalConsent;
     private final HeldEventRelay heldEvents;
+    private final AuditLog audit;
+    private final CheckpointKeys checkpointKeys;
 
     private Platform(String function, Store store, Keyring keyring, Grid grid, EventSink sink,
-                     UnknownAge unknownAge) {
+                     UnknownAge unknownAge, AuditLog audit, CheckpointKeys checkpointKeys) {
         this.function = function;
         this.store = store;
         this.keyring = keyring;
@@ -59,6 +66,8 @@ public final class Platform implements AutoCloseable {
         this.consentGate = ConsentGate.of(store.consents());
         this.parentalConsent = new ParentalConsent(pseudonyms, store.consents(), unknownAge);
         this.heldEvents = new HeldEventRelay(store.heldEvents(), keyring);
+        this.audit = audit;
+        this.checkpointKeys = checkpointKeys;
     }
 
     /** Whether {@code env} names a database: without one a function can serve only what needs no student data. */
@@ -75,13 +84,15 @@ public final class Platform implements AutoCloseable {
         Store store = Store.builder().environment(env).applicationName("margin-" + function).build();
         String actor = function + "/" + env.getOrDefault("K_REVISION", "local") + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        Keyring keyring = Keyring.create(KeysetBootstrap.keysets(store, env, actor), KEY_REFRESH);
+        AuditLog audit = AuditLog.create(store.auditTrail());
+        Keysets keysets = KeysetBootstrap.keysets(store, env, actor, audit);
+        Keyring keyring = Keyring.create(keysets, KEY_REFRESH);
         Grid grid = Grid.builder()
                 .environment(env)
                 .codec(ValueCodec.of(keyring::sealGridValue, keyring::openGridValue))
                 .build();
         return new Platform(function, store, keyring, grid, HttpEventSink.fromEnvironment(env),
-                UnknownAge.fromEnvironment(env));
+                UnknownAge.fromEnvironment(env), audit, new CheckpointKeys(keysets));
     }
 
     /**
@@ -148,8 +159,27 @@ public final class Platform implements AutoCloseable {
         return heldEvents;
     }
 
+    /**
+     * The tamper-evident audit log: {@code audit().recordDurably(tenant, disclosure)} before a response that
+     * discloses a student's data leaves. Key operations of this instance are chained in it too.
+     */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Signs the audit chains' Merkle roots: on demand, or every interval ({@link Checkpointer#every}). */
+    public Checkpointer auditCheckpoints() {
+        return new Checkpointer(store.auditTrail(), checkpointKeys);
+    }
+
+    /** Verifies an audit chain against its entries and signed checkpoints. */
+    public AuditVerifier auditVerifier() {
+        return new AuditVerifier(store.auditTrail(), checkpointKeys);
+    }
+
     @Override
     public void close() {
+        audit.close();
         grid.close();
         keyring.close();
         store.close();

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.margin.store.alert.AlertRules;
 import org.margin.store.alert.Alerts;
+import org.margin.store.audit.AuditTrail;
 import org.margin.store.consent.Consents;
 import org.margin.store.consent.HeldEvents;
 import org.margin.store.course.Courses;
@@ -47,6 +48,8 @@ import org.margin.store.tenant.TenantTransactions;
 public final class Store implements AutoCloseable {
 
     private final ConnectionPool primary;
+    /** Binary results from the primary, for reads of many rows (an audit chain): no hex or text to parse. */
+    private final ConnectionPool bulk;
     private final Optional<ConnectionPool> replica;
     private final TenantTransactions transactions;
     private final Institutions institutions;
@@ -70,14 +73,18 @@ public final class Store implements AutoCloseable {
     private final DataRequests dataRequests;
     private final RetentionPolicies retentionPolicies;
     private final Expiry expiry;
+    private final AuditTrail auditTrail;
+    private final TenantTransactions bulkReads;
 
     private final boolean ownsPools;
 
-    private Store(ConnectionPool primary, Optional<ConnectionPool> replica, TenantTransactions transactions,
-                  boolean ownsPools) {
+    private Store(ConnectionPool primary, Optional<ConnectionPool> replica, ConnectionPool bulk,
+                  TenantTransactions transactions, TenantTransactions bulkReads, boolean ownsPools) {
         this.primary = primary;
+        this.bulk = bulk;
         this.replica = replica;
         this.ownsPools = ownsPools;
+        this.bulkReads = bulkReads;
         this.transactions = transactions;
         this.institutions = new Institutions(transactions);
         this.people = new People(transactions);
@@ -100,6 +107,7 @@ public final class Store implements AutoCloseable {
         this.dataRequests = new DataRequests(transactions);
         this.retentionPolicies = new RetentionPolicies(transactions);
         this.expiry = new Expiry(transactions);
+        this.auditTrail = new AuditTrail(transactions, bulkReads);
     }
 
     public static Builder builder() {
@@ -112,7 +120,7 @@ public final class Store implements AutoCloseable {
      * one per request. This store itself acts as {@link Actor#SERVICE}; closing a view closes nothing.
      */
     public Store actingFor(Actor actor) {
-        return new Store(primary, replica, transactions.actingFor(actor), false);
+        return new Store(primary, replica, bulk, transactions.actingFor(actor), bulkReads.actingFor(actor), false);
     }
 
     /** Whom this store's transactions act for. */
@@ -214,6 +222,11 @@ public final class Store implements AutoCloseable {
         return expiry;
     }
 
+    /** The tamper-evident audit log's rows: append-only entries per tenant chain and their signed checkpoints. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     /** The transactions every repository runs in; tests use it to send crafted SQL through the same pools. */
     TenantTransactions transactions() {
         return transactions;
@@ -226,6 +239,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         primary.dispose();
+        bulk.dispose();
         replica.ifPresent(ConnectionPool::dispose);
     }
 
@@ -311,15 +325,18 @@ public final class Store implements AutoCloseable {
             if (primaryUrl == null) {
                 throw new IllegalStateException("the primary database is not set");
             }
-            ConnectionPool primaryPool = pool(primaryUrl, "margin-primary");
+            ConnectionPool primaryPool = pool(primaryUrl, "margin-primary", false, maxPoolSize);
             Optional<ConnectionPool> replicaPool =
-                    Optional.ofNullable(replicaUrl).map(url -> pool(url, "margin-replica"));
-            return new Store(primaryPool, replicaPool,
-                    new TenantTransactions(primaryPool, replicaPool.orElse(primaryPool), callTimeout), true);
+                    Optional.ofNullable(replicaUrl).map(url -> pool(url, "margin-replica", false, maxPoolSize));
+            ConnectionPool bulkPool = pool(primaryUrl, "margin-bulk", true, 2);
+            return new Store(primaryPool, replicaPool, bulkPool,
+                    new TenantTransactions(primaryPool, replicaPool.orElse(primaryPool), callTimeout),
+                    new TenantTransactions(bulkPool, bulkPool, callTimeout), true);
         }
 
-        private ConnectionPool pool(String url, String name) {
+        private ConnectionPool pool(String url, String name, boolean binary, int maxPoolSize) {
             ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url).mutate()
+                    .option(PostgresqlConnectionFactoryProvider.FORCE_BINARY, binary)
                     .option(USER, user)
                     .option(PASSWORD, password)
                     .option(CONNECT_TIMEOUT, connectTimeout)

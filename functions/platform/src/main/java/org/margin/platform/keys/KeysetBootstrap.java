@@ -2,6 +2,8 @@ package org.margin.platform.keys;
 
 import java.util.Map;
 
+import org.margin.audit.keys.TamperEvidentKeyAudit;
+import org.margin.audit.log.AuditLog;
 import org.margin.privacy.crypto.KeyPurpose;
 import org.margin.privacy.crypto.Keysets;
 import org.margin.privacy.crypto.rotation.KeyManager;
@@ -27,9 +29,18 @@ public final class KeysetBootstrap {
         }
     }
 
-    /** The keysets of {@code env}'s store, under {@code env}'s key-encryption key. */
+    /**
+     * The keysets of {@code env}'s store, under {@code env}'s key-encryption key; key operations are recorded in
+     * the {@code key_audit} table and chained in the tamper-evident audit log.
+     */
     public static Keysets keysets(Store store, Map<String, String> env, String actor) {
-        return new Keysets(store.keysets(), KeyEncryptionKeys.fromEnvironment(env), store.keyAudit(), actor);
+        return keysets(store, env, actor, AuditLog.create(store.auditTrail()));
+    }
+
+    /** As {@link #keysets(Store, Map, String)}, chaining key operations through an audit log the caller holds. */
+    public static Keysets keysets(Store store, Map<String, String> env, String actor, AuditLog audit) {
+        return new Keysets(store.keysets(), KeyEncryptionKeys.fromEnvironment(env),
+                new TamperEvidentKeyAudit(store.keyAudit(), audit), actor);
     }
 
     public static void main(String[] args) {

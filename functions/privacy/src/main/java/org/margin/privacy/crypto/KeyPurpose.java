@@ -11,7 +11,12 @@ public enum KeyPurpose {
     /** Columns looked up by equality (LMS user id, email): AES-256-SIV, the same value always gives the same bytes. */
     LOOKUP("lookup", "AES256_SIV", true),
     /** Values sent to the Hazelcast grid: AES-256-GCM, bound to the entry's pseudonymous key. */
-    GRID("grid", "AES256_GCM", false);
+    GRID("grid", "AES256_GCM", false),
+    /**
+     * Checkpoints of the tamper-evident audit log: ECDSA P-256 signatures. It encrypts nothing, so the keyring never
+     * loads it; the audit module signs and verifies with it.
+     */
+    AUDIT_SIGNING("audit-signing", "ECDSA_P256", false);
 
     private final String keysetName;
     private final String parametersName;
@@ -21,6 +26,11 @@ public enum KeyPurpose {
         this.keysetName = keysetName;
         this.parametersName = parametersName;
         this.deterministic = deterministic;
+    }
+
+    /** Whether this purpose's keys sign instead of encrypting. */
+    public boolean signing() {
+        return this == AUDIT_SIGNING;
     }
 
     /** The name the keyset is stored under in a {@link KeysetRepository}. */

@@ -265,6 +265,9 @@ public final class Keyring implements AutoCloseable {
     }
 
     private Loaded load(KeyPurpose purpose) {
+        if (purpose.signing()) {
+            throw new IllegalArgumentException(purpose + " signs; the keyring holds encryption keys only");
+        }
         Loaded held = loaded.get(purpose.ordinal());
         return held != null ? held : reload(purpose);
     }

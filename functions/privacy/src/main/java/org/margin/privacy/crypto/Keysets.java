@@ -4,6 +4,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.daead.DeterministicAeadConfig;
+import com.google.crypto.tink.signature.SignatureConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class Keysets {
         try {
             AeadConfig.register();
             DeterministicAeadConfig.register();
+            SignatureConfig.register();
         } catch (GeneralSecurityException failure) {
             throw new ExceptionInInitializerError(failure);
         }

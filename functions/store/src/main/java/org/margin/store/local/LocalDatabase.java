@@ -83,6 +83,7 @@ public final class LocalDatabase implements AutoCloseable {
                     .setDataDirectory(directory.resolve(CLUSTER))
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setPgBinaryResolver(new ClasspathBinaries())
                     // First start runs initdb; on a busy machine the server may take a while to accept connections.
                     .setPGStartupWait(STARTUP_PATIENCE)
                     // The embedded defaults trade durability for speed; a developer's data should survive a crash.

@@ -1,13 +1,17 @@
 package org.margin.runtime.auth;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.margin.runtime.RuntimeSettings;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -66,6 +70,18 @@ public final class DevTokens {
     /** The key id tokens name in their header. */
     public String keyId() {
         return key.getKeyID();
+    }
+
+    /** What a function needs to accept this issuer's tokens as the resource {@code resource} (its audience). */
+    public AccessTokenSettings settings(String resource) {
+        return new AccessTokenSettings(new AccessTokenSettings.InlineKeys(jwks()), issuer, URI.create(resource),
+                List.of());
+    }
+
+    /** The same as environment variables, for a function built from its environment. */
+    public Map<String, String> environment(String resource) {
+        return Map.of(RuntimeSettings.JWKS, jwks(), RuntimeSettings.TOKEN_ISSUER, issuer,
+                RuntimeSettings.RESOURCE_URI, resource);
     }
 
     /** The public JWKS document (JSON) that verifies this issuer's tokens. */

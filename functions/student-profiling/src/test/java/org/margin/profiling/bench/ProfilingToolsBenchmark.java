@@ -75,7 +75,7 @@ public class ProfilingToolsBenchmark {
         function = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC))
                 .runtime()
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(McpCalls.localSettings())
                 .build()
                 .start();
         mcp = new McpCalls(function.port());

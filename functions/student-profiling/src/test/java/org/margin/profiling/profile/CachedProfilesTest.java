@@ -128,7 +128,7 @@ class CachedProfilesTest {
         StudentProfilingFunction function = new StudentProfilingFunction(store, Optional.of(grid),
                 ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         FunctionRuntime runtime = function.runtime()
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(McpCalls.localSettings())
                 .build()
                 .start();
         return new Instance(function, runtime, new McpCalls(runtime.port()));

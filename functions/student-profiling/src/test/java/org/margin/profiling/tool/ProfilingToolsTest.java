@@ -49,7 +49,7 @@ class ProfilingToolsTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
         function = profiling
                 .runtime()
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(McpCalls.localSettings())
                 .build()
                 .start();
         mcp = new McpCalls(function.port());
@@ -272,7 +272,7 @@ class ProfilingToolsTest {
              FunctionRuntime unreachable = new StudentProfilingFunction(away, Optional.empty(),
                              ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
                      .runtime()
-                     .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                     .settings(McpCalls.localSettings())
                      .build()
                      .start()) {
             School school = School.create(store, 1);

@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+
+import org.margin.runtime.auth.DevTokens;
 
 import org.margin.runtime.mcp.protocol.Json;
 
@@ -18,6 +21,13 @@ final class McpCalls {
 
     private static final String REVISION = "2026-07-28";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The resource URI the function under test is configured with, and so its tokens' audience. */
+    static final String RESOURCE = "http://127.0.0.1/mcp";
+    /** The issuer the function under test trusts. */
+    static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "writing-analysis-test",
+            List.of("analysis:run", "pii:redact")));
 
     private final URI endpoint;
 
@@ -57,6 +67,7 @@ final class McpCalls {
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", REVISION)
                 .header("Mcp-Method", method)
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (name != null) {
             request.header("Mcp-Name", name);

@@ -210,6 +210,7 @@ class PiiToolsTest {
 
     /** Local settings on a free port. */
     private static RuntimeSettings settings() {
-        return RuntimeSettings.fromEnvironment(Map.of("PORT", "0"));
+        return RuntimeSettings.fromEnvironment(Map.of("PORT", "0"))
+                .withAccessTokens(McpCalls.TOKENS.settings(McpCalls.RESOURCE));
     }
 }

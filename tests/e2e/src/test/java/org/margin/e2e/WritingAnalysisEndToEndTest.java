@@ -140,6 +140,7 @@ class WritingAnalysisEndToEndTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("Origin", "https://attacker.example")
+                .header("Authorization", "Bearer " + McpHttp.TOKEN)
                 .header("MCP-Protocol-Version", McpHttp.STATELESS)
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", "analyze_writing")
@@ -176,6 +177,8 @@ class WritingAnalysisEndToEndTest {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://127.0.0.1:" + function.port())
                 .endpoint("/mcp")
+                .httpRequestCustomizer((request, method, uri, body, context) ->
+                        request.header("Authorization", "Bearer " + McpHttp.TOKEN))
                 .build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
     }

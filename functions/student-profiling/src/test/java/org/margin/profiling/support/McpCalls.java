@@ -48,21 +48,7 @@ public final class McpCalls {
 
     /** The JSON-RPC {@code result} of the call; fails on an HTTP status other than 200. */
     public JsonNode call(String tool, ObjectNode arguments) {
-        ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/call");
-        ObjectNode params = body.putObject("params").put("name", tool);
-        params.set("arguments", arguments);
-        ObjectNode meta = params.putObject("_meta");
-        meta.put("io.modelcontextprotocol/protocolVersion", STATELESS);
-        meta.putObject("io.modelcontextprotocol/clientCapabilities");
-        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", STATELESS)
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", tool)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
+        HttpResponse<String> response = callAs(TOKEN, tool, arguments);
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
         }
@@ -71,6 +57,25 @@ public final class McpCalls {
             throw new AssertionError("JSON-RPC error: " + answer.get("error"));
         }
         return answer.path("result");
+    }
+
+    /** The raw response to a {@code tools/call} made with {@code token}. */
+    public HttpResponse<String> callAs(String token, String tool, ObjectNode arguments) {
+        ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/call");
+        ObjectNode params = body.putObject("params").put("name", tool);
+        params.set("arguments", arguments);
+        ObjectNode meta = params.putObject("_meta");
+        meta.put("io.modelcontextprotocol/protocolVersion", STATELESS);
+        meta.putObject("io.modelcontextprotocol/clientCapabilities");
+        return send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", STATELESS)
+                .header("Authorization", "Bearer " + token)
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** The tools as {@code tools/list} lists them. */

@@ -74,6 +74,19 @@ class ProfilingToolsTest {
     }
 
     @Test
+    void everyToolNeedsTheProfilesReadScope() {
+        String unscoped = McpCalls.TOKENS.issue(org.margin.runtime.auth.DevTokens.Grant.service(McpCalls.RESOURCE,
+                "profiling-test", List.of("alerts:read")));
+        for (String tool : List.of("get_student_profile", "get_progress", "get_class_overview")) {
+            var response = mcp.callAs(unscoped, tool, McpCalls.arguments());
+            assertThat(response.statusCode()).as(tool).isEqualTo(403);
+            assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                    .contains("error=\"insufficient_scope\", scope=\"profiles:read\"");
+        }
+        assertThat(mcp.callAs("not-a-token", "get_progress", McpCalls.arguments()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theProfileHoldsCountsMeansAndTrends() {
         School school = School.create(store, 1);
         PersonId student = school.students().getFirst();

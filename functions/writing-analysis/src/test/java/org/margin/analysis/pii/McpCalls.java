@@ -37,10 +37,15 @@ final class McpCalls {
 
     /** The raw response to a {@code tools/call}. */
     HttpResponse<String> callRaw(String tool, ObjectNode arguments) {
+        return callRawAs(TOKEN, tool, arguments);
+    }
+
+    /** The raw response to a {@code tools/call} made with {@code token}. */
+    HttpResponse<String> callRawAs(String token, String tool, ObjectNode arguments) {
         ObjectNode params = Json.object();
         params.put("name", tool);
         params.set("arguments", arguments);
-        return post("tools/call", tool, params);
+        return post("tools/call", tool, params, token);
     }
 
     /** The {@code result} of a {@code tools/call}. */
@@ -49,10 +54,10 @@ final class McpCalls {
     }
 
     JsonNode listTools() {
-        return Json.MAPPER.readTree(post("tools/list", null, Json.object()).body()).path("result");
+        return Json.MAPPER.readTree(post("tools/list", null, Json.object(), TOKEN).body()).path("result");
     }
 
-    private HttpResponse<String> post(String method, String name, ObjectNode params) {
+    private HttpResponse<String> post(String method, String name, ObjectNode params, String token) {
         ObjectNode meta = params.putObject("_meta");
         meta.put("io.modelcontextprotocol/protocolVersion", REVISION);
         meta.putObject("io.modelcontextprotocol/clientCapabilities");
@@ -67,7 +72,7 @@ final class McpCalls {
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", REVISION)
                 .header("Mcp-Method", method)
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (name != null) {
             request.header("Mcp-Name", name);

@@ -156,6 +156,7 @@ class WritingAnalysisEndToEndTest {
         HttpResponse<String> wrongType = McpHttp.send(HttpRequest.newBuilder(function.uri("/mcp"))
                 .header("Content-Type", "text/plain")
                 .header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + McpHttp.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(call))
                 .build());
         assertThat(wrongType.statusCode()).isEqualTo(415);

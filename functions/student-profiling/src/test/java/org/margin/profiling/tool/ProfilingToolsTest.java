@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.margin.profiling.support.McpCalls;
 import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
 import org.margin.runtime.FunctionRuntime;
-import org.margin.runtime.RuntimeSettings;
 import org.margin.store.Store;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;

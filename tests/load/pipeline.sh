@@ -21,7 +21,7 @@ flags=(--enable-native-access=ALL-UNNAMED --add-modules java.se --add-exports ja
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
 [ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
 
-MARGIN_LOCAL_PORT="$BASE" MARGIN_LOCAL_DIR="$DIR" \
+MARGIN_LOCAL_PORT="$BASE" MARGIN_LOCAL_DIR="$DIR" MARGIN_DEV_TOKENS=enabled \
 MARGIN_LMS_SOURCES="[{\"id\":\"moodle-load\",\"institutionId\":\"$INSTITUTION\",\"lms\":\"moodle\",\"hmacSecrets\":[\"$SECRET\"]}]" \
   java "${flags[@]}" -Xmx2g -jar functions/launcher/target/margin-launcher.jar > "$DIR/launcher.log" 2>&1 &
 launcher=$!

@@ -34,7 +34,9 @@ java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.s
 flags=(--enable-native-access=ALL-UNNAMED)
 [ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
 # The heap is capped as a container's memory limit would cap it (see knative/), so resident memory is realistic.
-PORT="$MARGIN_PORT" java "${flags[@]}" -Xmx128m -jar tests/load/target/margin-load.jar >/dev/null 2>&1 &
+TOKEN_FILE=tests/load/target/load-token
+rm -f "$TOKEN_FILE"
+PORT="$MARGIN_PORT" java "${flags[@]}" -Xmx128m -jar tests/load/target/margin-load.jar "$TOKEN_FILE" >/dev/null 2>&1 &
 margin_pid=$!; pids+=("$margin_pid")
 PORT="$REFERENCE_PORT" "$NODE" tests/load/node_modules/@modelcontextprotocol/server-everything/dist/index.js \
   streamableHttp >/dev/null 2>&1 &
@@ -50,6 +52,8 @@ wait_for() {
 wait_for "http://127.0.0.1:$MARGIN_PORT/health/ready"
 wait_for "http://127.0.0.1:$REFERENCE_PORT/mcp"
 
+# Margin's endpoint is a resource server: every call carries the bearer token LoadTarget wrote.
+AUTHORIZATION="Authorization: Bearer $(cat "$TOKEN_FILE")"
 ACCEPT="Accept: application/json, text/event-stream"
 JSON="Content-Type: application/json"
 META='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
@@ -58,10 +62,10 @@ ESSAY="$(tr '\n' ' ' < tests/load/essay.txt | sed 's/"/\\"/g')"
 # Opens a 2025-11-25 session and prints its id.
 open_session() {
   local url=$1 id
-  id="$(curl -s -D - -o /dev/null -X POST "$url" -H "$JSON" -H "$ACCEPT" \
+  id="$(curl -s -D - -o /dev/null -X POST "$url" -H "$JSON" -H "$ACCEPT" -H "$AUTHORIZATION" \
     -d '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"margin-load","version":"1"}}}' \
     | awk -F': ' 'tolower($1)=="mcp-session-id" {print $2}' | tr -d '\r')"
-  curl -s -o /dev/null -X POST "$url" -H "$JSON" -H "$ACCEPT" -H "Mcp-Session-Id: $id" \
+  curl -s -o /dev/null -X POST "$url" -H "$JSON" -H "$ACCEPT" -H "$AUTHORIZATION" -H "Mcp-Session-Id: $id" \
     -H "MCP-Protocol-Version: 2025-11-25" -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
   echo "$id"
 }
@@ -89,18 +93,18 @@ margin_url="http://127.0.0.1:$MARGIN_PORT/mcp"
 reference_url="http://127.0.0.1:$REFERENCE_PORT/mcp"
 echo_call() { echo "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\"hello\"}$1}}"; }
 analyze_call() { echo "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"analyze_writing\",\"arguments\":{\"text\":\"$ESSAY\"}$1}}"; }
-stateless=("MCP-Protocol-Version: 2026-07-28" "Mcp-Method: tools/call")
+stateless=("MCP-Protocol-Version: 2026-07-28" "Mcp-Method: tools/call" "$AUTHORIZATION")
 
 measure "margin echo, 2026-07-28" "$margin_url" "$(echo_call ",$META")" "${stateless[@]}" "Mcp-Name: echo"
 margin_rps=$last_rps
 margin_session="$(open_session "$margin_url")"
 measure "margin echo, 2025-11-25" "$margin_url" "$(echo_call "")" \
-  "Mcp-Session-Id: $margin_session" "MCP-Protocol-Version: 2025-11-25"
+  "Mcp-Session-Id: $margin_session" "MCP-Protocol-Version: 2025-11-25" "$AUTHORIZATION"
 margin_session_rps=$last_rps
 measure "margin analyze_writing (1,000 words), 2026-07-28" "$margin_url" "$(analyze_call ",$META")" \
   "${stateless[@]}" "Mcp-Name: analyze_writing"
 measure "margin analyze_writing (1,000 words), 2025-11-25" "$margin_url" "$(analyze_call "")" \
-  "Mcp-Session-Id: $margin_session" "MCP-Protocol-Version: 2025-11-25"
+  "Mcp-Session-Id: $margin_session" "MCP-Protocol-Version: 2025-11-25" "$AUTHORIZATION"
 rss_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$margin_pid/status")
 reference_session="$(open_session "$reference_url")"
 measure "reference server-everything echo, 2025-11-25" "$reference_url" "$(echo_call "")" \

@@ -26,6 +26,7 @@ import org.margin.grid.member.LocalGrid;
 import org.margin.integrity.check.CheckOutcome;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.auth.DevTokens;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
@@ -51,6 +52,10 @@ class IntegrityFunctionTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String RESOURCE = "http://127.0.0.1/mcp";
+    private static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "integrity-test",
+            java.util.List.of("integrity:read")));
     private static final String SOURCE = """
             Parks and other green spaces are often treated as decoration in city planning, yet they do essential \
             work. Trees lower summer temperatures by shading streets and releasing water vapour, which can make a \
@@ -86,7 +91,8 @@ class IntegrityFunctionTest {
                 .pseudonymKey("a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8)).build();
         parts = AcademicIntegrityFunction.Parts.of(store, grid, AcademicIntegrityFunction.DEFAULT_THRESHOLD);
         runtime = AcademicIntegrityFunction.runtime(parts)
-                .settings(RuntimeSettings.fromEnvironment(java.util.Map.of()).withPort(0)).build().start();
+                .settings(RuntimeSettings.fromEnvironment(java.util.Map.of()).withPort(0)
+                        .withAccessTokens(TOKENS.settings(RESOURCE))).build().start();
     }
 
     @AfterAll
@@ -235,6 +241,7 @@ class IntegrityFunctionTest {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.auth.DevTokens;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
 import org.margin.runtime.mcp.protocol.Json;
@@ -46,6 +47,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DeadLettersFunctionTest {
 
+    private static final String RESOURCE = "http://127.0.0.1/mcp";
+    private static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "dead-letters-test",
+            List.of("deadletters:admin")));
     private static final Path DATABASE = Path.of("target", "test-databases",
             "run-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static final String DATA = "{ \"institutionId\": \"5c0c3a6e-9d1e-4c1b-8f3e-0a4b5c6d7e8f\",  \"n\": 1 }";
@@ -318,6 +323,7 @@ class DeadLettersFunctionTest {
         environment.put(Store.Builder.USER_NAME, database.app().user());
         environment.put(Store.Builder.USER_PASSWORD, database.app().password());
         environment.put(HttpEventSink.K_SINK, "http://127.0.0.1:" + brokerPort + "/");
+        environment.putAll(TOKENS.environment(RESOURCE));
         return environment;
     }
 
@@ -372,6 +378,7 @@ class DeadLettersFunctionTest {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString()))
                 .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

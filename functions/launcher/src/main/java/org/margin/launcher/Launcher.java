@@ -6,8 +6,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ import org.margin.integrity.AcademicIntegrityFunction;
 import org.margin.grid.member.LocalGrid;
 import org.margin.launcher.broker.LocalBroker;
 import org.margin.launcher.broker.Triggers;
+import org.margin.launcher.devauth.DevTokenIssuer;
 import org.margin.platform.consent.UnknownAge;
 import org.margin.platform.keys.KeyEncryptionKeys;
 import org.margin.platform.keys.KeysetBootstrap;
@@ -50,6 +53,8 @@ public final class Launcher {
     static final String PORT_BASE = "MARGIN_LOCAL_PORT";
     static final String DIRECTORY = "MARGIN_LOCAL_DIR";
     private static final int DEFAULT_PORT_BASE = 8080;
+    /** The development token issuer's port, when enabled. */
+    private static final int DEV_TOKENS_PORT_OFFSET = 19;
     /** The embedded database's port, after the functions' ports. */
     private static final int DATABASE_PORT_OFFSET = 20;
     /** How many undelivered events the local broker holds before it asks senders to come back. */
@@ -76,7 +81,16 @@ public final class Launcher {
         int base = Integer.parseInt(environment.getOrDefault(PORT_BASE, Integer.toString(DEFAULT_PORT_BASE)));
         Path directory = Path.of(environment.getOrDefault(DIRECTORY, ".margin"));
         Map<String, String> shared = sharedEnvironment(environment, base, directory);
-        FunctionRuntime.serve(runtimes(shared, base));
+        Optional<DevTokenIssuer> issuer = DevTokenIssuer.requested(List.of(args), environment)
+                ? Optional.of(DevTokenIssuer.start(List.of(args), environment, base + DEV_TOKENS_PORT_OFFSET,
+                        resources(base)))
+                : Optional.empty();
+        if (issuer.isEmpty() && !environment.containsKey(RuntimeSettings.TOKEN_ISSUER)) {
+            System.out.printf("%-20s none: every MCP endpoint answers 401; start with %s for local tokens, or set %s,"
+                    + " %s%n", "token issuer", DevTokenIssuer.FLAG, RuntimeSettings.JWKS_URI,
+                    RuntimeSettings.TOKEN_ISSUER);
+        }
+        FunctionRuntime.serve(runtimes(shared, base, issuer));
     }
 
     /**
@@ -102,7 +116,21 @@ public final class Launcher {
         return Map.copyOf(shared);
     }
 
-    private static List<FunctionRuntime> runtimes(Map<String, String> shared, int base) {
+    /** Each function's resource URI: its MCP endpoint on loopback, the audience of tokens meant for it. */
+    private static Map<String, URI> resources(int base) {
+        Map<String, URI> resources = new LinkedHashMap<>();
+        for (int i = 0; i < FUNCTIONS.size(); i++) {
+            resources.put(FUNCTIONS.get(i).name(), resource(base + 1 + i));
+        }
+        return resources;
+    }
+
+    private static URI resource(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/mcp");
+    }
+
+    private static List<FunctionRuntime> runtimes(Map<String, String> shared, int base,
+                                                  Optional<DevTokenIssuer> issuer) {
         List<FunctionRuntime> runtimes = new ArrayList<>();
         Map<String, URI> addresses = new HashMap<>();
         for (int i = 0; i < FUNCTIONS.size(); i++) {
@@ -125,7 +153,7 @@ public final class Launcher {
                 .build());
         for (int i = 0; i < FUNCTIONS.size(); i++) {
             LocalFunction function = FUNCTIONS.get(i);
-            runtimes.add(function.runtime().apply(withPort(shared, base + 1 + i))
+            runtimes.add(function.runtime().apply(withTokens(withPort(shared, base + 1 + i), base + 1 + i, issuer))
                     .lifecycle(announce(function.name(), function.serves() + " http://127.0.0.1:%d" + function.path()))
                     .build());
         }
@@ -135,6 +163,20 @@ public final class Launcher {
     private static Map<String, String> withPort(Map<String, String> shared, int port) {
         Map<String, String> environment = new HashMap<>(shared);
         environment.put(RuntimeSettings.PORT, Integer.toString(port));
+        return environment;
+    }
+
+    /**
+     * A function's token settings: its own resource URI always, and with the development issuer, that issuer's
+     * keys (fetched from it) and name.
+     */
+    private static Map<String, String> withTokens(Map<String, String> environment, int port,
+                                                  Optional<DevTokenIssuer> issuer) {
+        environment.put(RuntimeSettings.RESOURCE_URI, resource(port).toString());
+        issuer.ifPresent(dev -> {
+            environment.remove(RuntimeSettings.JWKS);
+            environment.putAll(dev.environment());
+        });
         return environment;
     }
 

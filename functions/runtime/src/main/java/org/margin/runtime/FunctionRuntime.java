@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import org.margin.runtime.auth.ProtectedResourceMetadata;
+import org.margin.runtime.auth.ResourceServer;
 import org.margin.runtime.cloudevents.CloudEventEndpoint;
 import org.margin.runtime.cloudevents.CloudEventHandler;
 import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
@@ -116,6 +118,12 @@ public final class FunctionRuntime implements AutoCloseable {
                 .register(new HealthEndpoints(lifecycle))
                 .get(RuntimeRoute.METRICS.label(), new PrometheusEndpoint(telemetry));
         built.mcp().ifPresent(mcp -> routing.register(RuntimeRoute.MCP.label(), mcp));
+        if (built.mcp().orElse(null) instanceof McpServer mcp) {
+            // RFC 9728: at the well-known path, and at it followed by the resource's path (/mcp).
+            ProtectedResourceMetadata metadata = new ProtectedResourceMetadata(mcp);
+            routing.get(ResourceServer.METADATA_PATH, metadata)
+                    .get(ResourceServer.METADATA_PATH + RuntimeRoute.MCP.label(), metadata);
+        }
         if (builder.webhooks != null) {
             routing.register(RuntimeRoute.WEBHOOKS.label(), builder.webhooks);
         }
@@ -170,9 +178,20 @@ public final class FunctionRuntime implements AutoCloseable {
             if (builder.declaredTools.isEmpty()) {
                 LOG.log(Level.WARNING, () -> service + " declares no tools: tool metrics will all be labelled 'unknown'");
             }
+            if (settings.accessTokens().isEmpty() && !settings.local()) {
+                throw new IllegalArgumentException(RuntimeSettings.JWKS_URI + ", " + RuntimeSettings.TOKEN_ISSUER
+                        + " and " + RuntimeSettings.RESOURCE_URI + " must be set on Knative for a function that serves"
+                        + " MCP: its endpoint accepts only access tokens it can verify");
+            }
+            ResourceServer resourceServer = settings.accessTokens().map(ResourceServer::of).orElseGet(() -> {
+                LOG.log(Level.WARNING, () -> service + ": no access-token configuration (" + RuntimeSettings.JWKS_URI
+                        + ", " + RuntimeSettings.TOKEN_ISSUER + ", " + RuntimeSettings.RESOURCE_URI
+                        + "): its MCP endpoint refuses every request with 401");
+                return ResourceServer.unconfigured();
+            });
             McpMount mount = new McpMount(new ToolCallTelemetry(telemetry, builder.declaredTools),
                     settings.requestStateSecret(), Set.copyOf(settings.allowedHosts()),
-                    Set.copyOf(settings.allowedOrigins()));
+                    Set.copyOf(settings.allowedOrigins()), resourceServer);
             mcp = Objects.requireNonNull(builder.mcp.apply(mount), "the MCP factory returned no service");
         }
         CloudEventEndpoint events = null;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.margin.runtime.auth.AccessTokenSettings;
 import org.margin.runtime.telemetry.OtlpSettings;
 import org.margin.runtime.telemetry.TraceSampling;
 
@@ -35,6 +36,11 @@ import org.margin.runtime.telemetry.TraceSampling;
  * @param otlp               span export, from the standard {@code OTEL_EXPORTER_OTLP_*} variables; none when unset
  * @param sampling           which traces are recorded, from {@code OTEL_TRACES_SAMPLER} and
  *                           {@code OTEL_TRACES_SAMPLER_ARG}; default parent-based, always on
+ * @param accessTokens       whose access tokens the MCP endpoint accepts: {@code MARGIN_JWKS_URI} (or
+ *                           {@code MARGIN_JWKS}, inline, for tests), {@code MARGIN_TOKEN_ISSUER},
+ *                           {@code MARGIN_RESOURCE_URI}, optional {@code MARGIN_AUTHORIZATION_SERVERS}; a function
+ *                           serving MCP refuses to start on Knative without them, and locally refuses every MCP
+ *                           request
  */
 public record RuntimeSettings(int port,
                               Optional<KnativeRevision> knative,
@@ -44,7 +50,8 @@ public record RuntimeSettings(int port,
                               Duration shutdownGrace,
                               int maxEventBytes,
                               Optional<OtlpSettings> otlp,
-                              TraceSampling sampling) {
+                              TraceSampling sampling,
+                              Optional<AccessTokenSettings> accessTokens) {
 
     public static final String PORT = "PORT";
     public static final String K_SERVICE = "K_SERVICE";
@@ -55,6 +62,11 @@ public record RuntimeSettings(int port,
     public static final String REQUEST_STATE_SECRET = "MARGIN_REQUEST_STATE_SECRET";
     public static final String SHUTDOWN_GRACE_SECONDS = "MARGIN_SHUTDOWN_GRACE_SECONDS";
     public static final String MAX_EVENT_BYTES = "MARGIN_MAX_EVENT_BYTES";
+    public static final String JWKS_URI = "MARGIN_JWKS_URI";
+    public static final String JWKS = "MARGIN_JWKS";
+    public static final String TOKEN_ISSUER = "MARGIN_TOKEN_ISSUER";
+    public static final String RESOURCE_URI = "MARGIN_RESOURCE_URI";
+    public static final String AUTHORIZATION_SERVERS = "MARGIN_AUTHORIZATION_SERVERS";
 
     private static final int DEFAULT_PORT = 8080;
     private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(25);
@@ -76,6 +88,7 @@ public record RuntimeSettings(int port,
         }
         Objects.requireNonNull(otlp, "otlp");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(accessTokens, "accessTokens");
     }
 
     /** The settings of this process's environment. */
@@ -101,7 +114,8 @@ public record RuntimeSettings(int port,
                         0, 3_600)),
                 integer(env, MAX_EVENT_BYTES, DEFAULT_MAX_EVENT_BYTES, 1, Integer.MAX_VALUE - 1),
                 OtlpSettings.fromEnvironment(env),
-                TraceSampling.fromEnvironment(env));
+                TraceSampling.fromEnvironment(env),
+                accessTokens(env));
     }
 
     /** Whether this process runs outside Knative (no {@code K_SERVICE}): a developer's machine or a test. */
@@ -112,13 +126,13 @@ public record RuntimeSettings(int port,
     /** These settings listening on {@code port} instead: how a launcher runs several functions in one process. */
     public RuntimeSettings withPort(int port) {
         return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
-                maxEventBytes, otlp, sampling);
+                maxEventBytes, otlp, sampling, accessTokens);
     }
 
     /** These settings with another grace period for in-flight requests at shutdown. */
     public RuntimeSettings withShutdownGrace(Duration shutdownGrace) {
         return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
-                maxEventBytes, otlp, sampling);
+                maxEventBytes, otlp, sampling, accessTokens);
     }
 
     private static Optional<KnativeRevision> knative(Map<String, String> env) {
@@ -131,6 +145,53 @@ public record RuntimeSettings(int port,
         return Optional.of(new KnativeRevision(service,
                 revision == null ? "" : revision,
                 configuration == null ? "" : configuration));
+    }
+
+    /** These settings accepting the tokens {@code accessTokens} describes: how a launcher sets each function's audience. */
+    public RuntimeSettings withAccessTokens(AccessTokenSettings accessTokens) {
+        return new RuntimeSettings(port, knative, allowedHosts, allowedOrigins, requestStateSecret, shutdownGrace,
+                maxEventBytes, otlp, sampling, Optional.of(accessTokens));
+    }
+
+    private static Optional<AccessTokenSettings> accessTokens(Map<String, String> env) {
+        String jwksUri = value(env, JWKS_URI);
+        String jwks = value(env, JWKS);
+        String issuer = value(env, TOKEN_ISSUER);
+        String resource = value(env, RESOURCE_URI);
+        if (jwksUri == null && jwks == null && issuer == null && resource == null) {
+            return Optional.empty();
+        }
+        if ((jwksUri == null) == (jwks == null)) {
+            throw new IllegalArgumentException("set exactly one of " + JWKS_URI + " and " + JWKS);
+        }
+        if (issuer == null) {
+            throw new IllegalArgumentException(TOKEN_ISSUER + " must be set with " + (jwks == null ? JWKS_URI : JWKS));
+        }
+        if (resource == null) {
+            throw new IllegalArgumentException(RESOURCE_URI + " must be set with " + (jwks == null ? JWKS_URI : JWKS));
+        }
+        AccessTokenSettings.Keys keys = jwks != null
+                ? new AccessTokenSettings.InlineKeys(jwks)
+                : new AccessTokenSettings.RemoteKeys(httpUri(jwksUri, JWKS_URI));
+        List<URI> servers = list(env, AUTHORIZATION_SERVERS, server -> {
+            httpUri(server, AUTHORIZATION_SERVERS);
+            return server;
+        }).stream().map(URI::create).toList();
+        return Optional.of(new AccessTokenSettings(keys, issuer, httpUri(resource, RESOURCE_URI), servers));
+    }
+
+    /** An absolute http(s) URI without fragment, as OAuth wants its resource and server identifiers. */
+    private static URI httpUri(String text, String name) {
+        try {
+            URI uri = new URI(text);
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the same message as any other unusable URI
+        }
+        throw new IllegalArgumentException(name + " must be an absolute http(s) URI without fragment");
     }
 
     private static List<String> hosts(Map<String, String> env) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.margin.runtime.auth.AccessTokenSettings;
 
 class RuntimeSettingsTest {
 
@@ -130,5 +131,39 @@ class RuntimeSettingsTest {
         assertThat(moved.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
         assertThat(moved.allowedOrigins()).isEqualTo(List.of("http://localhost:3000"));
         assertThat(moved.requestStateSecret()).isEqualTo(settings.requestStateSecret());
+    }
+
+    @Test
+    void readsTheAccessTokenConfiguration() {
+        RuntimeSettings remote = RuntimeSettings.fromEnvironment(Map.of(
+                "MARGIN_JWKS_URI", "https://auth.example.org/jwks.json", "MARGIN_TOKEN_ISSUER", "https://auth.example.org",
+                "MARGIN_RESOURCE_URI", "https://profiling.example.org/mcp",
+                "MARGIN_AUTHORIZATION_SERVERS", "https://auth.example.org, https://backup.example.org"));
+        AccessTokenSettings tokens = remote.accessTokens().orElseThrow();
+        assertThat(tokens.keys()).isEqualTo(new AccessTokenSettings.RemoteKeys(
+                java.net.URI.create("https://auth.example.org/jwks.json")));
+        assertThat(tokens.resource()).hasToString("https://profiling.example.org/mcp");
+        assertThat(tokens.authorizationServers()).hasSize(2);
+        assertThat(RuntimeSettings.fromEnvironment(Map.of()).accessTokens()).isEmpty();
+        assertThat(RuntimeSettings.fromEnvironment(Map.of("MARGIN_JWKS", "{\"keys\":[]}",
+                "MARGIN_TOKEN_ISSUER", "https://auth.example.org", "MARGIN_RESOURCE_URI", "http://127.0.0.1:8081/mcp"))
+                .accessTokens().orElseThrow().keys()).isInstanceOf(AccessTokenSettings.InlineKeys.class);
+    }
+
+    @Test
+    void refusesAnIncompleteAccessTokenConfigurationNamingTheVariable() {
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(Map.of("MARGIN_JWKS_URI", "https://a.example/jwks",
+                "MARGIN_RESOURCE_URI", "https://p.example/mcp")))
+                .hasMessageContaining("MARGIN_TOKEN_ISSUER");
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(Map.of("MARGIN_JWKS_URI", "https://a.example/jwks",
+                "MARGIN_TOKEN_ISSUER", "https://a.example")))
+                .hasMessageContaining("MARGIN_RESOURCE_URI");
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(Map.of("MARGIN_JWKS_URI", "https://a.example/jwks",
+                "MARGIN_JWKS", "{}", "MARGIN_TOKEN_ISSUER", "https://a.example",
+                "MARGIN_RESOURCE_URI", "https://p.example/mcp")))
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(Map.of("MARGIN_JWKS_URI", "https://a.example/jwks",
+                "MARGIN_TOKEN_ISSUER", "https://a.example", "MARGIN_RESOURCE_URI", "profiling/mcp")))
+                .hasMessage("MARGIN_RESOURCE_URI must be an absolute http(s) URI without fragment");
     }
 }

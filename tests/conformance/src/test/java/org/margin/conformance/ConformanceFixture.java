@@ -56,7 +56,11 @@ final class ConformanceFixture {
         return tools;
     }
 
-    /** The fixture as a function's MCP endpoint, wired to the runtime's telemetry and request-state key. */
+    /**
+     * The fixture as an MCP endpoint wired to the runtime's telemetry and request-state key, but without the
+     * resource server {@link McpMount#endpoint} adds: the official suite sends no access tokens. Only this fixture
+     * is built open; every function goes through {@code McpMount.endpoint}.
+     */
     static McpServer server(McpMount mount) {
         McpServer.Builder builder = McpServer.builder()
                 .serverInfo("margin-conformance-fixture", "0.1.0")
@@ -68,7 +72,7 @@ final class ConformanceFixture {
         builder.completion(Completion.forPrompt("test_prompt_with_arguments", "arg1",
                 (partial, arguments) -> List.of("paris", "park", "party").stream()
                         .filter(value -> value.startsWith(partial)).toList()));
-        return mount.endpoint(builder);
+        return builder.observer(mount.observer()).requestStateSecret(mount.requestStateSecret().bytes()).build();
     }
 
     private static void contentTools(List<Tool> tools) {

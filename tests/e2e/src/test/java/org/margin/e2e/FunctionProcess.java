@@ -40,7 +40,8 @@ final class FunctionProcess implements AutoCloseable {
     /** Starts {@code functions/NAME/target/NAME.jar} with {@code env} added, and waits until it is ready. */
     static FunctionProcess start(String name, Map<String, String> env) {
         int port = freePort();
-        Map<String, String> withPort = new HashMap<>(env);
+        Map<String, String> withPort = new HashMap<>(McpHttp.TOKENS.environment(McpHttp.RESOURCE));
+        withPort.putAll(env);
         withPort.put("PORT", Integer.toString(port));
         return start(jar(name, name), List.of(), withPort, port, List.of(port));
     }
@@ -53,6 +54,7 @@ final class FunctionProcess implements AutoCloseable {
     static FunctionProcess launcher(Map<String, String> env, int base, int functions) {
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("MARGIN_LOCAL_PORT", Integer.toString(base));
+        withPort.put("MARGIN_DEV_TOKENS", "enabled");
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i <= functions; i++) {
             ports.add(base + i);

@@ -37,6 +37,7 @@ class GracefulShutdownTest {
                         + "MCP-Protocol-Version: 2026-07-28\r\n"
                         + "Mcp-Method: tools/call\r\n"
                         + "Mcp-Name: analyze_writing\r\n"
+                        + "Authorization: Bearer " + McpHttp.TOKEN + "\r\n"
                         + "Content-Length: " + body.length + "\r\n"
                         + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 int half = body.length / 2;

@@ -52,6 +52,8 @@ final class LocalMargin implements AutoCloseable {
     static final int ACADEMIC_INTEGRITY = 4;
     static final int LMS_INGRESS = 5;
     static final int DEAD_LETTERS = 6;
+    /** The launcher's development token issuer, enabled by {@link FunctionProcess#launcher}. */
+    static final int DEV_TOKENS = 19;
 
     final TenantId tenant;
     final RSAKey canvasKey;
@@ -59,6 +61,7 @@ final class LocalMargin implements AutoCloseable {
     final FunctionProcess process;
     final Store store;
     final Webhooks webhooks;
+    private final Map<Integer, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalMargin(TenantId tenant, RSAKey canvasKey, int base, FunctionProcess process, Store store) {
         this.tenant = tenant;
@@ -165,9 +168,30 @@ final class LocalMargin implements AutoCloseable {
     /** A tool call's whole JSON-RPC response. */
     JsonNode callRaw(int function, String tool, ObjectNode arguments) {
         HttpResponse<String> response = McpHttp.postStateless(uri(function, "/mcp"), tool,
-                McpHttp.statelessToolCall(tool, arguments).toString());
+                McpHttp.statelessToolCall(tool, arguments).toString(), token(function));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return McpHttp.parse(response.body());
+    }
+
+    /**
+     * An administrator's token for {@code function}, from the launcher's development issuer, as a developer gets
+     * one ({@code ./margin token}).
+     */
+    String token(int function) {
+        return tokens.computeIfAbsent(function, unused -> {
+            ObjectNode request = McpHttp.JSON.createObjectNode()
+                    .put("role", "administrator")
+                    .put("tenant", tenant.value().toString())
+                    .put("audience", uri(function, "/mcp").toString());
+            McpHttp.ALL_SCOPES.forEach(request.putArray("scopes")::add);
+            HttpResponse<String> response = McpHttp.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + (base + DEV_TOKENS) + "/dev-auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                    .build());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return McpHttp.parse(response.body()).path("access_token").asString();
+        });
     }
 
     String metrics(int function) {

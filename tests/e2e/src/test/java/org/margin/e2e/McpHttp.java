@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.time.Duration;
+
+import org.margin.runtime.auth.DevTokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,9 +41,26 @@ final class McpHttp {
         return body;
     }
 
-    /** POSTs {@code body} to {@code uri} with the headers a 2026-07-28 client sends for a tools/call. */
+    /** Every scope of the functions' tools. */
+    static final List<String> ALL_SCOPES = List.of("analysis:run", "pii:redact", "profiles:read", "alerts:read",
+            "alerts:write", "integrity:read", "deadletters:admin", "roster:write", "consent:write", "consent:read",
+            "audit:read");
+    /** The resource URI a function started alone is configured with ({@link FunctionProcess#start}). */
+    static final String RESOURCE = "http://127.0.0.1/mcp";
+    /** The issuer a function started alone trusts. */
+    static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    /** A token for a function started alone. */
+    static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "e2e", ALL_SCOPES));
+
+    /** POSTs {@code body} to a function started alone, as {@link #postStateless(URI, String, String, String)}. */
     static HttpResponse<String> postStateless(URI uri, String tool, String body) {
+        return postStateless(uri, tool, body, TOKEN);
+    }
+
+    /** POSTs {@code body} to {@code uri} with the headers a 2026-07-28 client sends for a tools/call. */
+    static HttpResponse<String> postStateless(URI uri, String tool, String body, String token) {
         return send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", STATELESS)

@@ -140,6 +140,7 @@ class WritingAnalysisEndToEndTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("Origin", "https://attacker.example")
+                .header("Authorization", "Bearer " + McpHttp.TOKEN)
                 .header("MCP-Protocol-Version", McpHttp.STATELESS)
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", "analyze_writing")
@@ -155,6 +156,7 @@ class WritingAnalysisEndToEndTest {
         HttpResponse<String> wrongType = McpHttp.send(HttpRequest.newBuilder(function.uri("/mcp"))
                 .header("Content-Type", "text/plain")
                 .header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + McpHttp.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(call))
                 .build());
         assertThat(wrongType.statusCode()).isEqualTo(415);
@@ -176,6 +178,8 @@ class WritingAnalysisEndToEndTest {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://127.0.0.1:" + function.port())
                 .endpoint("/mcp")
+                .httpRequestCustomizer((request, method, uri, body, context) ->
+                        request.header("Authorization", "Bearer " + McpHttp.TOKEN))
                 .build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
     }

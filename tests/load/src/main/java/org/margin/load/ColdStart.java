@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.margin.runtime.auth.DevTokens;
 
 /**
  * Measures cold start: from launching a function's process to its first successful {@code tools/call}.
@@ -41,6 +44,11 @@ public final class ColdStart {
         String label = args[2];
         List<String> command = List.of(args).subList(separator + 1, args.length);
 
+        // The function trusts an issuer made here, so the first call also pays for its first token check.
+        String resource = "http://127.0.0.1/mcp";
+        DevTokens issuer = DevTokens.generate("https://dev-auth.margin.test");
+        Map<String, String> environment = issuer.environment(resource);
+        String token = issuer.issue(DevTokens.Grant.service(resource, "cold-start", List.of("analysis:run")));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
                 .timeout(Duration.ofSeconds(5))
@@ -49,13 +57,14 @@ public final class ColdStart {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", "analyze_writing")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(CALL))
                 .build();
         warmUp(client, call);
 
         List<Long> millis = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            long elapsed = measureOnce(client, call, command, port);
+            long elapsed = measureOnce(client, call, command, port, environment);
             millis.add(elapsed);
             System.out.printf("%s run %d: %d ms%n", label, run, elapsed);
         }
@@ -75,10 +84,12 @@ public final class ColdStart {
         }
     }
 
-    private static long measureOnce(HttpClient client, HttpRequest call, List<String> command, int port)
+    private static long measureOnce(HttpClient client, HttpRequest call, List<String> command, int port,
+                                    Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         long start = System.nanoTime();
         Process process = builder.start();

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +66,11 @@ public final class PipelineLoad {
             + "as soon as the mud dries, and the bridge was built three times before the engineers understood the "
             + "current. Variant %d of the essay ends here.</p>";
 
+    /** The launcher's development token issuer, after the functions' ports. */
+    private static final int DEV_TOKENS = 19;
+
     private final int base;
+    private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
     private final TenantId tenant;
     private final byte[] secret;
     private final long course = 5_000 + (System.nanoTime() & 0xFFFF);
@@ -214,7 +220,7 @@ public final class PipelineLoad {
     }
 
     /** The entries a listing tool returns, counted through MCP page by page. */
-    private static long count(int port, String tool, ObjectNode arguments, String field) {
+    private long count(int port, String tool, ObjectNode arguments, String field) {
         long entries = 0;
         String cursor = null;
         do {
@@ -265,7 +271,36 @@ public final class PipelineLoad {
         return arguments;
     }
 
-    private static JsonNode call(int port, String tool, ObjectNode arguments) {
+    /**
+     * An administrator's token for the function on {@code port}, from the launcher's development issuer (started
+     * by pipeline.sh with MARGIN_DEV_TOKENS=enabled).
+     */
+    private String token(int port) {
+        return tokens.computeIfAbsent(port, unused -> {
+            ObjectNode request = JSON.createObjectNode().put("role", "administrator")
+                    .put("tenant", tenant.value().toString())
+                    .put("audience", "http://127.0.0.1:" + port + "/mcp");
+            request.putArray("scopes").add("alerts:read").add("alerts:write").add("deadletters:admin");
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + (base + DEV_TOKENS) + "/dev-auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the development token issuer answered " + response.statusCode());
+                }
+                return JSON.readTree(response.body()).path("access_token").asString();
+            } catch (IOException e) {
+                throw new IllegalStateException("no development token issuer at port " + (base + DEV_TOKENS), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private JsonNode call(int port, String tool, ObjectNode arguments) {
         ObjectNode body = JSON.createObjectNode();
         body.put("jsonrpc", "2.0");
         body.put("id", 1);
@@ -282,6 +317,7 @@ public final class PipelineLoad {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
+                .header("Authorization", "Bearer " + token(port))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {

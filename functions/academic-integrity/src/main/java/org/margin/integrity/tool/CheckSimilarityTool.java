@@ -48,6 +48,7 @@ public final class CheckSimilarityTool {
 
     public static Tool tool(Fingerprints fingerprints, SubmissionTexts texts, SimilarityCheck check) {
         return Tool.builder(NAME)
+                .requiredScopes("integrity:read")
                 .title("Check similarity")
                 .description("Compares a text, or a stored submission, with every submission of a course and "
                         + "returns the most similar ones: similarity (0 to 1: the larger of the share of the checked "

@@ -26,6 +26,7 @@ public final class GetIntegrityReportTool {
 
     public static Tool tool(ReportShelf reports) {
         return Tool.builder(NAME)
+                .requiredScopes("integrity:read")
                 .title("Get integrity report")
                 .description("Returns the similarity report kept when a submission was checked on arrival: the "
                         + "threshold, whether the best similarity reached it, and the most similar submissions of "

@@ -53,6 +53,7 @@ public final class VerifyAuditLogTool {
 
     public Tool tool() {
         return Tool.builder(NAME)
+                .requiredScopes(SCOPE)
                 .title("Verify the audit log")
                 .description("Checks your institution's tamper-evident audit log: every entry's place and hash "
                         + "chain, every signed checkpoint and the consistency between checkpoints. Answers verified "

@@ -45,6 +45,7 @@ public final class GetConsentsTool {
 
     public static Tool tool(Consents consents, HeldEvents heldEvents) {
         return Tool.builder(NAME)
+                .requiredScopes(SCOPE)
                 .title("Get consents")
                 .description("A student's consents per purpose (who gave each, how a parent's was verified, when "
                         + "given and withdrawn), whether each purpose is processed now, and how many submissions "

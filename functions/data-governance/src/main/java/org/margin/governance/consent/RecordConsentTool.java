@@ -66,6 +66,7 @@ public final class RecordConsentTool {
     public static Tool tool(Consents consents, HeldEvents heldEvents, ParentalConsent parentalConsent,
                             HeldEventRelay relay, ConsentGate gate, EventSink sink) {
         return Tool.builder(NAME)
+                .requiredScopes(SCOPE)
                 .title("Record consent")
                 .description("Records a student's consent to processing for one or more purposes (analysis, "
                         + "profiling, integrity, analytics), given by the student, a parent or guardian, or the "

@@ -49,6 +49,7 @@ public final class WithdrawConsentTool {
 
     public static Tool tool(Consents consents, ConsentGate gate) {
         return Tool.builder(NAME)
+                .requiredScopes(SCOPE)
                 .title("Withdraw consent")
                 .description("Withdraws a student's consent for one or more purposes (analysis, profiling, "
                         + "integrity, analytics): from now on their submissions are not processed for them, and "

@@ -70,6 +70,7 @@ public final class ImportRosterTool {
     public static Tool tool(Pseudonyms pseudonyms, Courses courses, Enrollments enrollments,
                             ParentalConsent parentalConsent, HeldEventRelay held, EventSink sink) {
         return Tool.builder(NAME)
+                .requiredScopes(SCOPE)
                 .title("Import roster")
                 .description("Imports people (LMS user id, optional name, email and date of birth) and their "
                         + "enrollments (course code and title, role student | teacher | teaching_assistant, first "

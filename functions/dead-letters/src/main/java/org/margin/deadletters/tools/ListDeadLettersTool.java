@@ -37,6 +37,7 @@ public final class ListDeadLettersTool {
 
     public static Tool tool(DeadLetters letters) {
         return Tool.builder(NAME)
+                .requiredScopes("deadletters:admin")
                 .title("List dead letters")
                 .description("Lists the events the broker could not deliver, newest first: each letter's id, the "
                         + "event's type, source and id, the subscriber that kept failing and its last HTTP status, "

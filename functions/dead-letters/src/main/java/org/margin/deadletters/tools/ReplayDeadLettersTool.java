@@ -48,6 +48,7 @@ public final class ReplayDeadLettersTool {
 
     public static Tool tool(DeadLetters letters, EventSink sink) {
         return Tool.builder(NAME)
+                .requiredScopes("deadletters:admin")
                 .title("Replay dead letters")
                 .description("Sends dead letters' events to the broker again, unchanged but for the knativeerror* "
                         + "extensions, and marks each one the broker accepted as replayed. Give either "

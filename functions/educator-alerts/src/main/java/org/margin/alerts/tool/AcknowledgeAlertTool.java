@@ -29,6 +29,7 @@ public final class AcknowledgeAlertTool {
 
     public static Tool tool(Store store) {
         return Tool.builder(NAME)
+                .requiredScopes("alerts:write")
                 .title("Acknowledge an alert")
                 .description("Marks one of your alerts as acknowledged. Only the educator an alert is addressed to "
                         + "can acknowledge it; acknowledging it again changes nothing, and a dismissed alert stays "

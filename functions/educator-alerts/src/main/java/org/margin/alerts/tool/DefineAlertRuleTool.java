@@ -40,6 +40,7 @@ public final class DefineAlertRuleTool {
 
     public static Tool tool(Store store, AccessPolicy access) {
         return Tool.builder(NAME)
+                .requiredScopes("alerts:write")
                 .title("Define an alert rule")
                 .description("Defines an alert rule for a course you teach. Kinds: metric_threshold (a writing "
                         + "metric strictly below or above a threshold), baseline_drop (a metric more than k standard "

@@ -32,6 +32,7 @@ public final class ListAlertRulesTool {
 
     public static Tool tool(Store store, Clock clock) {
         return Tool.builder(NAME)
+                .requiredScopes("alerts:read")
                 .title("List alert rules")
                 .description("Lists the enabled alert rules that can raise alerts to you: the institution-wide ones "
                         + "and those of the courses you teach today, each with its kind and parameters.")

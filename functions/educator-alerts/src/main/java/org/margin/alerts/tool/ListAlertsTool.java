@@ -37,6 +37,7 @@ public final class ListAlertsTool {
 
     public static Tool tool(Store store) {
         return Tool.builder(NAME)
+                .requiredScopes("alerts:read")
                 .title("List my alerts")
                 .description("Lists the alerts addressed to you (the educator), newest first: which rule fired about "
                         + "which student (pseudonyms), on which submission, with the observed figure and the "

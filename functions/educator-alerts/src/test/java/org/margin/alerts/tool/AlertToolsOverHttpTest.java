@@ -23,6 +23,7 @@ import org.margin.alerts.TestWorld;
 import org.margin.alerts.evaluation.AlertEvaluator;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.auth.DevTokens;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.store.Store;
 import org.margin.store.people.PersonId;
@@ -38,13 +39,18 @@ class AlertToolsOverHttpTest {
     private static Store store;
     private static FunctionRuntime runtime;
     private static Clock clock;
+    private static final String RESOURCE = "http://127.0.0.1/mcp";
+    private static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "alerts-test",
+            java.util.List.of("alerts:read", "alerts:write")));
 
     @BeforeAll
     static void start() {
         store = TestWorld.openStore();
         clock = Clock.fixed(NOW, ZoneOffset.UTC);
         runtime = EducatorAlertsFunction.runtime(store, clock)
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0"))
+                        .withAccessTokens(TOKENS.settings(RESOURCE)))
                 .build().start();
     }
 
@@ -180,6 +186,7 @@ class AlertToolsOverHttpTest {
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", method)
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (name != null) {
             request.header("Mcp-Name", name);

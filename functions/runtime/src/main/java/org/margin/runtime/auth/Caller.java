@@ -1,5 +1,9 @@
 package org.margin.runtime.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,5 +31,18 @@ public record Caller(String subject, Optional<UUID> tenant, Role role, Optional<
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
+    }
+
+    /**
+     * The subject as a SHA-256 digest (base64url): what state that outlives the request (a session, a sealed
+     * request state) binds itself to, so the subject itself is never stored or sent back.
+     */
+    public String subjectDigest() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", missing);
+        }
     }
 }

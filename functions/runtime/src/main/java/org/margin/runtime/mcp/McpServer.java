@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+
+import org.margin.runtime.auth.ResourceServer;
 
 import org.margin.runtime.mcp.completion.Completion;
 import org.margin.runtime.mcp.engine.CacheHint;
@@ -40,10 +44,14 @@ public final class McpServer implements HttpService {
     private final StreamableHttpTransport transport;
     private final ServerDescription description;
 
-    private McpServer(McpEngine engine, StreamableHttpTransport transport, ServerDescription description) {
+    private final ResourceServer resourceServer;
+
+    private McpServer(McpEngine engine, StreamableHttpTransport transport, ServerDescription description,
+                      ResourceServer resourceServer) {
         this.engine = engine;
         this.transport = transport;
         this.description = description;
+        this.resourceServer = resourceServer;
     }
 
     public static Builder builder() {
@@ -62,6 +70,23 @@ public final class McpServer implements HttpService {
      */
     public void prepare() {
         engine.prepare();
+    }
+
+    /** Every scope some tool requires: the {@code scopes_supported} of the protected resource metadata. */
+    public Set<String> scopes() {
+        Set<String> scopes = new TreeSet<>();
+        description.tools().forEach(tool -> scopes.addAll(tool.requiredScopes()));
+        return scopes;
+    }
+
+    /** The resource server checking this endpoint's tokens; empty when it serves everyone. */
+    public Optional<ResourceServer> resourceServer() {
+        return Optional.ofNullable(resourceServer);
+    }
+
+    /** The RFC 9728 protected resource metadata document; empty when the endpoint has no token configuration. */
+    public Optional<byte[]> protectedResourceMetadata() {
+        return resourceServer().flatMap(server -> server.metadata(scopes()));
     }
 
     /** The name and version the server announces. */
@@ -106,8 +131,19 @@ public final class McpServer implements HttpService {
         private int maxRequestBytes = 1024 * 1024;
         private CacheHint listCaching = new CacheHint(60_000, true);
         private Clock clock = Clock.systemUTC();
+        private ResourceServer resourceServer;
 
         private Builder() {
+        }
+
+        /**
+         * Makes the endpoint an OAuth 2.1 resource server: every request needs a valid bearer token, and a tool
+         * needs its {@linkplain Tool#requiredScopes() scopes}. Without it the endpoint serves everyone, which only
+         * the MCP conformance fixture may do; {@code McpMount.endpoint} always sets it for a function.
+         */
+        public Builder resourceServer(ResourceServer resourceServer) {
+            this.resourceServer = Objects.requireNonNull(resourceServer, "resourceServer");
+            return this;
         }
 
         public Builder serverInfo(String name, String version) {
@@ -247,8 +283,8 @@ public final class McpServer implements HttpService {
                     observer, store);
             StreamableHttpTransport transport = new StreamableHttpTransport(engine, store,
                     new OriginGuard(allowedHosts, allowedOrigins), maxRequestBytes, sessionIdleTimeout,
-                    inputReplyTimeout, clock);
-            return new McpServer(engine, transport, description);
+                    inputReplyTimeout, clock, resourceServer);
+            return new McpServer(engine, transport, description, resourceServer);
         }
     }
 }

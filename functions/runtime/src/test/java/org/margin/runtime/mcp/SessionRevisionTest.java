@@ -166,7 +166,7 @@ class SessionRevisionTest {
     @Test
     void sessionStateSurvivesTheTripThroughBytes() {
         SessionState state = new SessionState("abc", "2025-11-25", EnumSet.of(ClientCapability.SAMPLING),
-                LogLevel.WARNING, Set.of("test://a", "test://b"), 1234L);
+                LogLevel.WARNING, Set.of("test://a", "test://b"), 1234L, "owner-digest");
         assertThat(SessionState.fromBytes(state.toBytes())).isEqualTo(state);
     }
 

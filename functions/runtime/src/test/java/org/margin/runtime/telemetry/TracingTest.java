@@ -44,7 +44,10 @@ class TracingTest {
                 .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0",
                         "K_SERVICE", "tracing-ksvc", "K_REVISION", "tracing-ksvc-00007",
                         "K_CONFIGURATION", "tracing-ksvc",
-                        "MARGIN_REQUEST_STATE_SECRET", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==")))
+                        "MARGIN_REQUEST_STATE_SECRET", "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==",
+                        "MARGIN_JWKS_URI", "https://auth.example.org/jwks.json",
+                        "MARGIN_TOKEN_ISSUER", "https://auth.example.org",
+                        "MARGIN_RESOURCE_URI", "https://tracing.example.org/mcp")))
                 .spanProcessor(SimpleSpanProcessor.create(spans))
                 .declareTools("analyze")
                 .mcp(mount -> new ToolCallingService(mount.observer()))

@@ -43,6 +43,7 @@ public final class GetClassOverviewTool {
 
     public Tool tool() {
         return Tool.builder(NAME)
+                .requiredScopes("profiles:read")
                 .title("Class writing overview")
                 .description("How every metric spreads over a course's analysed submissions (mean, standard "
                         + "deviation, 10th/25th/50th/75th/90th percentiles; never a minimum, a maximum or any one "

@@ -43,6 +43,7 @@ public final class GetProgressTool {
 
     public Tool tool() {
         return Tool.builder(NAME)
+                .requiredScopes("profiles:read")
                 .title("Student writing progress")
                 .description("A time series of chosen metrics over a student's analysed submissions, oldest first, "
                         + "for an educator who teaches them now. Within the window (from inclusive, until exclusive, "

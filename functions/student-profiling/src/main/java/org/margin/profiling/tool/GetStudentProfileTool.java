@@ -33,6 +33,7 @@ public final class GetStudentProfileTool {
 
     public Tool tool() {
         return Tool.builder(NAME)
+                .requiredScopes("profiles:read")
                 .title("Student writing profile")
                 .description("A student's writing profile for an educator who teaches them now: how many "
                         + "submissions were analysed, when the first and last were handed in, the mean and standard "

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import org.margin.profiling.support.TestDatabase;
 import org.margin.profiling.tool.GetClassOverviewTool;
 import org.margin.profiling.tool.GetStudentProfileTool;
 import org.margin.runtime.FunctionRuntime;
-import org.margin.runtime.RuntimeSettings;
 import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -75,7 +73,7 @@ public class ProfilingToolsBenchmark {
         function = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC))
                 .runtime()
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(McpCalls.localSettings())
                 .build()
                 .start();
         mcp = new McpCalls(function.port());

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -30,7 +29,6 @@ import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
 import org.margin.profiling.tool.GetStudentProfileTool;
 import org.margin.runtime.FunctionRuntime;
-import org.margin.runtime.RuntimeSettings;
 import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.margin.store.submission.SubmissionId;
@@ -128,7 +126,7 @@ class CachedProfilesTest {
         StudentProfilingFunction function = new StudentProfilingFunction(store, Optional.of(grid),
                 ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         FunctionRuntime runtime = function.runtime()
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(McpCalls.localSettings())
                 .build()
                 .start();
         return new Instance(function, runtime, new McpCalls(runtime.port()));

@@ -7,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.auth.DevTokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,10 +24,22 @@ public final class McpCalls {
     private static final String STATELESS = "2026-07-28";
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The resource URI functions under test are configured with, and so their tokens' audience. */
+    public static final String RESOURCE = "http://127.0.0.1/mcp";
+    /** The issuer functions under test trust. */
+    public static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "profiling-test",
+            List.of("profiles:read")));
+
     private final URI endpoint;
 
     public McpCalls(int port) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/mcp");
+    }
+
+    /** Local settings on a free port, trusting {@link #TOKENS}. */
+    public static RuntimeSettings localSettings() {
+        return RuntimeSettings.fromEnvironment(Map.of("PORT", "0")).withAccessTokens(TOKENS.settings(RESOURCE));
     }
 
     public static ObjectNode arguments() {
@@ -31,20 +48,7 @@ public final class McpCalls {
 
     /** The JSON-RPC {@code result} of the call; fails on an HTTP status other than 200. */
     public JsonNode call(String tool, ObjectNode arguments) {
-        ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/call");
-        ObjectNode params = body.putObject("params").put("name", tool);
-        params.set("arguments", arguments);
-        ObjectNode meta = params.putObject("_meta");
-        meta.put("io.modelcontextprotocol/protocolVersion", STATELESS);
-        meta.putObject("io.modelcontextprotocol/clientCapabilities");
-        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .header("MCP-Protocol-Version", STATELESS)
-                .header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", tool)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
+        HttpResponse<String> response = callAs(TOKEN, tool, arguments);
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
         }
@@ -53,6 +57,25 @@ public final class McpCalls {
             throw new AssertionError("JSON-RPC error: " + answer.get("error"));
         }
         return answer.path("result");
+    }
+
+    /** The raw response to a {@code tools/call} made with {@code token}. */
+    public HttpResponse<String> callAs(String token, String tool, ObjectNode arguments) {
+        ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/call");
+        ObjectNode params = body.putObject("params").put("name", tool);
+        params.set("arguments", arguments);
+        ObjectNode meta = params.putObject("_meta");
+        meta.put("io.modelcontextprotocol/protocolVersion", STATELESS);
+        meta.putObject("io.modelcontextprotocol/clientCapabilities");
+        return send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", STATELESS)
+                .header("Authorization", "Bearer " + token)
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** The tools as {@code tools/list} lists them. */
@@ -65,6 +88,7 @@ public final class McpCalls {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", STATELESS)
+                .header("Authorization", "Bearer " + TOKEN)
                 .header("Mcp-Method", "tools/list")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build());

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.margin.profiling.support.McpCalls;
 import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
 import org.margin.runtime.FunctionRuntime;
-import org.margin.runtime.RuntimeSettings;
 import org.margin.store.Store;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;
@@ -49,7 +47,7 @@ class ProfilingToolsTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
         function = profiling
                 .runtime()
-                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .settings(McpCalls.localSettings())
                 .build()
                 .start();
         mcp = new McpCalls(function.port());
@@ -71,6 +69,19 @@ class ProfilingToolsTest {
         }
         assertThat(names).containsExactlyInAnyOrder(GetStudentProfileTool.NAME, GetProgressTool.NAME,
                 GetClassOverviewTool.NAME);
+    }
+
+    @Test
+    void everyToolNeedsTheProfilesReadScope() {
+        String unscoped = McpCalls.TOKENS.issue(org.margin.runtime.auth.DevTokens.Grant.service(McpCalls.RESOURCE,
+                "profiling-test", List.of("alerts:read")));
+        for (String tool : List.of("get_student_profile", "get_progress", "get_class_overview")) {
+            var response = mcp.callAs(unscoped, tool, McpCalls.arguments());
+            assertThat(response.statusCode()).as(tool).isEqualTo(403);
+            assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                    .contains("error=\"insufficient_scope\", scope=\"profiles:read\"");
+        }
+        assertThat(mcp.callAs("not-a-token", "get_progress", McpCalls.arguments()).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -272,7 +283,7 @@ class ProfilingToolsTest {
              FunctionRuntime unreachable = new StudentProfilingFunction(away, Optional.empty(),
                              ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
                      .runtime()
-                     .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                     .settings(McpCalls.localSettings())
                      .build()
                      .start()) {
             School school = School.create(store, 1);

@@ -32,6 +32,7 @@ public final class DetectPiiTool {
 
     public static Tool tool() {
         return Tool.builder(NAME)
+                .requiredScopes("analysis:run")
                 .title("Find personal data")
                 .description("Finds personal data in a text (names, e-mail addresses, phone numbers, street "
                         + "addresses, ZIP codes, dates, ages, SSNs, card numbers, IBANs, IP addresses, URLs, "

@@ -36,6 +36,7 @@ public final class RedactPiiTool {
     public static Tool tool(Map<String, String> env) {
         TokenKey tokenKey = new TokenKey(env);
         return Tool.builder(NAME)
+                .requiredScopes("pii:redact")
                 .title("Redact personal data")
                 .description("Returns the text with its personal data replaced, and where each replacement is. "
                         + "Modes: mask (█ per character), type_tag (<PERSON>), pseudonym (PERSON_1, PERSON_2, the "

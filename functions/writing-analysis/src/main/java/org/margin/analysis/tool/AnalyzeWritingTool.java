@@ -27,6 +27,7 @@ public final class AnalyzeWritingTool {
 
     public static Tool tool() {
         return Tool.builder(NAME)
+                .requiredScopes("analysis:run")
                 .title("Analyse writing")
                 .description("Measures a piece of English prose: readability (Flesch Reading Ease, Flesch-Kincaid, "
                         + "Gunning Fog, SMOG, Coleman-Liau, ARI, Dale-Chall), counts (words, sentences, paragraphs, "

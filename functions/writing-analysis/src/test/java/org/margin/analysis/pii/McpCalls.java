@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+
+import org.margin.runtime.auth.DevTokens;
 
 import org.margin.runtime.mcp.protocol.Json;
 
@@ -19,6 +22,13 @@ final class McpCalls {
     private static final String REVISION = "2026-07-28";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The resource URI the function under test is configured with, and so its tokens' audience. */
+    static final String RESOURCE = "http://127.0.0.1/mcp";
+    /** The issuer the function under test trusts. */
+    static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
+    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "writing-analysis-test",
+            List.of("analysis:run", "pii:redact")));
+
     private final URI endpoint;
 
     McpCalls(int port) {
@@ -27,10 +37,15 @@ final class McpCalls {
 
     /** The raw response to a {@code tools/call}. */
     HttpResponse<String> callRaw(String tool, ObjectNode arguments) {
+        return callRawAs(TOKEN, tool, arguments);
+    }
+
+    /** The raw response to a {@code tools/call} made with {@code token}. */
+    HttpResponse<String> callRawAs(String token, String tool, ObjectNode arguments) {
         ObjectNode params = Json.object();
         params.put("name", tool);
         params.set("arguments", arguments);
-        return post("tools/call", tool, params);
+        return post("tools/call", tool, params, token);
     }
 
     /** The {@code result} of a {@code tools/call}. */
@@ -39,10 +54,10 @@ final class McpCalls {
     }
 
     JsonNode listTools() {
-        return Json.MAPPER.readTree(post("tools/list", null, Json.object()).body()).path("result");
+        return Json.MAPPER.readTree(post("tools/list", null, Json.object(), TOKEN).body()).path("result");
     }
 
-    private HttpResponse<String> post(String method, String name, ObjectNode params) {
+    private HttpResponse<String> post(String method, String name, ObjectNode params, String token) {
         ObjectNode meta = params.putObject("_meta");
         meta.put("io.modelcontextprotocol/protocolVersion", REVISION);
         meta.putObject("io.modelcontextprotocol/clientCapabilities");
@@ -57,6 +72,7 @@ final class McpCalls {
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", REVISION)
                 .header("Mcp-Method", method)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (name != null) {
             request.header("Mcp-Name", name);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.margin.analysis.WritingAnalysisFunction;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.auth.DevTokens;
 import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.mcp.protocol.Json;
 
@@ -42,6 +43,25 @@ class PiiToolsTest {
     @AfterAll
     static void stop() {
         function.close();
+    }
+
+    @Test
+    void eachToolNeedsItsScope() {
+        String analysisOnly = McpCalls.TOKENS.issue(DevTokens.Grant.service(McpCalls.RESOURCE, "pii-test",
+                List.of("analysis:run")));
+        String redactOnly = McpCalls.TOKENS.issue(DevTokens.Grant.service(McpCalls.RESOURCE, "pii-test",
+                List.of("pii:redact")));
+        ObjectNode arguments = Json.object().put("text", "A short text.");
+        assertInsufficient(mcp.callRawAs(analysisOnly, "redact_pii", arguments), "pii:redact");
+        assertInsufficient(mcp.callRawAs(redactOnly, "analyze_writing", arguments), "analysis:run");
+        assertInsufficient(mcp.callRawAs(redactOnly, "detect_pii", arguments), "analysis:run");
+        assertThat(mcp.callRawAs(analysisOnly, "detect_pii", arguments).statusCode()).isEqualTo(200);
+    }
+
+    private static void assertInsufficient(HttpResponse<String> response, String scope) {
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"insufficient_scope\", scope=\"" + scope + "\"");
     }
 
     @Test
@@ -210,6 +230,7 @@ class PiiToolsTest {
 
     /** Local settings on a free port. */
     private static RuntimeSettings settings() {
-        return RuntimeSettings.fromEnvironment(Map.of("PORT", "0"));
+        return RuntimeSettings.fromEnvironment(Map.of("PORT", "0"))
+                .withAccessTokens(McpCalls.TOKENS.settings(McpCalls.RESOURCE));
     }
 }

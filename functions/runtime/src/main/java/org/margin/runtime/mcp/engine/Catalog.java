@@ -1,10 +1,17 @@
 package org.margin.runtime.mcp.engine;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.margin.runtime.auth.Caller;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.protocol.Revision;
+import org.margin.runtime.mcp.tool.Tool;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +31,11 @@ final class Catalog {
     private final Once<byte[]> statelessTemplates;
     private final Once<byte[]> sessionTemplates;
     private final Once<byte[]> discover;
+    private final ServerDescription server;
+    private final Map<String, byte[]> toolsByScopes = new ConcurrentHashMap<>();
 
     Catalog(ServerDescription server) {
+        this.server = server;
         statelessTools = list(server.tools(), "tools", tool -> tool.toJson(), server, true);
         sessionTools = list(server.tools(), "tools", tool -> tool.toJson(), server, false);
         statelessPrompts = list(server.prompts(), "prompts", prompt -> prompt.toJson(), server, true);
@@ -39,6 +49,34 @@ final class Catalog {
 
     byte[] tools(Revision revision) {
         return (revision.stateless() ? statelessTools : sessionTools).get();
+    }
+
+    /**
+     * The tools {@code caller} may call, those whose every required scope its token grants. Serialised once per
+     * revision and set of visible tools; in 2026-07-28 the result is marked private, since it depends on the token.
+     */
+    byte[] tools(Revision revision, Caller caller) {
+        List<Tool> visible = new ArrayList<>();
+        BitSet shown = new BitSet();
+        int index = 0;
+        for (Tool tool : server.tools()) {
+            if (caller.scopes().containsAll(tool.requiredScopes())) {
+                visible.add(tool);
+                shown.set(index);
+            }
+            index++;
+        }
+        String key = (revision.stateless() ? "stateless" : "session") + shown;
+        return toolsByScopes.computeIfAbsent(key, unused -> {
+            ObjectNode result = Json.object();
+            ArrayNode array = result.putArray("tools");
+            visible.forEach(tool -> array.add(tool.toJson()));
+            if (revision.stateless()) {
+                result.put("resultType", "complete");
+                new CacheHint(server.listCaching().ttlMs(), false).addTo(result);
+            }
+            return Json.bytes(result);
+        });
     }
 
     byte[] prompts(Revision revision) {

@@ -34,7 +34,7 @@ final class HandlerContext implements RequestContext {
 
     @Override
     public Optional<Caller> caller() {
-        return Optional.empty();
+        return conversation.caller();
     }
 
     @Override

@@ -65,7 +65,9 @@ public final class McpEngine {
             case "tools/list" -> {
                 requireOffered(!server.toolsByName().isEmpty(), method);
                 Params.rejectCursor(params);
-                yield catalog.tools(conversation.revision());
+                yield conversation.caller()
+                        .map(caller -> catalog.tools(conversation.revision(), caller))
+                        .orElseGet(() -> catalog.tools(conversation.revision()));
             }
             case "tools/call" -> {
                 requireOffered(!server.toolsByName().isEmpty(), method);

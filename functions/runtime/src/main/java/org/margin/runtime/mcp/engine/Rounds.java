@@ -48,8 +48,10 @@ final class Rounds {
     record AskedClient<O>(ObjectNode inputRequiredResult) implements End<O> {
     }
 
-    <O> End<O> run(String target, ObjectNode params, ObjectNode arguments, Conversation conversation,
+    <O> End<O> run(String request, ObjectNode params, ObjectNode arguments, Conversation conversation,
                    Handler<O> handler) throws Exception {
+        // A sealed state is good for the caller it was issued to only.
+        String target = conversation.caller().map(caller -> request + "@" + caller.subjectDigest()).orElse(request);
         Start start = conversation.stateless() ? resume(target, params) : new Start(0, Map.of(), Json.object());
         int round = start.round();
         Map<String, JsonNode> responses = start.responses();

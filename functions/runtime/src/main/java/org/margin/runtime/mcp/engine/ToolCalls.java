@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.margin.runtime.auth.InsufficientScope;
 import org.margin.runtime.mcp.content.Content;
 import org.margin.runtime.mcp.outcome.InputRequired;
 import org.margin.runtime.mcp.protocol.Json;
@@ -55,6 +56,13 @@ final class ToolCalls {
             throw new McpException(
                     JsonRpcError.invalidParams("unknown tool; tools/list names the tools this server offers"));
         }
+        conversation.caller().ifPresent(caller -> {
+            for (String scope : tool.requiredScopes()) {
+                if (!caller.hasScope(scope)) {
+                    throw new InsufficientScope(scope);
+                }
+            }
+        });
         ObjectNode arguments = Params.optionalObject(params, "arguments");
         try (ToolCallObserver.ToolCall observed = observer.start(name)) {
             List<String> problems = inputChecks.get(name).problems(arguments);

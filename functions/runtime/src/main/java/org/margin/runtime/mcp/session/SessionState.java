@@ -23,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param logLevel            the least severe level the client wants to receive
  * @param subscriptions       resource URIs the client subscribed to
  * @param expiresAtMillis     when the session ends unless used again
+ * @param owner               a digest of the access token subject that opened the session, which alone may use it;
+ *                            empty when the endpoint authenticates no one
  */
 public record SessionState(String id, String protocolVersion, Set<ClientCapability> clientCapabilities,
-                           LogLevel logLevel, Set<String> subscriptions, long expiresAtMillis) {
+                           LogLevel logLevel, Set<String> subscriptions, long expiresAtMillis, String owner) {
 
     public SessionState {
         Objects.requireNonNull(id, "id");
@@ -35,10 +37,11 @@ public record SessionState(String id, String protocolVersion, Set<ClientCapabili
                 : Collections.unmodifiableSet(EnumSet.copyOf(clientCapabilities));
         Objects.requireNonNull(logLevel, "logLevel");
         subscriptions = Set.copyOf(subscriptions);
+        Objects.requireNonNull(owner, "owner");
     }
 
     public SessionState withLogLevel(LogLevel level) {
-        return new SessionState(id, protocolVersion, clientCapabilities, level, subscriptions, expiresAtMillis);
+        return new SessionState(id, protocolVersion, clientCapabilities, level, subscriptions, expiresAtMillis, owner);
     }
 
     public SessionState withSubscription(String uri, boolean subscribed) {
@@ -48,11 +51,12 @@ public record SessionState(String id, String protocolVersion, Set<ClientCapabili
         } else {
             updated.remove(uri);
         }
-        return new SessionState(id, protocolVersion, clientCapabilities, logLevel, updated, expiresAtMillis);
+        return new SessionState(id, protocolVersion, clientCapabilities, logLevel, updated, expiresAtMillis, owner);
     }
 
     public SessionState withExpiry(long expiresAtMillis) {
-        return new SessionState(id, protocolVersion, clientCapabilities, logLevel, subscriptions, expiresAtMillis);
+        return new SessionState(id, protocolVersion, clientCapabilities, logLevel, subscriptions, expiresAtMillis,
+                owner);
     }
 
     public boolean expiredAt(long nowMillis) {
@@ -70,6 +74,7 @@ public record SessionState(String id, String protocolVersion, Set<ClientCapabili
         ArrayNode uris = node.putArray("subscriptions");
         subscriptions.forEach(uris::add);
         node.put("expiresAtMillis", expiresAtMillis);
+        node.put("owner", owner);
         return Json.bytes(node);
     }
 
@@ -88,6 +93,6 @@ public record SessionState(String id, String protocolVersion, Set<ClientCapabili
         node.path("subscriptions").forEach(uri -> subscriptions.add(uri.asString()));
         return new SessionState(node.path("id").asString(), node.path("protocolVersion").asString(), capabilities,
                 LogLevel.of(node.path("logLevel").asString()).orElse(LogLevel.DEBUG), subscriptions,
-                node.path("expiresAtMillis").asLong());
+                node.path("expiresAtMillis").asLong(), node.path("owner").asString(""));
     }
 }

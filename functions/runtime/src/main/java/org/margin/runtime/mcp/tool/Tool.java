@@ -1,5 +1,6 @@
 package org.margin.runtime.mcp.tool;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,11 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param outputSchema JSON Schema 2020-12 of its structured content, or {@code null}
  * @param annotations  behaviour hints, or {@code null}
  * @param handler      the code
+ * @param requiredScopes the OAuth scopes a caller needs, all of them, to call it (and to see it in
+ *                     {@code tools/list}); empty for none
  */
 public record Tool(String name, String title, String description, ObjectNode inputSchema, ObjectNode outputSchema,
-                   ToolAnnotations annotations, ToolHandler handler) {
+                   ToolAnnotations annotations, ToolHandler handler, List<String> requiredScopes) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     public Tool {
         Objects.requireNonNull(name, "name");
@@ -31,6 +35,12 @@ public record Tool(String name, String title, String description, ObjectNode inp
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(inputSchema, "inputSchema");
         Objects.requireNonNull(handler, "handler");
+        requiredScopes = List.copyOf(requiredScopes);
+        for (String scope : requiredScopes) {
+            if (!SCOPE.matcher(scope).matches()) {
+                throw new IllegalArgumentException("A scope is 1-64 characters of [A-Za-z0-9_.:-]: " + name);
+            }
+        }
         if (!"object".equals(inputSchema.path("type").asString(""))) {
             throw new IllegalArgumentException("A tool's inputSchema must have type 'object': " + name);
         }
@@ -75,6 +85,7 @@ public record Tool(String name, String title, String description, ObjectNode inp
         private ObjectNode outputSchema;
         private ToolAnnotations annotations;
         private ToolHandler handler;
+        private List<String> requiredScopes = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -110,8 +121,14 @@ public record Tool(String name, String title, String description, ObjectNode inp
             return this;
         }
 
+        /** The scopes a caller's token must grant, all of them, to call this tool. */
+        public Builder requiredScopes(String... scopes) {
+            this.requiredScopes = List.of(scopes);
+            return this;
+        }
+
         public Tool build() {
-            return new Tool(name, title, description, inputSchema, outputSchema, annotations, handler);
+            return new Tool(name, title, description, inputSchema, outputSchema, annotations, handler, requiredScopes);
         }
     }
 }

@@ -6,7 +6,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+
+import org.margin.runtime.auth.Caller;
 
 import org.margin.runtime.mcp.engine.Conversation;
 import org.margin.runtime.mcp.engine.McpEngine;
@@ -53,16 +56,16 @@ final class SessionExchange {
         this.streams = new ResumableStreams(clock, replyTimeout, sessions);
     }
 
-    void serve(JsonRpcMessage message, byte[] body, Headers headers, ServerResponse response) {
+    void serve(JsonRpcMessage message, byte[] body, Headers headers, ServerResponse response, Optional<Caller> caller) {
         String sessionId = McpHeaders.value(headers, McpHeaders.SESSION_ID);
         if (sessionId == null) {
             if (message instanceof JsonRpcMessage.Request request && request.method().equals("initialize")) {
-                initialize(request, response);
+                initialize(request, response, caller);
                 return;
             }
             throw new McpException(JsonRpcError.invalidRequest("the Mcp-Session-Id header is required after initialize"));
         }
-        SessionState session = sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+        SessionState session = owned(sessionId, caller);
         String version = McpHeaders.value(headers, McpHeaders.PROTOCOL_VERSION);
         if (version != null && Revision.of(version).filter(revision -> !revision.stateless()).isEmpty()) {
             throw new McpException(JsonRpcError.invalidRequest("unsupported MCP-Protocol-Version for this session"));
@@ -77,7 +80,7 @@ final class SessionExchange {
                 if (request.method().equals("initialize")) {
                     throw new McpException(JsonRpcError.invalidRequest("the session is already initialized"));
                 }
-                serveRequest(request, keepAlive(session), headers, response);
+                serveRequest(request, keepAlive(session), headers, response, caller);
             }
         }
     }
@@ -88,8 +91,9 @@ final class SessionExchange {
      *
      * @return whether the event id named a stream of this session that this instance still holds
      */
-    boolean resume(String sessionId, String lastEventId, ServerResponse response) throws InterruptedException {
-        sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+    boolean resume(String sessionId, String lastEventId, ServerResponse response, Optional<Caller> caller)
+            throws InterruptedException {
+        owned(sessionId, caller);
         int dash = lastEventId.lastIndexOf('-');
         if (dash <= 0) {
             return false;
@@ -141,12 +145,28 @@ final class SessionExchange {
     }
 
     /** Ends a session on DELETE. */
-    void terminate(String sessionId) {
-        sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+    void terminate(String sessionId, Optional<Caller> caller) {
+        owned(sessionId, caller);
         sessions.remove(sessionId);
     }
 
-    private void initialize(JsonRpcMessage.Request request, ServerResponse response) {
+    /**
+     * The session {@code sessionId} if {@code caller} opened it. Another subject gets the same 404 as for an unknown
+     * session: it learns nothing about the session, and its client simply starts one of its own.
+     */
+    private SessionState owned(String sessionId, Optional<Caller> caller) {
+        SessionState session = sessions.get(sessionId).orElseThrow(SessionExchange.UnknownSession::new);
+        if (!session.owner().equals(ownerOf(caller))) {
+            throw new UnknownSession();
+        }
+        return session;
+    }
+
+    private static String ownerOf(Optional<Caller> caller) {
+        return caller.map(Caller::subjectDigest).orElse("");
+    }
+
+    private void initialize(JsonRpcMessage.Request request, ServerResponse response, Optional<Caller> caller) {
         JsonNode requested = request.params().get("protocolVersion");
         if (requested == null || !requested.isString()) {
             throw new McpException(JsonRpcError.invalidParams("'protocolVersion' must be a string"));
@@ -158,7 +178,7 @@ final class SessionExchange {
         byte[] idBytes = new byte[32];
         Randomness.SOURCE.nextBytes(idBytes);
         SessionState session = new SessionState(IDS.encodeToString(idBytes), revision.wire(), capabilities,
-                LogLevel.DEBUG, Set.of(), clock.millis() + idleTimeout.toMillis());
+                LogLevel.DEBUG, Set.of(), clock.millis() + idleTimeout.toMillis(), ownerOf(caller));
         sessions.put(session);
         response.header(McpHeaders.SESSION_ID, session.id());
         response.status(Status.OK_200);
@@ -167,7 +187,7 @@ final class SessionExchange {
     }
 
     private void serveRequest(JsonRpcMessage.Request request, SessionState session, Headers headers,
-                              ServerResponse response) {
+                              ServerResponse response, Optional<Caller> caller) {
         ResponseChannel channel = ResponseChannel.inSession(response, McpHeaders.accepts(headers, "text/event-stream"),
                 sessions, session.id(), replyTimeout, streamId(), streams);
         byte[] reply;
@@ -175,7 +195,7 @@ final class SessionExchange {
             JsonNode meta = request.params().get("_meta");
             JsonNode progressToken = meta == null ? null : meta.get("progressToken");
             Conversation conversation = new Conversation(Revision.of(session.protocolVersion()).orElseThrow(),
-                    session.clientCapabilities(), progressToken, session.logLevel(), session, channel);
+                    session.clientCapabilities(), progressToken, session.logLevel(), session, channel, caller);
             reply = Envelopes.result(request.id(), engine.handle(request.method(), request.params(), conversation));
         } catch (McpException failed) {
             reply = Envelopes.error(request.id(), failed.error());

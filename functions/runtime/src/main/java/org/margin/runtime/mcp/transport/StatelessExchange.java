@@ -1,5 +1,8 @@
 package org.margin.runtime.mcp.transport;
 
+import java.util.Optional;
+
+import org.margin.runtime.auth.Caller;
 import org.margin.runtime.mcp.engine.Conversation;
 import org.margin.runtime.mcp.engine.McpEngine;
 import org.margin.runtime.mcp.input.ClientCapability;
@@ -33,7 +36,7 @@ final class StatelessExchange {
         this.engine = engine;
     }
 
-    void serve(JsonRpcMessage message, Headers headers, ServerResponse response) {
+    void serve(JsonRpcMessage message, Headers headers, ServerResponse response, Optional<Caller> caller) {
         switch (message) {
             case JsonRpcMessage.Notification ignored -> {
                 response.status(Status.ACCEPTED_202);
@@ -41,16 +44,17 @@ final class StatelessExchange {
             }
             case JsonRpcMessage.Response ignored -> throw new McpException(JsonRpcError.invalidRequest(
                     "revision 2026-07-28 sends no server-to-client requests, so there is nothing to answer"));
-            case JsonRpcMessage.Request request -> serveRequest(request, headers, response);
+            case JsonRpcMessage.Request request -> serveRequest(request, headers, response, caller);
         }
     }
 
-    private void serveRequest(JsonRpcMessage.Request request, Headers headers, ServerResponse response) {
+    private void serveRequest(JsonRpcMessage.Request request, Headers headers, ServerResponse response,
+                              Optional<Caller> caller) {
         ResponseChannel channel = ResponseChannel.stateless(response, McpHeaders.accepts(headers, "text/event-stream"));
         byte[] reply;
         Status status = Status.OK_200;
         try {
-            Conversation conversation = conversation(request, headers, channel);
+            Conversation conversation = conversation(request, headers, channel, caller);
             reply = Envelopes.result(request.id(), engine.handle(request.method(), request.params(), conversation));
         } catch (McpException failed) {
             reply = Envelopes.error(request.id(), failed.error());
@@ -59,7 +63,8 @@ final class StatelessExchange {
         channel.finish(status, reply);
     }
 
-    private static Conversation conversation(JsonRpcMessage.Request request, Headers headers, ResponseChannel channel) {
+    private static Conversation conversation(JsonRpcMessage.Request request, Headers headers, ResponseChannel channel,
+                                             Optional<Caller> caller) {
         String versionHeader = McpHeaders.value(headers, McpHeaders.PROTOCOL_VERSION);
         if (versionHeader == null) {
             throw new McpException(JsonRpcError.headerMismatch("the MCP-Protocol-Version header is required"));
@@ -88,7 +93,7 @@ final class StatelessExchange {
                     .orElseThrow(() -> new McpException(JsonRpcError.invalidParams("unknown log level in _meta")));
         }
         return new Conversation(Revision.V2026_07_28, ClientCapability.declaredIn(capabilities),
-                meta.get("progressToken"), logThreshold, null, channel);
+                meta.get("progressToken"), logThreshold, null, channel, caller);
     }
 
     private static void checkMirroredHeaders(JsonRpcMessage.Request request, Headers headers) {

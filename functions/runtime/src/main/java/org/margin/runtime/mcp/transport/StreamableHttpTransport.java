@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
+import org.margin.runtime.auth.Authentication;
+import org.margin.runtime.auth.Caller;
+import org.margin.runtime.auth.InsufficientScope;
+import org.margin.runtime.auth.ResourceServer;
+import org.margin.runtime.http.Problem;
 import org.margin.runtime.mcp.engine.McpEngine;
 import org.margin.runtime.mcp.protocol.Envelopes;
 import org.margin.runtime.mcp.protocol.Json;
@@ -40,8 +47,16 @@ public final class StreamableHttpTransport {
     private final StatelessExchange stateless;
     private final SessionExchange sessions;
 
+    private final ResourceServer resourceServer;
+
+    /**
+     * @param resourceServer checks every request's access token before anything else; {@code null} serves
+     *                       everyone (the conformance fixture), so a function's endpoint always has one
+     */
     public StreamableHttpTransport(McpEngine engine, SessionStore store, OriginGuard guard, int maxRequestBytes,
-                                   Duration sessionIdleTimeout, Duration replyTimeout, Clock clock) {
+                                   Duration sessionIdleTimeout, Duration replyTimeout, Clock clock,
+                                   ResourceServer resourceServer) {
+        this.resourceServer = resourceServer;
         this.guard = guard;
         this.maxRequestBytes = maxRequestBytes;
         this.stateless = new StatelessExchange(engine);
@@ -57,12 +72,23 @@ public final class StreamableHttpTransport {
                 reject(response, Status.FORBIDDEN_403, null, JsonRpcError.invalidRequest(refusal));
                 return;
             }
+            Optional<Caller> caller = Optional.empty();
+            if (resourceServer != null) {
+                switch (resourceServer.authenticate(headers.all(HeaderNames.AUTHORIZATION, List::of),
+                        request.query().rawValue())) {
+                    case Authentication.Refused refused -> {
+                        refuse(response, refused);
+                        return;
+                    }
+                    case Authentication.Authenticated authenticated -> caller = Optional.of(authenticated.caller());
+                }
+            }
             switch (request.prologue().method().text()) {
                 case "POST" -> {
-                    requestId = post(request, response);
+                    requestId = post(request, response, caller);
                 }
-                case "DELETE" -> delete(headers, response);
-                case "GET" -> get(headers, response);
+                case "DELETE" -> delete(headers, response, caller);
+                case "GET" -> get(headers, response, caller);
                 default -> {
                     response.header(HeaderNames.ALLOW, ALLOW);
                     reject(response, Status.METHOD_NOT_ALLOWED_405, null, JsonRpcError.invalidRequest(
@@ -85,7 +111,7 @@ public final class StreamableHttpTransport {
     }
 
     /** Serves a POST; returns the request's id once known, for error responses. */
-    private JsonNode post(ServerRequest request, ServerResponse response) {
+    private JsonNode post(ServerRequest request, ServerResponse response, Optional<Caller> caller) {
         Headers headers = request.headers();
         if (!McpHeaders.jsonContent(headers)) {
             reject(response, Status.UNSUPPORTED_MEDIA_TYPE_415, null,
@@ -121,12 +147,16 @@ public final class StreamableHttpTransport {
         try {
             JsonRpcMessage message = JsonRpcMessage.of(node);
             if (speaksSessions(headers, message)) {
-                sessions.serve(message, body, headers, response);
+                sessions.serve(message, body, headers, response, caller);
             } else {
-                stateless.serve(message, headers, response);
+                stateless.serve(message, headers, response, caller);
             }
         } catch (McpException failed) {
             reject(response, Statuses.of(failed.error()), id, failed.error());
+        } catch (InsufficientScope lacking) {
+            response.header(HeaderNames.WWW_AUTHENTICATE, resourceServer.insufficientScopeChallenge(lacking.scope()));
+            reject(response, Status.FORBIDDEN_403, id, JsonRpcError.invalidRequest(
+                    "the access token lacks the scope '" + lacking.scope() + "' this tool requires"));
         } catch (SessionExchange.UnknownSession unknown) {
             reject(response, Status.NOT_FOUND_404, id,
                     new JsonRpcError(JsonRpcError.INVALID_REQUEST, "Session not found or expired", null));
@@ -148,12 +178,12 @@ public final class StreamableHttpTransport {
     }
 
     /** GET resumes a 2025-11-25 response stream by its Last-Event-ID; the endpoint has no standalone stream. */
-    private void get(Headers headers, ServerResponse response) {
+    private void get(Headers headers, ServerResponse response, Optional<Caller> caller) {
         String sessionId = McpHeaders.value(headers, McpHeaders.SESSION_ID);
         String lastEventId = McpHeaders.value(headers, McpHeaders.LAST_EVENT_ID);
         if (sessionId != null && lastEventId != null) {
             try {
-                if (sessions.resume(sessionId, lastEventId, response)) {
+                if (sessions.resume(sessionId, lastEventId, response, caller)) {
                     return;
                 }
             } catch (InterruptedException stopping) {
@@ -169,7 +199,7 @@ public final class StreamableHttpTransport {
                 "the MCP endpoint offers no standalone event stream; POST JSON-RPC messages instead"));
     }
 
-    private void delete(Headers headers, ServerResponse response) {
+    private void delete(Headers headers, ServerResponse response, Optional<Caller> caller) {
         String sessionId = McpHeaders.value(headers, McpHeaders.SESSION_ID);
         String version = McpHeaders.value(headers, McpHeaders.PROTOCOL_VERSION);
         if (sessionId == null || Revision.of(version).filter(Revision::stateless).isPresent()) {
@@ -178,9 +208,18 @@ public final class StreamableHttpTransport {
                     JsonRpcError.invalidRequest("DELETE ends a 2025-11-25 session and needs its Mcp-Session-Id"));
             return;
         }
-        sessions.terminate(sessionId);
+        sessions.terminate(sessionId, caller);
         response.status(Status.OK_200);
         response.send();
+    }
+
+    /** A request without a usable token: a problem document and the challenge, before the body is read. */
+    private static void refuse(ServerResponse response, Authentication.Refused refused) {
+        Status status = Status.create(refused.status());
+        if (refused.challenge() != null) {
+            response.header(HeaderNames.WWW_AUTHENTICATE, refused.challenge());
+        }
+        Problem.of(status, refused.slug(), status.reasonPhrase(), refused.detail()).send(response);
     }
 
     private static void reject(ServerResponse response, Status status, JsonNode id, JsonRpcError error) {

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.margin.store.Opaque;
@@ -52,6 +54,7 @@ final class LocalMargin implements AutoCloseable {
     static final int ACADEMIC_INTEGRITY = 4;
     static final int LMS_INGRESS = 5;
     static final int DEAD_LETTERS = 6;
+    static final int DATA_GOVERNANCE = 7;
     /** The launcher's development token issuer, enabled by {@link FunctionProcess#launcher}. */
     static final int DEV_TOKENS = 19;
 
@@ -61,7 +64,7 @@ final class LocalMargin implements AutoCloseable {
     final FunctionProcess process;
     final Store store;
     final Webhooks webhooks;
-    private final Map<Integer, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private LocalMargin(TenantId tenant, RSAKey canvasKey, int base, FunctionProcess process, Store store) {
         this.tenant = tenant;
@@ -85,7 +88,7 @@ final class LocalMargin implements AutoCloseable {
                  {"id": "canvas-north", "institutionId": "%s", "lms": "canvas", "issuer": "%s", "jwks": %s}]"""
                 .formatted(tenant.value(), Base64.getEncoder().encodeToString(MOODLE_SECRET), tenant.value(),
                         CANVAS_ISSUER, new JWKSet(canvasKey.toPublicJWK()).toString()));
-        FunctionProcess process = FunctionProcess.launcher(env, base, DEAD_LETTERS);
+        FunctionProcess process = FunctionProcess.launcher(env, base, DATA_GOVERNANCE);
         Store store = Store.builder()
                 .environment(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), base + 20))
                 .callTimeout(Duration.ofSeconds(30))
@@ -131,21 +134,23 @@ final class LocalMargin implements AutoCloseable {
     }
 
     void defineRule(PersonId educator, CourseId course, String rule) {
-        ObjectNode arguments = arguments(educator).put("courseId", course.value().toString());
+        ObjectNode arguments = McpHttp.JSON.createObjectNode().put("courseId", course.value().toString());
         arguments.set("rule", McpHttp.parse(rule));
-        JsonNode defined = callRaw(EDUCATOR_ALERTS, "define_alert_rule", arguments);
+        JsonNode defined = callRaw(EDUCATOR_ALERTS, Bearer.educator(tenant, educator), "define_alert_rule",
+                arguments);
         assertThat(defined.path("result").path("isError").asBoolean()).as(defined.toString()).isFalse();
     }
 
     JsonNode awaitAlerts(PersonId educator, Predicate<JsonNode> until, Duration patience) {
-        return awaitTool(EDUCATOR_ALERTS, "list_alerts", arguments(educator),
-                result -> until.test(result.path("alerts")), patience).path("alerts");
+        return awaitTool(EDUCATOR_ALERTS, Bearer.educator(tenant, educator), "list_alerts",
+                McpHttp.JSON.createObjectNode(), result -> until.test(result.path("alerts")), patience)
+                .path("alerts");
     }
 
-    JsonNode awaitTool(int function, String tool, ObjectNode arguments, Predicate<JsonNode> until,
+    JsonNode awaitTool(int function, Bearer as, String tool, ObjectNode arguments, Predicate<JsonNode> until,
                        Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        JsonNode result = call(function, tool, arguments);
+        JsonNode result = call(function, as, tool, arguments);
         while (!until.test(result) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
@@ -153,45 +158,70 @@ final class LocalMargin implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            result = call(function, tool, arguments);
+            result = call(function, as, tool, arguments);
         }
         return result;
     }
 
-    /** A tool call that must succeed: its structured content. */
+    /** A tool call by the institution's administrator that must succeed: its structured content. */
     JsonNode call(int function, String tool, ObjectNode arguments) {
-        JsonNode response = callRaw(function, tool, arguments);
+        return call(function, Bearer.administrator(tenant), tool, arguments);
+    }
+
+    /** A tool call that must succeed: its structured content. */
+    JsonNode call(int function, Bearer as, String tool, ObjectNode arguments) {
+        JsonNode response = callRaw(function, as, tool, arguments);
         assertThat(response.path("result").path("isError").asBoolean()).as(response.toString()).isFalse();
         return response.path("result").path("structuredContent");
     }
 
-    /** A tool call's whole JSON-RPC response. */
+    /** A tool call by the institution's administrator: its whole JSON-RPC response. */
     JsonNode callRaw(int function, String tool, ObjectNode arguments) {
-        HttpResponse<String> response = McpHttp.postStateless(uri(function, "/mcp"), tool,
-                McpHttp.statelessToolCall(tool, arguments).toString(), token(function));
+        return callRaw(function, Bearer.administrator(tenant), tool, arguments);
+    }
+
+    /** A tool call answered 200: its whole JSON-RPC response. */
+    JsonNode callRaw(int function, Bearer as, String tool, ObjectNode arguments) {
+        HttpResponse<String> response = post(function, token(function, as), tool, arguments);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return McpHttp.parse(response.body());
     }
 
+    /** A tool call with {@code token} as it is, whatever the answer. */
+    HttpResponse<String> post(int function, String token, String tool, ObjectNode arguments) {
+        return McpHttp.postStateless(uri(function, "/mcp"), tool,
+                McpHttp.statelessToolCall(tool, arguments).toString(), token);
+    }
+
     /**
-     * An administrator's token for {@code function}, from the launcher's development issuer, as a developer gets
-     * one ({@code ./margin token}).
+     * A token for {@code function} from the launcher's development issuer, as a developer gets one
+     * ({@code ./margin token}).
      */
+    String token(int function, Bearer bearer) {
+        return tokens.computeIfAbsent(function + " " + bearer, unused -> issue(uri(function, "/mcp").toString(),
+                bearer));
+    }
+
+    /** An administrator's token for {@code function}. */
     String token(int function) {
-        return tokens.computeIfAbsent(function, unused -> {
-            ObjectNode request = McpHttp.JSON.createObjectNode()
-                    .put("role", "administrator")
-                    .put("tenant", tenant.value().toString())
-                    .put("audience", uri(function, "/mcp").toString());
-            McpHttp.ALL_SCOPES.forEach(request.putArray("scopes")::add);
-            HttpResponse<String> response = McpHttp.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + (base + DEV_TOKENS) + "/dev-auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
-                    .build());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return McpHttp.parse(response.body()).path("access_token").asString();
-        });
+        return token(function, Bearer.administrator(tenant));
+    }
+
+    /** A fresh token for {@code audience} (a function's resource URI) from the launcher's development issuer. */
+    String issue(String audience, Bearer bearer) {
+        ObjectNode request = McpHttp.JSON.createObjectNode()
+                .put("role", bearer.role())
+                .put("tenant", bearer.tenant().toString())
+                .put("audience", audience);
+        bearer.person().ifPresent(person -> request.put("person", person.toString()));
+        bearer.scopes().forEach(request.putArray("scopes")::add);
+        HttpResponse<String> response = McpHttp.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + (base + DEV_TOKENS) + "/dev-auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return McpHttp.parse(response.body()).path("access_token").asString();
     }
 
     String metrics(int function) {
@@ -202,11 +232,31 @@ final class LocalMargin implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + (base + function) + path);
     }
 
-    ObjectNode arguments(PersonId educator) {
-        ObjectNode arguments = McpHttp.JSON.createObjectNode();
-        arguments.put("institutionId", tenant.value().toString());
-        arguments.put("educatorId", educator.value().toString());
-        return arguments;
+    /**
+     * Who a development token is for: a role ({@code student}, {@code educator}, {@code administrator}) in a tenant,
+     * the person (students and educators) and the scopes it grants.
+     */
+    record Bearer(String role, UUID tenant, Optional<UUID> person, List<String> scopes) {
+
+        /** The tenant's administrator, one person per tenant (audit entries name the acting person). */
+        static Bearer administrator(TenantId tenant) {
+            return new Bearer("administrator", tenant.value(), Optional.of(UUID.nameUUIDFromBytes(
+                    ("administrator of " + tenant.value()).getBytes(StandardCharsets.UTF_8))), McpHttp.ALL_SCOPES);
+        }
+
+        static Bearer educator(TenantId tenant, PersonId educator) {
+            return new Bearer("educator", tenant.value(), Optional.of(educator.value()), McpHttp.ALL_SCOPES);
+        }
+
+        static Bearer student(TenantId tenant, PersonId student) {
+            return new Bearer("student", tenant.value(), Optional.of(student.value()), McpHttp.ALL_SCOPES);
+        }
+
+        /** The same bearer with every scope but {@code scope}. */
+        Bearer without(String scope) {
+            return new Bearer(role, tenant, person, scopes.stream().filter(granted -> !granted.equals(scope))
+                    .toList());
+        }
     }
 
     @Override

@@ -67,24 +67,25 @@ class PipelineNoLeakTest {
                 JsonNode alerts = margin.awaitAlerts(teacher, found -> found.size() == essays.size(),
                         LocalMargin.PATIENCE);
                 assertThat(alerts).hasSize(essays.size());
+                LocalMargin.Bearer educator = LocalMargin.Bearer.educator(margin.tenant, teacher);
                 for (JsonNode alert : alerts) {
-                    margin.awaitTool(LocalMargin.STUDENT_PROFILING, "get_student_profile",
-                            margin.arguments(teacher).put("studentId", alert.path("studentId").asString()),
+                    margin.awaitTool(LocalMargin.STUDENT_PROFILING, educator, "get_student_profile",
+                            McpHttp.JSON.createObjectNode().put("studentId", alert.path("studentId").asString()),
                             profile -> profile.path("submissionCount").asInt() == 1, LocalMargin.PATIENCE);
                 }
                 for (PlantedEssay essay : essays) {
-                    errors.add(margin.callRaw(LocalMargin.EDUCATOR_ALERTS, "define_alert_rule",
-                            margin.arguments(teacher).put("courseId", essay.text())).toString());
-                    errors.add(margin.callRaw(LocalMargin.STUDENT_PROFILING, "get_student_profile",
-                            margin.arguments(teacher).put("studentId", essay.planted().getFirst().value()))
+                    errors.add(margin.callRaw(LocalMargin.EDUCATOR_ALERTS, educator, "define_alert_rule",
+                            McpHttp.JSON.createObjectNode().put("courseId", essay.text())).toString());
+                    errors.add(margin.callRaw(LocalMargin.STUDENT_PROFILING, educator, "get_student_profile",
+                            McpHttp.JSON.createObjectNode().put("studentId", essay.planted().getFirst().value()))
                             .toString());
-                    errors.add(margin.callRaw(LocalMargin.ACADEMIC_INTEGRITY, "check_similarity",
-                            margin.arguments(teacher).put("courseId", essay.planted().get(1).value())
+                    errors.add(margin.callRaw(LocalMargin.ACADEMIC_INTEGRITY, educator, "check_similarity",
+                            McpHttp.JSON.createObjectNode().put("courseId", essay.planted().get(1).value())
                                     .put("text", essay.text())).toString());
                     errors.add(margin.webhooks.moodle("moodle-north",
                             "not the secret".getBytes(StandardCharsets.UTF_8), 63, 1, 1, essay.text()).body());
                 }
-                for (int function = 0; function <= LocalMargin.DEAD_LETTERS; function++) {
+                for (int function = 0; function <= LocalMargin.DATA_GOVERNANCE; function++) {
                     metrics.addAll(margin.metrics(function).lines().toList());
                 }
                 grid.addAll(gridContents());

@@ -87,19 +87,18 @@ class SubmissionPipelineTest {
         String copier = similarityAlert.path("studentId").asString();
         String copiedSubmission = similarityAlert.path("submissionId").asString();
 
-        ObjectNode reportArguments = McpHttp.JSON.createObjectNode()
-                .put("institutionId", margin.tenant.value().toString())
-                .put("submissionId", copiedSubmission);
-        JsonNode report = margin.call(LocalMargin.ACADEMIC_INTEGRITY, "get_integrity_report", reportArguments);
+        LocalMargin.Bearer moodleEducator = LocalMargin.Bearer.educator(margin.tenant, moodleTeacher);
+        JsonNode report = margin.call(LocalMargin.ACADEMIC_INTEGRITY, moodleEducator, "get_integrity_report",
+                McpHttp.JSON.createObjectNode().put("submissionId", copiedSubmission));
         assertThat(report.path("bestSimilarity").asDouble()).isGreaterThan(0.4);
         assertThat(report.path("matches").get(0).path("spans").size()).isPositive();
 
-        JsonNode profile = margin.awaitTool(LocalMargin.STUDENT_PROFILING, "get_student_profile",
-                margin.arguments(moodleTeacher).put("studentId", copier),
+        JsonNode profile = margin.awaitTool(LocalMargin.STUDENT_PROFILING, moodleEducator, "get_student_profile",
+                studentId(copier),
                 result -> result.path("submissionCount").asInt() == 1, LocalMargin.PATIENCE);
         assertThat(profile.path("metrics").path("wordCount").path("mean").asDouble()).isBetween(100.0, 200.0);
-        JsonNode progress = margin.call(LocalMargin.STUDENT_PROFILING, "get_progress",
-                margin.arguments(moodleTeacher).put("studentId", copier));
+        JsonNode progress = margin.call(LocalMargin.STUDENT_PROFILING, moodleEducator, "get_progress",
+                studentId(copier));
         assertThat(progress.toString()).contains("fleschReadingEase");
 
         JsonNode canvasAlert = margin.awaitAlerts(canvasTeacher, alerts -> alerts.size() > 0,
@@ -108,8 +107,12 @@ class SubmissionPipelineTest {
         assertThat(margin.awaitAlerts(canvasTeacher, alerts -> true, Duration.ZERO).toString()).doesNotContain(copier);
         assertThat(margin.awaitAlerts(moodleTeacher, alerts -> true, Duration.ZERO).toString())
                 .doesNotContain(canvasAlert.path("studentId").asString());
-        JsonNode refused = margin.callRaw(LocalMargin.STUDENT_PROFILING, "get_student_profile",
-                margin.arguments(canvasTeacher).put("studentId", copier));
+        JsonNode refused = margin.callRaw(LocalMargin.STUDENT_PROFILING,
+                LocalMargin.Bearer.educator(margin.tenant, canvasTeacher), "get_student_profile", studentId(copier));
         assertThat(refused.path("result").path("isError").asBoolean()).isTrue();
+    }
+
+    private static ObjectNode studentId(String student) {
+        return McpHttp.JSON.createObjectNode().put("studentId", student);
     }
 }

@@ -37,14 +37,23 @@ final class Webhooks {
 
     HttpResponse<String> moodle(String source, byte[] secret, long course, long user, long submission,
                                 String html) throws Exception {
+        return send(moodleDelivery(source, secret, course, user, submission, html));
+    }
+
+    /** A signed Moodle online-text delivery, to {@link #send} (once, or again as a replay). */
+    Delivery moodleDelivery(String source, byte[] secret, long course, long user, long submission, String html) {
         String body = """
                 {"eventname": "\\\\assignsubmission_onlinetext\\\\event\\\\assessable_uploaded",
                  "component": "assignsubmission_onlinetext", "objecttable": "assign_submission",
                  "objectid": %d, "contextinstanceid": 418, "userid": %d, "courseid": %d,
                  "other": {"content": %s}, "timecreated": %d}""".formatted(submission, user, course,
                 JSON.writeValueAsString(html), Instant.now().getEpochSecond());
-        return post(source, body, HmacSignature.sign(secret, Instant.now().getEpochSecond(),
+        return new Delivery(source, body, HmacSignature.sign(secret, Instant.now().getEpochSecond(),
                 body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> send(Delivery delivery) throws Exception {
+        return post(delivery.source(), delivery.body(), delivery.signature());
     }
 
     HttpResponse<String> canvas(String source, RSAKey key, String issuer, String course, String user,
@@ -57,6 +66,10 @@ final class Webhooks {
                   "workflow_state": "submitted"}}""".formatted(course, Instant.now(), user,
                 JSON.writeValueAsString(html), submission, Instant.now(), user);
         return post(source, signedJwt(event, key, issuer), null);
+    }
+
+    /** A webhook request as an LMS sends it: the source's path segment, the body, the signature header if any. */
+    record Delivery(String source, String body, String signature) {
     }
 
     private static String signedJwt(String event, RSAKey key, String issuer) throws JOSEException, ParseException {

@@ -70,7 +70,7 @@ public final class PipelineLoad {
     private static final int DEV_TOKENS = 19;
 
     private final int base;
-    private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final TenantId tenant;
     private final byte[] secret;
     private final long course = 5_000 + (System.nanoTime() & 0xFFFF);
@@ -121,10 +121,10 @@ public final class PipelineLoad {
                 Optional.empty(), Optional.empty(), marker, Optional.empty()));
         store.enrollments().enroll(tenant, courseId, educator, EnrollmentRole.TEACHER, LocalDate.now().minusDays(30),
                 Optional.empty());
-        ObjectNode arguments = arguments(educator).put("courseId", courseId.value().toString());
+        ObjectNode arguments = JSON.createObjectNode().put("courseId", courseId.value().toString());
         arguments.set("rule", JSON.readTree(
                 "{\"kind\":\"metric_threshold\",\"metric\":\"wordCount\",\"comparison\":\"below\",\"threshold\":100000}"));
-        JsonNode defined = call(base + 3, "define_alert_rule", arguments);
+        JsonNode defined = call(base + 3, "define_alert_rule", arguments, educatorToken(educator));
         if (defined.path("result").path("isError").asBoolean() || defined.has("error")) {
             throw new IllegalStateException("the rule was not defined: " + defined);
         }
@@ -139,7 +139,8 @@ public final class PipelineLoad {
         AtomicInteger refused = new AtomicInteger();
         Thread poller = Thread.ofPlatform().daemon().start(() -> {
             while (known.size() < total) {
-                JsonNode alerts = call(base + 3, "list_alerts", arguments(educator).put("limit", 100))
+                JsonNode alerts = call(base + 3, "list_alerts", JSON.createObjectNode().put("limit", 100),
+                        educatorToken(educator))
                         .path("result").path("structuredContent").path("alerts");
                 long now = System.nanoTime();
                 for (JsonNode alert : alerts) {
@@ -210,25 +211,26 @@ public final class PipelineLoad {
         long alerts;
         do {
             sleep(1_000);
-            alerts = count(base + 3, "list_alerts", arguments(educator), "alerts");
+            alerts = count(base + 3, "list_alerts", educatorToken(educator), "alerts");
             System.out.printf("  after %.0f s: %d alerts%n", (System.nanoTime() - start) / 1e9, alerts);
         } while (alerts < accepted.get() && System.nanoTime() < deadline);
         double drained = (System.nanoTime() - start) / 1e9;
-        long deadLetters = count(base + 6, "list_dead_letters", JSON.createObjectNode(), "deadLetters");
+        long deadLetters = count(base + 6, "list_dead_letters", token(base + 6, "administrator", Optional.empty(),
+                "deadletters:admin"), "deadLetters");
         System.out.printf("ingest: %d alerts for %d accepted webhooks after %.1f s = %.0f/s end to end; "
                 + "%d dead letters%n", alerts, accepted.get(), drained, alerts / drained, deadLetters);
     }
 
     /** The entries a listing tool returns, counted through MCP page by page. */
-    private long count(int port, String tool, ObjectNode arguments, String field) {
+    private long count(int port, String tool, String token, String field) {
         long entries = 0;
         String cursor = null;
         do {
-            ObjectNode page = arguments.deepCopy().put("limit", 100);
+            ObjectNode page = JSON.createObjectNode().put("limit", 100);
             if (cursor != null) {
                 page.put("cursor", cursor);
             }
-            JsonNode result = call(port, tool, page).path("result").path("structuredContent");
+            JsonNode result = call(port, tool, page, token).path("result").path("structuredContent");
             entries += result.path(field).size();
             cursor = result.path("nextCursor").isString() ? result.path("nextCursor").asString() : null;
         } while (cursor != null);
@@ -264,23 +266,22 @@ public final class PipelineLoad {
         }
     }
 
-    private ObjectNode arguments(PersonId educator) {
-        ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("institutionId", tenant.value().toString());
-        arguments.put("educatorId", educator.value().toString());
-        return arguments;
+    /** The course's educator's token for educator-alerts: the tenant and the acting person are the token's. */
+    private String educatorToken(PersonId educator) {
+        return token(base + 3, "educator", Optional.of(educator), "alerts:read alerts:write");
     }
 
     /**
-     * An administrator's token for the function on {@code port}, from the launcher's development issuer (started
-     * by pipeline.sh with MARGIN_DEV_TOKENS=enabled).
+     * A token for the function on {@code port} from the launcher's development issuer (started by pipeline.sh with
+     * MARGIN_DEV_TOKENS=enabled).
      */
-    private String token(int port) {
-        return tokens.computeIfAbsent(port, unused -> {
-            ObjectNode request = JSON.createObjectNode().put("role", "administrator")
+    private String token(int port, String role, Optional<PersonId> person, String scopes) {
+        return tokens.computeIfAbsent(port + " " + role + " " + person + " " + scopes, unused -> {
+            ObjectNode request = JSON.createObjectNode().put("role", role)
                     .put("tenant", tenant.value().toString())
-                    .put("audience", "http://127.0.0.1:" + port + "/mcp");
-            request.putArray("scopes").add("alerts:read").add("alerts:write").add("deadletters:admin");
+                    .put("audience", "http://127.0.0.1:" + port + "/mcp")
+                    .put("scopes", scopes);
+            person.ifPresent(id -> request.put("person", id.value().toString()));
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + (base + DEV_TOKENS) + "/dev-auth/token"))
@@ -300,7 +301,7 @@ public final class PipelineLoad {
         });
     }
 
-    private JsonNode call(int port, String tool, ObjectNode arguments) {
+    private JsonNode call(int port, String tool, ObjectNode arguments, String token) {
         ObjectNode body = JSON.createObjectNode();
         body.put("jsonrpc", "2.0");
         body.put("id", 1);
@@ -317,7 +318,7 @@ public final class PipelineLoad {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
-                .header("Authorization", "Bearer " + token(port))
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {

@@ -161,6 +161,17 @@ class AdversarialSuiteTest {
 
     @Test
     @Order(3)
+    void aStudentExportsTheirOwnDataAndTheExportIsDisclosed() {
+        JsonNode document = margin.call(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
+                McpHttp.JSON.createObjectNode());
+        assertThat(document.path("format").asString()).isEqualTo("margin.student-data.v1");
+        assertThat(disclosures(margin.tenant, student, studentId)).anyMatch(entry ->
+                entry.path("tool").asString().equals("export_student_data")
+                        && entry.path("basis").asString().equals("own_record"));
+    }
+
+    @Test
+    @Order(4)
     void theAdministratorSeesAnyStudentOfTheSchool() {
         JsonNode profile = margin.call(LocalMargin.STUDENT_PROFILING, administrator, PROFILE,
                 studentArguments(classmateId));
@@ -171,7 +182,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anotherSchoolsAdministratorIsRefused() {
         Bearer foreign = Bearer.administrator(otherSchool);
         assertRefusedAsIfUnknown(foreign, studentId);
@@ -180,14 +191,14 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aTeacherOfAnotherCourseIsRefused() {
         assertRefusedAsIfUnknown(historyTeacher, studentId);
         assertThat(disclosures(margin.tenant, historyTeacher, studentId)).isEmpty();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEndedEnrolmentGivesNothing() {
         assertRefusedAsIfUnknown(geographyTeacher, formerStudentId);
         assertThat(disclosures(margin.tenant, geographyTeacher, formerStudentId)).isEmpty();
@@ -196,14 +207,18 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aStudentAskingForAnotherStudentIsRefused() {
         assertRefusedAsIfUnknown(student, classmateId);
+        JsonNode export = margin.callRaw(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
+                studentArguments(classmateId));
+        assertThat(export.path("result").path("isError").asBoolean()).as(export.toString()).isTrue();
+        assertThat(export.toString()).doesNotContain("margin.student-data.v1");
         assertThat(disclosures(margin.tenant, student, classmateId)).isEmpty();
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aTokenForAnotherFunctionIsRefused() {
         String forWritingAnalysis = margin.token(LocalMargin.WRITING_ANALYSIS, geographyTeacher);
         int disclosed = disclosures(margin.tenant, geographyTeacher, studentId).size();
@@ -214,7 +229,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aTokenSignedByAnotherKeyIsRefused() {
         DevTokens impostor = DevTokens.generate("http://127.0.0.1:" + (margin.base + LocalMargin.DEV_TOKENS)
                 + "/dev-auth");
@@ -229,7 +244,7 @@ class AdversarialSuiteTest {
      * alone (its key, its audience), and shown to be refused there while a live one of the same issuer is taken.
      */
     @Test
-    @Order(10)
+    @Order(11)
     void anExpiredTokenIsRefused() throws Exception {
         try (FunctionProcess function = FunctionProcess.start("writing-analysis")) {
             DevTokens.Grant grant = DevTokens.Grant.service(McpHttp.RESOURCE, "e2e", McpHttp.ALL_SCOPES);
@@ -247,7 +262,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aReplayedWebhookIsRefused() throws Exception {
         Webhooks.Delivery delivery = margin.webhooks.moodleDelivery("moodle-north", LocalMargin.MOODLE_SECRET, 71,
                 1202, 9112, ESSAY);
@@ -257,7 +272,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void eachToolWithoutItsScopeIsRefusedNamingTheScope() {
         List<String> wrong = new ArrayList<>();
         for (ToolScope tool : TOOLS) {
@@ -274,7 +289,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aChildsSubmissionIsHeldUntilAParentConsents() throws Exception {
         HttpResponse<String> held = submit(1204, 9104);
         assertThat(held.statusCode()).isEqualTo(202);
@@ -296,7 +311,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void theSchoolsAuditLogVerifies() {
         JsonNode verified = margin.call(LocalMargin.DATA_GOVERNANCE, administrator, "verify_audit_log",
                 McpHttp.JSON.createObjectNode());

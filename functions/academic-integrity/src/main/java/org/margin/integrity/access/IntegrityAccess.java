@@ -68,7 +68,8 @@ public final class IntegrityAccess {
         ActorRole role = switch (caller.role()) {
             case STUDENT -> ActorRole.STUDENT;
             case EDUCATOR -> ActorRole.EDUCATOR;
-            case ADMINISTRATOR, SERVICE -> ActorRole.ADMINISTRATOR;
+            case ADMINISTRATOR -> ActorRole.ADMINISTRATOR;
+            case SERVICE -> throw new IllegalStateException("a service caller is refused before this");
         };
         return Optional.of(new Acting(caller, new TenantId(caller.tenant().get()),
                 Actor.person(role, caller.person().get()), store.actingFor(AccessPolicy.actor(caller))));

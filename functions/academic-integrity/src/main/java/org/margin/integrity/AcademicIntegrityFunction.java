@@ -1,10 +1,14 @@
 package org.margin.integrity;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.margin.access.AccessPolicy;
+import org.margin.audit.log.AuditLog;
 import org.margin.events.EventType;
 import org.margin.grid.Grid;
+import org.margin.integrity.access.IntegrityAccess;
 import org.margin.integrity.check.ReportShelf;
 import org.margin.integrity.check.SubmissionCheck;
 import org.margin.integrity.event.SubmissionCreatedHandler;
@@ -51,7 +55,7 @@ public final class AcademicIntegrityFunction {
                 .read(tenant, submission, Consistency.READ_YOUR_WRITES)
                 .filter(found -> found.submission().course().equals(course))
                 .map(org.margin.platform.submission.SubmissionTexts.Text::text);
-        Parts parts = Parts.of(platform.store(), platform.grid(), texts, threshold(environment));
+        Parts parts = Parts.of(platform.store(), platform.grid(), texts, platform.audit(), threshold(environment));
         return runtime(parts)
                 .settings(RuntimeSettings.fromEnvironment(environment))
                 .cloudEvent(EventType.SUBMISSION_CREATED.type(),
@@ -80,6 +84,7 @@ public final class AcademicIntegrityFunction {
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void stopped() {
+                        parts.audit().close();
                         parts.grid().close();
                         parts.store().close();
                     }
@@ -90,31 +95,41 @@ public final class AcademicIntegrityFunction {
         return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin academic integrity")
-                .instructions("Finds overlap between student submissions of a course. Call check_similarity with "
-                        + "a text or a submissionId; call get_integrity_report for the report kept when a "
-                        + "submission arrived. Answers name other submissions only by pseudonymous id.")
-                .tool(CheckSimilarityTool.tool(parts.store().fingerprints(), parts.texts(), parts.similarity()))
-                .tool(GetIntegrityReportTool.tool(parts.reports()));
+                .instructions("Finds overlap between student submissions of a course, for the course's current "
+                        + "educators and the institution's administrators (the institution and the person come from "
+                        + "the access token). Call check_similarity with a courseId and a text or a submissionId; "
+                        + "call get_integrity_report for the report kept when a submission arrived. Answers name "
+                        + "other submissions only by pseudonymous id, and every student they name is recorded in "
+                        + "the disclosure log.")
+                .tool(CheckSimilarityTool.tool(parts.access(), parts.texts(), parts.similarity()))
+                .tool(GetIntegrityReportTool.tool(parts.access(), parts.reports()));
     }
 
     /**
      * What the tools and the event reaction share. Building them opens no connection.
      *
      * @param submissionCheck the reaction to {@code org.margin.submission.created.v1}, for the event wiring
+     * @param access          the tools' decisions on the caller and their disclosure records
+     * @param audit           the log the disclosures go to
      */
     public record Parts(Store store, Grid grid, SubmissionTexts texts, SimilarityCheck similarity,
-                        ReportShelf reports, SubmissionCheck submissionCheck) {
+                        ReportShelf reports, SubmissionCheck submissionCheck, IntegrityAccess access,
+                        AuditLog audit) {
 
         /** Parts over submissions whose bodies are stored as plain UTF-8 (tests and evaluation). */
         public static Parts of(Store store, Grid grid, double threshold) {
-            return of(store, grid, new Utf8SubmissionTexts(store.submissions()), threshold);
+            return of(store, grid, new Utf8SubmissionTexts(store.submissions()), AuditLog.create(store.auditTrail()),
+                    threshold);
         }
 
-        public static Parts of(Store store, Grid grid, SubmissionTexts texts, double threshold) {
+        public static Parts of(Store store, Grid grid, SubmissionTexts texts, AuditLog audit, double threshold) {
             SimilarityCheck similarity = new SimilarityCheck(Winnowing.prose());
             ReportShelf reports = new ReportShelf(grid, store.integrityReports());
+            Clock clock = Clock.systemUTC();
+            IntegrityAccess access = new IntegrityAccess(store,
+                    AccessPolicy.create(store, Optional.of(grid), clock), audit, clock);
             return new Parts(store, grid, texts, similarity, reports,
-                    new SubmissionCheck(store, texts, similarity, reports, threshold));
+                    new SubmissionCheck(store, texts, similarity, reports, threshold), access, audit);
         }
     }
 

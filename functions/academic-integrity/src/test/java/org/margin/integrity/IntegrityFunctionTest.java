@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,8 +29,10 @@ import org.margin.integrity.check.CheckOutcome;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.auth.DevTokens;
+import org.margin.runtime.auth.Role;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
+import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.local.LocalDatabase;
@@ -54,8 +58,9 @@ class IntegrityFunctionTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String RESOURCE = "http://127.0.0.1/mcp";
     private static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
-    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "integrity-test",
-            java.util.List.of("integrity:read")));
+    private static final List<String> SCOPES = List.of("integrity:read");
+    private static final String SERVICE_TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "integrity-test",
+            SCOPES));
     private static final String SOURCE = """
             Parks and other green spaces are often treated as decoration in city planning, yet they do essential \
             work. Trees lower summer temperatures by shading streets and releasing water vapour, which can make a \
@@ -134,7 +139,7 @@ class IntegrityFunctionTest {
     }
 
     @Test
-    void checkSimilarityOverHttpGivesOffsetsAndExcerptsButNoOtherText() {
+    void checkSimilarityOverHttpGivesOffsetsAndExcerptsButNoOtherTextAndDisclosesTheMatchedStudent() {
         Course course = Course.create();
         SubmissionId source = course.submit(SOURCE);
         check(course, source);
@@ -142,9 +147,9 @@ class IntegrityFunctionTest {
 
         ObjectNode arguments = course.arguments();
         arguments.put("text", COPY);
-        JsonNode result = call("check_similarity", arguments);
+        JsonNode result = call(course.educatorToken(), "check_similarity", arguments);
 
-        assertThat(result.path("isError").asBoolean(false)).isFalse();
+        assertThat(result.path("isError").asBoolean(false)).as(result.toString()).isFalse();
         JsonNode match = result.path("structuredContent").path("matches").get(0);
         assertThat(match.path("submissionId").asString()).isEqualTo(source.toString());
         assertThat(match.path("similarity").asDouble()).isGreaterThan(0.5);
@@ -153,48 +158,161 @@ class IntegrityFunctionTest {
         assertThat(span.path("matched").path("end").asInt()).isGreaterThan(span.path("matched").path("start").asInt());
         assertThat(result.toString()).doesNotContain("concrete and asphalt. Vegetation");
         assertThat(result.path("structuredContent").path("matches")).hasSize(1);
+
+        List<JsonNode> disclosures = disclosures(course.tenant());
+        assertThat(disclosures).hasSize(1);
+        JsonNode disclosure = disclosures.getFirst();
+        assertThat(disclosure.path("student").asString()).isEqualTo(course.studentOf(0).toString());
+        assertThat(disclosure.path("actor").asString()).isEqualTo(course.educator().toString());
+        assertThat(disclosure.path("actor_role").asString()).isEqualTo("educator");
+        assertThat(disclosure.path("tool").asString()).isEqualTo("check_similarity");
+        assertThat(disclosure.path("basis").asString()).isEqualTo("legitimate_educational_interest");
+        assertThat(disclosure.path("disclosed").toString()).isEqualTo("[\"fingerprints\"]");
     }
 
     @Test
-    void theStoredReportIsServedThroughTheGrid() {
+    void checkingAStoredSubmissionDisclosesItsAuthorAndEveryMatchedStudent() {
+        Course course = Course.create();
+        SubmissionId source = course.submit(SOURCE);
+        check(course, source);
+        SubmissionId copy = course.submit(COPY);
+
+        ObjectNode arguments = course.arguments();
+        arguments.put("submissionId", copy.toString());
+        JsonNode result = call(course.educatorToken(), "check_similarity", arguments);
+
+        assertThat(result.path("structuredContent").path("matches").get(0).path("submissionId").asString())
+                .isEqualTo(source.toString());
+        assertThat(disclosures(course.tenant()))
+                .extracting(entry -> entry.path("student").asString() + " " + entry.path("disclosed"))
+                .containsExactlyInAnyOrder(course.studentOf(1) + " [\"fingerprints\",\"submissions\"]",
+                        course.studentOf(0) + " [\"fingerprints\"]");
+    }
+
+    @Test
+    void anAdministratorOfTheInstitutionMayCheckAnyCourse() {
+        Course course = Course.create();
+        check(course, course.submit(SOURCE));
+        PersonId administrator = course.person();
+
+        ObjectNode arguments = course.arguments();
+        arguments.put("text", COPY);
+        JsonNode result = call(token(Role.ADMINISTRATOR, course.tenant(), administrator), "check_similarity",
+                arguments);
+
+        assertThat(result.path("structuredContent").path("matches")).hasSize(1);
+        assertThat(disclosures(course.tenant())).singleElement().satisfies(entry -> {
+            assertThat(entry.path("actor").asString()).isEqualTo(administrator.toString());
+            assertThat(entry.path("basis").asString()).isEqualTo("institution_administrator");
+        });
+    }
+
+    @Test
+    void theStoredReportIsServedThroughTheGridAndDisclosesItsStudentAndTheMatchedOne() {
         Course course = Course.create();
         course.submit(SOURCE);
         check(course, course.submitted(0));
         SubmissionId copy = course.submit(COPY);
         check(course, copy);
 
-        ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("institutionId", course.tenant().toString());
-        arguments.put("submissionId", copy.toString());
-        JsonNode report = call("get_integrity_report", arguments).path("structuredContent");
+        JsonNode report = call(course.educatorToken(), "get_integrity_report", reportArguments(copy))
+                .path("structuredContent");
 
         assertThat(report.path("finding").asBoolean()).isTrue();
         assertThat(report.path("courseId").asString()).isEqualTo(course.id().toString());
         assertThat(report.path("matches").get(0).path("submissionId").asString())
                 .isEqualTo(course.submitted(0).toString());
+        assertThat(disclosures(course.tenant()))
+                .extracting(entry -> entry.path("tool").asString() + " " + entry.path("student").asString() + " "
+                        + entry.path("disclosed"))
+                .containsExactlyInAnyOrder(
+                        "get_integrity_report " + course.studentOf(1) + " [\"integrity_reports\"]",
+                        "get_integrity_report " + course.studentOf(0) + " [\"fingerprints\"]");
+    }
+
+    @Test
+    void callersWithoutAClaimAreRefusedAndNothingIsDisclosed() {
+        Course course = Course.create();
+        check(course, course.submit(SOURCE));
+        SubmissionId copy = course.submit(COPY);
+        check(course, copy);
+        ObjectNode checkText = course.arguments();
+        checkText.put("text", COPY);
+
+        Course elsewhere = Course.create();
+        Course sibling = course.sibling();
+        PersonId endedEducator = course.person();
+        store.enrollments().enroll(course.tenant(), course.id(), endedEducator, EnrollmentRole.TEACHER,
+                LocalDate.parse("2025-09-01"), Optional.of(LocalDate.now().minusDays(1)));
+        String otherTenantEducator = elsewhere.educatorToken();
+        String otherCourseEducator = sibling.educatorToken();
+        String endedTeaching = token(Role.EDUCATOR, course.tenant(), endedEducator);
+        String author = token(Role.STUDENT, course.tenant(), course.studentOf(1));
+
+        String courseRefused = "Similarity checks of that course are available only to its current educators and "
+                + "the institution's administrators.";
+        for (String token : List.of(otherTenantEducator, otherCourseEducator, endedTeaching, author)) {
+            assertThat(errorOf(call(token, "check_similarity", checkText))).isEqualTo(courseRefused);
+        }
+        String reportRefused = "No integrity report of that submission is available to you.";
+        String otherTenantAdministrator = token(Role.ADMINISTRATOR, elsewhere.tenant(), elsewhere.person());
+        for (String token : List.of(otherTenantEducator, otherTenantAdministrator, otherCourseEducator,
+                endedTeaching, author)) {
+            assertThat(errorOf(call(token, "get_integrity_report", reportArguments(copy)))).isEqualTo(reportRefused);
+        }
+        assertThat(errorOf(call(course.educatorToken(), "get_integrity_report",
+                reportArguments(new SubmissionId(UUID.randomUUID()))))).isEqualTo(reportRefused);
+        assertThat(errorOf(call(SERVICE_TOKEN, "check_similarity", checkText)))
+                .contains("acts for a person of an institution");
+
+        // An administrator of another institution names a course id of this one: that institution has no such
+        // course, so nothing matches and nothing of this institution is shown.
+        JsonNode foreign = call(otherTenantAdministrator, "check_similarity", checkText);
+        assertThat(foreign.path("structuredContent").path("matches")).isEmpty();
+
+        assertThat(disclosures(course.tenant())).isEmpty();
+        assertThat(disclosures(elsewhere.tenant())).isEmpty();
+    }
+
+    @Test
+    void aStudentWhoseEnrolmentEndedIsNoLongerShownToTheEducator() {
+        Course course = Course.create();
+        check(course, course.submit(SOURCE));
+        SubmissionId copy = course.submit(COPY);
+        check(course, copy);
+        store.enrollments().end(course.tenant(), course.id(), course.studentOf(1), EnrollmentRole.STUDENT,
+                LocalDate.now().minusDays(1));
+
+        assertThat(errorOf(call(course.educatorToken(), "get_integrity_report", reportArguments(copy))))
+                .isEqualTo("No integrity report of that submission is available to you.");
+        ObjectNode checkStored = course.arguments();
+        checkStored.put("submissionId", copy.toString());
+        assertThat(errorOf(call(course.educatorToken(), "check_similarity", checkStored)))
+                .isEqualTo("No such submission in this course.");
+        assertThat(disclosures(course.tenant())).isEmpty();
     }
 
     @Test
     void badInputIsAToolErrorThatSaysWhat() {
         Course course = Course.create();
+        String token = course.educatorToken();
         ObjectNode notAnId = course.arguments();
-        notAnId.put("institutionId", "school-42");
+        notAnId.put("courseId", "course-42");
         notAnId.put("text", COPY);
-        assertThat(errorOf(call("check_similarity", notAnId))).contains("institutionId must be a UUID");
+        assertThat(errorOf(call(token, "check_similarity", notAnId))).contains("courseId must be a UUID");
 
         ObjectNode both = course.arguments();
         both.put("text", COPY);
         both.put("submissionId", UUID.randomUUID().toString());
-        assertThat(errorOf(call("check_similarity", both))).contains("exactly one of text and submissionId");
+        assertThat(errorOf(call(token, "check_similarity", both))).contains("exactly one of text and submissionId");
 
         ObjectNode tooShort = course.arguments();
         tooShort.put("text", "Trees.");
-        assertThat(errorOf(call("check_similarity", tooShort))).contains("too short");
+        assertThat(errorOf(call(token, "check_similarity", tooShort))).contains("too short");
 
-        ObjectNode noReport = JSON.createObjectNode();
-        noReport.put("institutionId", course.tenant().toString());
-        noReport.put("submissionId", UUID.randomUUID().toString());
-        assertThat(errorOf(call("get_integrity_report", noReport))).contains("no integrity report");
+        SubmissionId unchecked = course.submit(OWN);
+        assertThat(errorOf(call(token, "get_integrity_report", reportArguments(unchecked))))
+                .contains("no integrity report");
     }
 
     @Test
@@ -209,10 +327,32 @@ class IntegrityFunctionTest {
         ObjectNode unknown = course.arguments();
         unknown.put("submissionId", UUID.randomUUID().toString());
 
-        String refused = errorOf(call("check_similarity", otherCourse));
-        assertThat(refused).isEqualTo(errorOf(call("check_similarity", unknown)))
+        String refused = errorOf(call(course.educatorToken(), "check_similarity", otherCourse));
+        assertThat(refused).isEqualTo(errorOf(call(course.educatorToken(), "check_similarity", unknown)))
                 .isEqualTo("No such submission in this course.");
         assertThat(check(course, elsewhere)).isEqualTo(new CheckOutcome.UnknownSubmission(elsewhere));
+    }
+
+    private static ObjectNode reportArguments(SubmissionId submission) {
+        ObjectNode arguments = JSON.createObjectNode();
+        arguments.put("submissionId", submission.toString());
+        return arguments;
+    }
+
+    /** The tenant's disclosure entries as the audit log holds them. */
+    private static List<JsonNode> disclosures(TenantId tenant) {
+        List<JsonNode> found = new ArrayList<>();
+        for (AuditEntryRow row : store.auditTrail().page(tenant, 0, 10_000)) {
+            JsonNode entry = JSON.readTree(row.payload());
+            if (entry.path("type").asString().equals("disclosure")) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    private static String token(Role role, TenantId tenant, PersonId person) {
+        return TOKENS.issue(DevTokens.Grant.person(RESOURCE, role, tenant.value(), person.value(), SCOPES));
     }
 
     private static CheckOutcome check(Course course, SubmissionId submission) {
@@ -224,7 +364,7 @@ class IntegrityFunctionTest {
         return result.path("content").get(0).path("text").asString();
     }
 
-    private static JsonNode call(String tool, ObjectNode arguments) {
+    private static JsonNode call(String token, String tool, ObjectNode arguments) {
         ObjectNode body = JSON.createObjectNode();
         body.put("jsonrpc", "2.0");
         body.put("id", 1);
@@ -241,7 +381,7 @@ class IntegrityFunctionTest {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
@@ -262,30 +402,46 @@ class IntegrityFunctionTest {
         }
     }
 
-    /** A tenant with one course and its students, made through the store's API. */
-    private record Course(TenantId tenant, CourseId id, java.util.List<SubmissionId> submissions) {
+    /** A tenant with one course, its educator and its students, made through the store's API. */
+    private record Course(TenantId tenant, CourseId id, PersonId educator, List<SubmissionId> submissions,
+                          List<PersonId> students) {
 
         static Course create() {
             TenantId tenant = TenantId.random();
             store.institutions().register(tenant, "Institution " + tenant);
-            CourseId course = store.courses().create(tenant, "ENG-" + UUID.randomUUID(), "Writing");
-            return new Course(tenant, course, new java.util.ArrayList<>());
+            return in(tenant);
         }
 
-        /** Another course of the same tenant. */
+        private static Course in(TenantId tenant) {
+            CourseId course = store.courses().create(tenant, "ENG-" + UUID.randomUUID(), "Writing");
+            PersonId educator = register(tenant);
+            store.enrollments().enroll(tenant, course, educator, EnrollmentRole.TEACHER, LocalDate.parse("2026-09-01"),
+                    Optional.empty());
+            return new Course(tenant, course, educator, new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** Another course of the same tenant, with its own educator. */
         Course sibling() {
-            return new Course(tenant, store.courses().create(tenant, "ENG-" + UUID.randomUUID(), "Writing"),
-                    new java.util.ArrayList<>());
+            return in(tenant);
+        }
+
+        /** A person of the tenant, enrolled nowhere. */
+        PersonId person() {
+            return register(tenant);
+        }
+
+        String educatorToken() {
+            return token(Role.EDUCATOR, tenant, educator);
         }
 
         SubmissionId submit(String text) {
-            PersonId student = store.people().register(tenant, new PersonIdentity(opaque("lms"), Optional.empty(),
-                    Optional.empty(), Optional.empty(), opaque("lookup:" + UUID.randomUUID()), Optional.empty()));
+            PersonId student = register(tenant);
             store.enrollments().enroll(tenant, id, student, EnrollmentRole.STUDENT, LocalDate.parse("2026-09-01"),
                     Optional.empty());
             SubmissionId submission = store.submissions().submit(tenant,
                     new NewSubmission(id, student, Instant.now(), opaque(text)));
             submissions.add(submission);
+            students.add(student);
             return submission;
         }
 
@@ -293,11 +449,19 @@ class IntegrityFunctionTest {
             return submissions.get(index);
         }
 
+        PersonId studentOf(int index) {
+            return students.get(index);
+        }
+
         ObjectNode arguments() {
             ObjectNode arguments = JSON.createObjectNode();
-            arguments.put("institutionId", tenant.toString());
             arguments.put("courseId", id.toString());
             return arguments;
+        }
+
+        private static PersonId register(TenantId tenant) {
+            return store.people().register(tenant, new PersonIdentity(opaque("lms"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), opaque("lookup:" + UUID.randomUUID()), Optional.empty()));
         }
 
         private static Opaque opaque(String text) {

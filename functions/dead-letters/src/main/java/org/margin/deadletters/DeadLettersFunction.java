@@ -1,7 +1,9 @@
 package org.margin.deadletters;
 
+import java.time.Clock;
 import java.util.Map;
 
+import org.margin.audit.log.AuditLog;
 import org.margin.deadletters.intake.DeadLetterIntake;
 import org.margin.deadletters.tools.ListDeadLettersTool;
 import org.margin.deadletters.tools.ReplayDeadLettersTool;
@@ -39,6 +41,7 @@ public final class DeadLettersFunction {
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         Store store = Store.builder().environment(environment).applicationName("margin-" + NAME).build();
         EventSink sink = HttpEventSink.fromEnvironment(environment);
+        AuditLog audit = AuditLog.create(store.auditTrail());
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(RuntimeSettings.fromEnvironment(environment))
@@ -46,16 +49,18 @@ public final class DeadLettersFunction {
                 .mcp(mount -> mount.endpoint(McpServer.builder()
                         .serverInfo("margin-" + NAME, VERSION)
                         .title("Margin dead letters")
-                        .instructions("For operators: events the broker could not deliver. list_dead_letters shows "
-                                + "them, newest first; replay_dead_letters sends them to the broker again.")
+                        .instructions("For the platform's operators (a service or administrator token with the scope "
+                                + "deadletters:admin): events the broker could not deliver. list_dead_letters shows "
+                                + "them, newest first; replay_dead_letters sends them to the broker again and records each replay in the audit log.")
                         .tool(ListDeadLettersTool.tool(store.deadLetters()))
-                        .tool(ReplayDeadLettersTool.tool(store.deadLetters(), sink))))
+                        .tool(ReplayDeadLettersTool.tool(store.deadLetters(), sink, audit, Clock.systemUTC()))))
                 .anyOtherCloudEvent(new DeadLetterIntake(store.deadLetters()))
                 // Every copy reaches the store, which keeps one letter per event and counts the copies.
                 .deliveryLedger(DeliveryLedger.none())
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void stopped() {
+                        audit.close();
                         store.close();
                     }
                 });

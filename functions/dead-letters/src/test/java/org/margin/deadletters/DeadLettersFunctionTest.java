@@ -28,13 +28,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.audit.log.AuditLog;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.auth.DevTokens;
+import org.margin.runtime.auth.Role;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.store.Store;
+import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.local.LocalDatabase;
 
 import io.cloudevents.CloudEvent;
@@ -306,6 +309,87 @@ class DeadLettersFunctionTest {
         }
     }
 
+    @Test
+    void aReplayIsRecordedInTheInstallationsAuditChainUnderTheOperatorsName() throws Exception {
+        String type = uniqueType();
+        postDeadLetter(deadLetters.port(), type, "urn:margin:alerts", "audited-1", "http://alerts/", "500");
+        String id = list(Map.of("type", type)).path("deadLetters").get(0).path("deadLetterId").asString();
+        UUID administrator = UUID.randomUUID();
+        String administratorToken = TOKENS.issue(DevTokens.Grant.person(RESOURCE, Role.ADMINISTRATOR,
+                UUID.randomUUID(), administrator, List.of("deadletters:admin")));
+        CompletableFuture<CloudEvent> received = new CompletableFuture<>();
+        FunctionRuntime broker = receiver(type, received);
+        JsonNode report;
+        try {
+            report = callAs(administratorToken, deadLetters.port(), "replay_dead_letters",
+                    Map.of("deadLetterIds", List.of(id)));
+        } finally {
+            broker.stop();
+        }
+
+        assertThat(report.path("structuredContent").path("sent").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(received.get(5, TimeUnit.SECONDS).getId()).isEqualTo("audited-1");
+        assertThat(replaysRecorded(id)).singleElement().satisfies(entry -> {
+            assertThat(entry.path("type").asString()).isEqualTo("administrative");
+            assertThat(entry.path("action").asString()).isEqualTo("dead_letter.replayed");
+            assertThat(entry.path("actor").asString()).isEqualTo(administrator.toString());
+            assertThat(entry.path("actor_role").asString()).isEqualTo("administrator");
+        });
+
+        postDeadLetter(deadLetters.port(), type, "urn:margin:alerts", "audited-2", "http://alerts/", "500");
+        String secondId = list(Map.of("type", type, "replayed", false)).path("deadLetters").get(0)
+                .path("deadLetterId").asString();
+        JsonNode byService = call("replay_dead_letters", Map.of("deadLetterIds", List.of(secondId)));
+        assertThat(byService.path("structuredContent").path("failed").asInt()).isEqualTo(1);
+        assertThat(replaysRecorded(secondId)).singleElement().satisfies(entry -> {
+            assertThat(entry.path("actor").asString()).isEqualTo("dead-letters-test");
+            assertThat(entry.path("actor_role").asString()).isEqualTo("service");
+        });
+    }
+
+    @Test
+    void studentsEducatorsAndUnnamedAdministratorsAreRefusedAndNothingIsReplayedOrRecorded() {
+        String type = uniqueType();
+        postDeadLetter(deadLetters.port(), type, "urn:margin:alerts", "refused-1", "http://alerts/", "500");
+        String id = list(Map.of("type", type)).path("deadLetters").get(0).path("deadLetterId").asString();
+        UUID tenant = UUID.randomUUID();
+        List<String> scope = List.of("deadletters:admin");
+        String student = TOKENS.issue(DevTokens.Grant.person(RESOURCE, Role.STUDENT, tenant, UUID.randomUUID(), scope));
+        String educator = TOKENS.issue(DevTokens.Grant.person(RESOURCE, Role.EDUCATOR, tenant, UUID.randomUUID(),
+                scope));
+        String unnamed = TOKENS.issue(new DevTokens.Grant("operator@example.org", RESOURCE, Role.ADMINISTRATOR,
+                java.util.Optional.of(tenant), java.util.Optional.empty(), scope, DevTokens.DEFAULT_LIFETIME));
+
+        for (String token : List.of(student, educator)) {
+            for (String tool : List.of("list_dead_letters", "replay_dead_letters")) {
+                JsonNode refused = callAs(token, deadLetters.port(), tool, Map.of("type", type));
+                assertThat(refused.path("isError").asBoolean()).isTrue();
+                assertThat(text(refused)).contains("for the platform's operators");
+            }
+        }
+        assertThat(callAs(unnamed, deadLetters.port(), "list_dead_letters", Map.of("type", type))
+                .path("structuredContent").path("deadLetters")).hasSize(1);
+        JsonNode unnamedReplay = callAs(unnamed, deadLetters.port(), "replay_dead_letters", Map.of("type", type));
+        assertThat(text(unnamedReplay)).contains("names the person").doesNotContain("operator@example.org");
+
+        assertThat(list(Map.of("type", type)).path("deadLetters").get(0).path("replayCount").asInt()).isZero();
+        assertThat(replaysRecorded(id)).isEmpty();
+    }
+
+    /** The installation chain's entries about one dead letter. */
+    private static List<JsonNode> replaysRecorded(String deadLetterId) {
+        List<JsonNode> found = new ArrayList<>();
+        try (Store store = database.storeBuilder().build()) {
+            for (AuditEntryRow row : store.auditTrail().page(AuditLog.INSTALLATION, 0, 100_000)) {
+                JsonNode entry = Json.MAPPER.readTree(row.payload());
+                if (entry.path("target").asString().equals("dead-letter:" + deadLetterId)) {
+                    found.add(entry);
+                }
+            }
+        }
+        return found;
+    }
+
     private static FunctionRuntime receiver(String type, CompletableFuture<CloudEvent> received) {
         return FunctionRuntime.builder().service("broker")
                 .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", Integer.toString(brokerPort))))
@@ -360,6 +444,10 @@ class DeadLettersFunctionTest {
 
     /** A 2026-07-28 tools/call with the headers and {@code _meta} a conforming client sends; returns its result. */
     private static JsonNode call(int port, String tool, Map<String, Object> arguments) {
+        return callAs(TOKEN, port, tool, arguments);
+    }
+
+    private static JsonNode callAs(String token, int port, String tool, Map<String, Object> arguments) {
         ObjectNode message = Json.object();
         message.put("jsonrpc", "2.0");
         message.put("id", 1);
@@ -378,7 +466,7 @@ class DeadLettersFunctionTest {
                 .header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", tool)
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString()))
                 .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -37,9 +37,9 @@ public final class ListDeadLettersTool {
 
     public static Tool tool(DeadLetters letters) {
         return Tool.builder(NAME)
-                .requiredScopes("deadletters:admin")
+                .requiredScopes(Operators.SCOPE)
                 .title("List dead letters")
-                .description("Lists the events the broker could not deliver, newest first: each letter's id, the "
+                .description("For the platform's operators (a service or administrator token with deadletters:admin): lists the events the broker could not deliver, newest first: each letter's id, the "
                         + "event's type, source and id, the subscriber that kept failing and its last HTTP status, "
                         + "when it arrived and when it was replayed. Filter by type, by destination, or by whether "
                         + "it was replayed; pass nextCursor back as cursor for the next page.")
@@ -51,6 +51,9 @@ public final class ListDeadLettersTool {
     }
 
     private ToolOutcome call(RequestContext context) {
+        if (Operators.operator(context).isEmpty()) {
+            return Operators.REFUSED;
+        }
         ObjectNode arguments = context.arguments();
         Optional<PagePosition> after = Optional.empty();
         if (arguments.has("cursor")) {

@@ -1,11 +1,20 @@
 package org.margin.deadletters.tools;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.margin.audit.entry.Actor;
+import org.margin.audit.entry.AdministrativeAction;
+import org.margin.audit.log.AuditLog;
+import org.margin.runtime.auth.Caller;
 
 import org.margin.deadletters.LetterFormat;
 import org.margin.runtime.cloudevents.sink.EventNotDelivered;
@@ -38,31 +47,48 @@ public final class ReplayDeadLettersTool {
 
     private static final int DEFAULT_LIMIT = 100;
 
+    /** The audit action of one letter replayed; its target is {@code dead-letter:<id>}. */
+    public static final String ACTION = "dead_letter.replayed";
+
     private final DeadLetters letters;
     private final EventSink sink;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    private ReplayDeadLettersTool(DeadLetters letters, EventSink sink) {
+    private ReplayDeadLettersTool(DeadLetters letters, EventSink sink, AuditLog audit, Clock clock) {
         this.letters = letters;
         this.sink = sink;
+        this.audit = audit;
+        this.clock = clock;
     }
 
-    public static Tool tool(DeadLetters letters, EventSink sink) {
+    public static Tool tool(DeadLetters letters, EventSink sink, AuditLog audit, Clock clock) {
         return Tool.builder(NAME)
-                .requiredScopes("deadletters:admin")
+                .requiredScopes(Operators.SCOPE)
                 .title("Replay dead letters")
-                .description("Sends dead letters' events to the broker again, unchanged but for the knativeerror* "
+                .description("For the platform's operators (a service or administrator token with deadletters:admin): sends dead "
+                        + "letters' events to the broker again, unchanged but for the knativeerror* "
                         + "extensions, and marks each one the broker accepted as replayed. Give either "
                         + "deadLetterIds (from list_dead_letters) or a type, which replays that type's letters not "
                         + "yet replayed, oldest first, up to limit. Reports how many were sent and which failed; a "
-                        + "failed letter stays unreplayed. Replaying twice sends the events twice.")
+                        + "failed letter stays unreplayed. Replaying twice sends the events twice. Every letter about to be sent "
+                        + "is first recorded in the installation's audit log under the operator's name.")
                 .inputSchema(ToolSchemas.schema("replay_dead_letters.input.json"))
                 .outputSchema(ToolSchemas.schema("replay_dead_letters.output.json"))
                 .annotations(new ToolAnnotations(null, false, false, false, false))
-                .handler(new ReplayDeadLettersTool(letters, sink)::call)
+                .handler(new ReplayDeadLettersTool(letters, sink, audit, clock)::call)
                 .build();
     }
 
     private ToolOutcome call(RequestContext context) {
+        Optional<Caller> operator = Operators.operator(context);
+        if (operator.isEmpty()) {
+            return Operators.REFUSED;
+        }
+        Optional<Actor> actor = Operators.actor(operator.get());
+        if (actor.isEmpty()) {
+            return Operators.UNNAMED;
+        }
         ObjectNode arguments = context.arguments();
         ObjectNode result = Json.object();
         List<DeadLetterEvent> chosen;
@@ -88,11 +114,29 @@ public final class ReplayDeadLettersTool {
                 result.put("more", chosen.size() > limit);
                 chosen = chosen.subList(0, Math.min(limit, chosen.size()));
             }
+            recordDurably(actor.get(), chosen);
             replay(chosen, result);
         } catch (StoreUnavailableException unavailable) {
             return ToolSchemas.UNAVAILABLE;
         }
         return ToolResult.structured(result);
+    }
+
+    /** One administrative action per letter, all in one group commit, before any is sent. */
+    private void recordDurably(Actor actor, List<DeadLetterEvent> chosen) {
+        List<CompletableFuture<Long>> pending = new ArrayList<>(chosen.size());
+        for (DeadLetterEvent letter : chosen) {
+            pending.add(audit.record(AuditLog.INSTALLATION, new AdministrativeAction(clock.instant(), actor, ACTION,
+                    "dead-letter:" + letter.id())).toCompletableFuture());
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     private void replay(List<DeadLetterEvent> chosen, ObjectNode result) {

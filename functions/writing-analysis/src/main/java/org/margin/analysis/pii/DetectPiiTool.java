@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.margin.analysis.tool.Authenticated;
 import org.margin.analysis.tool.ToolSchemas;
 import org.margin.privacy.pii.EntityType;
 import org.margin.privacy.pii.Finding;
@@ -42,7 +43,7 @@ public final class DetectPiiTool {
                 .inputSchema(ToolSchemas.load(DetectPiiTool.class, "detect_pii.input.json"))
                 .outputSchema(ToolSchemas.load(DetectPiiTool.class, "detect_pii.output.json"))
                 .annotations(ToolAnnotations.readOnly())
-                .handler(DetectPiiTool::call)
+                .handler(Authenticated.only(DetectPiiTool::call))
                 .build();
     }
 

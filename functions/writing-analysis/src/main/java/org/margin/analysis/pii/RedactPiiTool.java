@@ -3,6 +3,7 @@ package org.margin.analysis.pii;
 import java.util.List;
 import java.util.Map;
 
+import org.margin.analysis.tool.Authenticated;
 import org.margin.analysis.tool.ToolSchemas;
 import org.margin.privacy.pii.Finding;
 import org.margin.privacy.redaction.PseudonymTable;
@@ -45,7 +46,7 @@ public final class RedactPiiTool {
                 .inputSchema(ToolSchemas.load(RedactPiiTool.class, "redact_pii.input.json"))
                 .outputSchema(ToolSchemas.load(RedactPiiTool.class, "redact_pii.output.json"))
                 .annotations(ToolAnnotations.readOnly())
-                .handler(context -> call(context, tokenKey))
+                .handler(Authenticated.only(context -> call(context, tokenKey)))
                 .build();
     }
 

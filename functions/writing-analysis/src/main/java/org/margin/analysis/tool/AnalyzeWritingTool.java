@@ -36,7 +36,7 @@ public final class AnalyzeWritingTool {
                 .inputSchema(ToolSchemas.load(AnalyzeWritingTool.class, "analyze_writing.input.json"))
                 .outputSchema(ToolSchemas.load(AnalyzeWritingTool.class, "analyze_writing.output.json"))
                 .annotations(ToolAnnotations.readOnly())
-                .handler(AnalyzeWritingTool::call)
+                .handler(Authenticated.only(AnalyzeWritingTool::call))
                 .build();
     }
 

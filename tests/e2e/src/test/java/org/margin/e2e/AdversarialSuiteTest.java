@@ -152,6 +152,27 @@ class AdversarialSuiteTest {
 
     @Test
     @Order(2)
+    void theTeacherChecksSimilarityInTheirCourseAndEachMatchedStudentIsDisclosed() {
+        ObjectNode check = similarityCheck();
+        JsonNode similar = margin.awaitTool(LocalMargin.ACADEMIC_INTEGRITY, geographyTeacher, "check_similarity",
+                check, result -> result.path("matches").size() >= 2, LocalMargin.PATIENCE);
+        assertThat(similar.path("matches").size()).as(similar.toString()).isGreaterThanOrEqualTo(2);
+        for (String matched : List.of(studentId, classmateId)) {
+            assertThat(disclosures(margin.tenant, geographyTeacher, matched)).anyMatch(entry ->
+                    entry.path("tool").asString().equals("check_similarity")
+                            && entry.path("basis").asString().equals("legitimate_educational_interest"));
+        }
+        for (Bearer refused : List.of(historyTeacher, formerGeographyTeacher, student)) {
+            JsonNode answer = margin.callRaw(LocalMargin.ACADEMIC_INTEGRITY, refused, "check_similarity", check);
+            assertThat(answer.path("result").path("isError").asBoolean()).as(refused.role() + " " + answer).isTrue();
+            assertThat(answer.toString()).doesNotContain("bestSimilarity", "Invalid arguments");
+            assertThat(disclosures(margin.tenant, refused, studentId)).noneMatch(entry ->
+                    entry.path("tool").asString().equals("check_similarity"));
+        }
+    }
+
+    @Test
+    @Order(3)
     void aStudentSeesTheirOwnProfileOnTheirOwnRecord() {
         JsonNode profile = margin.call(LocalMargin.STUDENT_PROFILING, student, PROFILE, studentArguments(studentId));
         assertThat(profile.path("submissionCount").asInt()).isEqualTo(1);
@@ -160,7 +181,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStudentExportsTheirOwnDataAndTheExportIsDisclosed() {
         JsonNode document = margin.call(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
                 McpHttp.JSON.createObjectNode());
@@ -171,7 +192,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theAdministratorSeesAnyStudentOfTheSchool() {
         JsonNode profile = margin.call(LocalMargin.STUDENT_PROFILING, administrator, PROFILE,
                 studentArguments(classmateId));
@@ -182,23 +203,26 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anotherSchoolsAdministratorIsRefused() {
         Bearer foreign = Bearer.administrator(otherSchool);
         assertRefusedAsIfUnknown(foreign, studentId);
+        JsonNode check = margin.callRaw(LocalMargin.ACADEMIC_INTEGRITY, foreign, "check_similarity",
+                similarityCheck());
+        assertThat(check.path("result").path("isError").asBoolean()).as(check.toString()).isTrue();
         assertThat(disclosures(otherSchool, foreign, studentId)).isEmpty();
         assertThat(disclosures(margin.tenant, foreign, studentId)).isEmpty();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aTeacherOfAnotherCourseIsRefused() {
         assertRefusedAsIfUnknown(historyTeacher, studentId);
         assertThat(disclosures(margin.tenant, historyTeacher, studentId)).isEmpty();
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anEndedEnrolmentGivesNothing() {
         assertRefusedAsIfUnknown(geographyTeacher, formerStudentId);
         assertThat(disclosures(margin.tenant, geographyTeacher, formerStudentId)).isEmpty();
@@ -207,7 +231,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aStudentAskingForAnotherStudentIsRefused() {
         assertRefusedAsIfUnknown(student, classmateId);
         JsonNode export = margin.callRaw(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
@@ -218,7 +242,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aTokenForAnotherFunctionIsRefused() {
         String forWritingAnalysis = margin.token(LocalMargin.WRITING_ANALYSIS, geographyTeacher);
         int disclosed = disclosures(margin.tenant, geographyTeacher, studentId).size();
@@ -229,7 +253,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aTokenSignedByAnotherKeyIsRefused() {
         DevTokens impostor = DevTokens.generate("http://127.0.0.1:" + (margin.base + LocalMargin.DEV_TOKENS)
                 + "/dev-auth");
@@ -244,7 +268,7 @@ class AdversarialSuiteTest {
      * alone (its key, its audience), and shown to be refused there while a live one of the same issuer is taken.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void anExpiredTokenIsRefused() throws Exception {
         try (FunctionProcess function = FunctionProcess.start("writing-analysis")) {
             DevTokens.Grant grant = DevTokens.Grant.service(McpHttp.RESOURCE, "e2e", McpHttp.ALL_SCOPES);
@@ -262,7 +286,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aReplayedWebhookIsRefused() throws Exception {
         Webhooks.Delivery delivery = margin.webhooks.moodleDelivery("moodle-north", LocalMargin.MOODLE_SECRET, 71,
                 1202, 9112, ESSAY);
@@ -272,7 +296,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void eachToolWithoutItsScopeIsRefusedNamingTheScope() {
         List<String> wrong = new ArrayList<>();
         for (ToolScope tool : TOOLS) {
@@ -289,7 +313,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aChildsSubmissionIsHeldUntilAParentConsents() throws Exception {
         HttpResponse<String> held = submit(1204, 9104);
         assertThat(held.statusCode()).isEqualTo(202);
@@ -311,7 +335,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void theSchoolsAuditLogVerifies() {
         JsonNode verified = margin.call(LocalMargin.DATA_GOVERNANCE, administrator, "verify_audit_log",
                 McpHttp.JSON.createObjectNode());
@@ -370,6 +394,13 @@ class AdversarialSuiteTest {
                 return entries;
             }
         }
+    }
+
+    /** A similarity check of the essay every student of the geography course handed in. */
+    private static ObjectNode similarityCheck() {
+        return McpHttp.JSON.createObjectNode()
+                .put("courseId", margin.course("moodle:71", "Geography 8").value().toString())
+                .put("text", ESSAY.replaceAll("<[^>]+>", "").strip());
     }
 
     private static ObjectNode studentArguments(String student) {

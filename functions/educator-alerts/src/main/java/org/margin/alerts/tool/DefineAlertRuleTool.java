@@ -3,6 +3,7 @@ package org.margin.alerts.tool;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 import org.margin.access.AccessPolicy;
 import org.margin.alerts.rule.AlertRuleDefinition;
@@ -21,6 +22,7 @@ import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
 import org.margin.store.Store;
+import org.margin.store.StoreUnavailableException;
 import org.margin.store.alert.AlertRuleId;
 import org.margin.store.alert.NewAlertRule;
 import org.margin.store.course.CourseId;
@@ -94,9 +96,13 @@ public final class DefineAlertRuleTool {
             }
             AlertRuleId id = author.store().alertRules().create(author.tenant(), new NewAlertRule(course,
                     rule.kind(), RuleJson.parameters(rule).toString(), author.person()));
-            audit.recordDurably(author.tenant(), new AdministrativeAction(clock.instant(), Actor.person(
-                    administrator ? ActorRole.ADMINISTRATOR : ActorRole.EDUCATOR, author.person().value()),
-                    AUDIT_ACTION, "rule:" + id.value()));
+            try {
+                audit.recordDurably(author.tenant(), new AdministrativeAction(clock.instant(), Actor.person(
+                        administrator ? ActorRole.ADMINISTRATOR : ActorRole.EDUCATOR, author.person().value()),
+                        AUDIT_ACTION, "rule:" + id.value()));
+            } catch (CompletionException failed) {
+                throw new StoreUnavailableException("the audit record was not committed", null);
+            }
             ObjectNode result = Json.object();
             result.put("ruleId", id.value().toString());
             course.ifPresent(scope -> result.put("courseId", scope.value().toString()));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.margin.access.AccessPolicy;
+import org.margin.audit.log.AuditLog;
 import org.margin.alerts.evaluation.AlertEvaluator;
 import org.margin.alerts.event.AlertEventHandlers;
 import org.margin.alerts.event.LocalInactivityTimer;
@@ -55,7 +56,7 @@ public final class EducatorAlertsFunction {
         AlertEventHandlers handlers = new AlertEventHandlers(evaluator(platform.store(), clock), platform.events(),
                 platform.sink());
         FunctionRuntime.Builder runtime = runtime(platform.store(),
-                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), clock)
+                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), platform.audit(), clock)
                 .settings(settings)
                 .cloudEvent(EventType.WRITING_ANALYZED.type(), handlers.writingAnalyzed())
                 .cloudEvent(EventType.INTEGRITY_CHECKED.type(), handlers.integrityChecked())
@@ -79,20 +80,20 @@ public final class EducatorAlertsFunction {
     }
 
     /**
-     * The function's runtime over a store, deciding access with enrolment facts of this instance only; "today" for
-     * enrolments and rules comes from the clock.
+     * The function's runtime over a store, deciding access with enrolment facts of this instance only and recording
+     * disclosures in {@code audit} (which its owner closes); "today" for enrolments and rules comes from the clock.
      */
-    public static FunctionRuntime.Builder runtime(Store store, Clock clock) {
-        return runtime(store, AccessPolicy.create(store, Optional.empty(), clock), clock);
+    public static FunctionRuntime.Builder runtime(Store store, AuditLog audit, Clock clock) {
+        return runtime(store, AccessPolicy.create(store, Optional.empty(), clock), audit, clock);
     }
 
     /** The function's runtime over a store, deciding access with {@code access}. */
-    public static FunctionRuntime.Builder runtime(Store store, AccessPolicy access, Clock clock) {
+    public static FunctionRuntime.Builder runtime(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .declareTools(ListAlertsTool.NAME, AcknowledgeAlertTool.NAME, DefineAlertRuleTool.NAME,
                         ListAlertRulesTool.NAME)
-                .mcp(mount -> mount.endpoint(mcp(store, access, clock)))
+                .mcp(mount -> mount.endpoint(mcp(store, access, audit, clock)))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void stopped() {
@@ -107,16 +108,18 @@ public final class EducatorAlertsFunction {
     }
 
     /** The function's MCP server, open for a caller to add to before it is built. */
-    public static McpServer.Builder mcp(Store store, AccessPolicy access, Clock clock) {
+    public static McpServer.Builder mcp(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
         return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin educator alerts")
-                .instructions("Alerts about students' writing for the educators who teach them. list_alerts shows "
-                        + "yours, acknowledge_alert marks one seen, define_alert_rule sets a rule for a course you "
-                        + "teach, list_alert_rules shows the rules that reach you. Ids are pseudonyms.")
-                .tool(ListAlertsTool.tool(store))
+                .instructions("Alerts about students' writing for the educators who teach them, acting for the "
+                        + "signed-in educator. list_alerts shows yours (each student shown is recorded in the "
+                        + "institution's disclosure log), acknowledge_alert marks one seen, define_alert_rule sets a "
+                        + "rule for a course you teach, list_alert_rules shows the rules that reach you. Ids are "
+                        + "pseudonyms.")
+                .tool(ListAlertsTool.tool(store, access, audit, clock))
                 .tool(AcknowledgeAlertTool.tool(store))
-                .tool(DefineAlertRuleTool.tool(store, access))
+                .tool(DefineAlertRuleTool.tool(store, access, audit, clock))
                 .tool(ListAlertRulesTool.tool(store, clock));
     }
 }

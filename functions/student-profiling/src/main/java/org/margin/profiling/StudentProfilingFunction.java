@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.margin.access.AccessPolicy;
+import org.margin.audit.log.AuditLog;
 import org.margin.events.EventType;
 import org.margin.grid.Grid;
 import org.margin.platform.Platform;
 import org.margin.profiling.event.WritingAnalyzedHandler;
 import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.profiling.recording.AnalysisRecorder;
+import org.margin.profiling.tool.CallerAccess;
 import org.margin.profiling.tool.GetClassOverviewTool;
 import org.margin.profiling.tool.GetProgressTool;
 import org.margin.profiling.tool.GetStudentProfileTool;
@@ -37,20 +39,24 @@ public final class StudentProfilingFunction {
     private final ProfileSnapshots snapshots;
     private final AnalysisRecorder recorder;
     private final AccessPolicy access;
+    private final CallerAccess callers;
 
     /**
-     * @param grid when present, profile reads go through its tiers and recordings invalidate them; the function
-     *             closes it when it drains
+     * @param grid  when present, profile reads go through its tiers and recordings invalidate them; the function
+     *              closes it when it drains
+     * @param audit where the tools' disclosures are recorded before their results leave; its owner closes it
      */
-    public StudentProfilingFunction(Store store, Optional<Grid> grid, ProfilingSettings settings, Clock clock) {
+    public StudentProfilingFunction(Store store, Optional<Grid> grid, AuditLog audit, ProfilingSettings settings,
+                                    Clock clock) {
         this.store = store;
         this.grid = grid;
         this.settings = settings;
         this.clock = clock;
         this.snapshots = grid.map(tiers -> ProfileSnapshots.cached(store, tiers))
-                .orElseGet(() -> ProfileSnapshots.direct(store));
+                .orElseGet(ProfileSnapshots::direct);
         this.recorder = new AnalysisRecorder(store.profiles(), snapshots);
         this.access = AccessPolicy.create(store, grid, clock);
+        this.callers = new CallerAccess(access, store, audit, clock);
     }
 
     public static void main(String[] args) {
@@ -64,7 +70,7 @@ public final class StudentProfilingFunction {
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         Platform platform = Platform.fromEnvironment(environment, NAME);
         StudentProfilingFunction function = new StudentProfilingFunction(platform.store(),
-                Optional.of(platform.grid()), ProfilingSettings.fromEnvironment(environment), Clock.systemUTC());
+                Optional.of(platform.grid()), platform.audit(), ProfilingSettings.fromEnvironment(environment), Clock.systemUTC());
         return function.runtime()
                 .settings(RuntimeSettings.fromEnvironment(environment))
                 .cloudEvent(EventType.WRITING_ANALYZED.type(),
@@ -121,11 +127,12 @@ public final class StudentProfilingFunction {
         return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin student profiles")
-                .instructions("Writing profiles for educators: get_student_profile and get_progress for a student "
-                        + "you teach, get_class_overview for a course you teach (aggregates only, withheld for "
-                        + "small groups). Pass institutionId and your educatorId.")
-                .tool(new GetStudentProfileTool(snapshots, access, clock).tool())
-                .tool(new GetProgressTool(store, access).tool())
-                .tool(new GetClassOverviewTool(store, access, settings.minimumGroupSize()).tool());
+                .instructions("Writing profiles, for the signed-in caller: get_student_profile and get_progress for "
+                        + "a student you teach now (a student: your own), get_class_overview for a course you "
+                        + "teach now (aggregates only, withheld for small groups). Every profile shown is recorded "
+                        + "in the institution's disclosure log.")
+                .tool(new GetStudentProfileTool(snapshots, callers, clock).tool())
+                .tool(new GetProgressTool(callers).tool())
+                .tool(new GetClassOverviewTool(callers, settings.minimumGroupSize()).tool());
     }
 }

@@ -1,6 +1,10 @@
 package org.margin.alerts.tool;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.margin.runtime.auth.Role;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
@@ -10,8 +14,6 @@ import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertId;
-import org.margin.store.people.PersonId;
-import org.margin.store.tenant.TenantId;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code acknowledge_alert} tool: the recipient marks an alert seen; again is harmless. */
@@ -31,7 +33,7 @@ public final class AcknowledgeAlertTool {
         return Tool.builder(NAME)
                 .requiredScopes("alerts:write")
                 .title("Acknowledge an alert")
-                .description("Marks one of your alerts as acknowledged. Only the educator an alert is addressed to "
+                .description("Marks one of your alerts (you: the signed-in educator) as acknowledged. Only the educator an alert is addressed to "
                         + "can acknowledge it; acknowledging it again changes nothing, and a dismissed alert stays "
                         + "dismissed.")
                 .inputSchema(ToolSupport.schema("acknowledge_alert.input.json"))
@@ -42,11 +44,15 @@ public final class AcknowledgeAlertTool {
     }
 
     private ToolOutcome call(RequestContext context) {
-        ObjectNode arguments = context.arguments();
-        TenantId tenant = new TenantId(ToolSupport.id(arguments, "institutionId"));
-        PersonId educator = new PersonId(ToolSupport.id(arguments, "educatorId"));
-        AlertId alert = new AlertId(ToolSupport.id(arguments, "alertId"));
-        return ToolSupport.unlessUnavailable(() -> store.alerts().acknowledge(tenant, alert, educator)
+        Optional<ActingCaller> found = ActingCaller.of(context, store, Set.of(Role.EDUCATOR));
+        if (found.isEmpty()) {
+            return new ToolError(ActingCaller.EDUCATORS_ONLY);
+        }
+        ActingCaller educator = found.get();
+        AlertId alert = new AlertId(ToolSupport.id(context.arguments(), "alertId"));
+        // Acting for the educator: an alert about a student they no longer teach is as absent as another's.
+        return ToolSupport.unlessUnavailable(() -> educator.store().alerts()
+                .acknowledge(educator.tenant(), alert, educator.person())
                 .<ToolOutcome>map(status -> {
                     ObjectNode result = Json.object();
                     result.put("alertId", alert.value().toString());

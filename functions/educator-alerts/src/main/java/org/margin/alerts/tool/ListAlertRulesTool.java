@@ -2,8 +2,13 @@ package org.margin.alerts.tool;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
 import org.margin.alerts.rule.RuleJson;
+import org.margin.runtime.auth.Role;
 import org.margin.runtime.mcp.input.RequestContext;
+import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
@@ -13,7 +18,6 @@ import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertRule;
 import org.margin.store.people.PersonId;
-import org.margin.store.tenant.TenantId;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +38,7 @@ public final class ListAlertRulesTool {
         return Tool.builder(NAME)
                 .requiredScopes("alerts:read")
                 .title("List alert rules")
-                .description("Lists the enabled alert rules that can raise alerts to you: the institution-wide ones "
+                .description("Lists the enabled alert rules that can raise alerts to you (the signed-in educator): the institution-wide ones "
                         + "and those of the courses you teach today, each with its kind and parameters.")
                 .inputSchema(ToolSupport.schema("list_alert_rules.input.json"))
                 .outputSchema(ToolSupport.schema("list_alert_rules.output.json"))
@@ -44,15 +48,17 @@ public final class ListAlertRulesTool {
     }
 
     private ToolOutcome call(RequestContext context) {
-        ObjectNode arguments = context.arguments();
-        TenantId tenant = new TenantId(ToolSupport.id(arguments, "institutionId"));
-        PersonId educator = new PersonId(ToolSupport.id(arguments, "educatorId"));
+        Optional<ActingCaller> found = ActingCaller.of(context, store, Set.of(Role.EDUCATOR));
+        if (found.isEmpty()) {
+            return new ToolError(ActingCaller.EDUCATORS_ONLY);
+        }
+        ActingCaller educator = found.get();
         return ToolSupport.unlessUnavailable(() -> {
             ObjectNode result = Json.object();
             ArrayNode rules = result.putArray("rules");
-            for (AlertRule rule : store.alertRules().visibleTo(tenant, educator, LocalDate.now(clock),
-                    Consistency.READ_YOUR_WRITES)) {
-                rules.add(json(rule, educator));
+            for (AlertRule rule : educator.store().alertRules().visibleTo(educator.tenant(), educator.person(),
+                    LocalDate.now(clock), Consistency.READ_YOUR_WRITES)) {
+                rules.add(json(rule, educator.person()));
             }
             return ToolResult.structured(result);
         });

@@ -1,9 +1,26 @@
 package org.margin.alerts.tool;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.margin.access.AccessPolicy;
+import org.margin.access.Basis;
+import org.margin.access.Decision;
+import org.margin.audit.entry.Actor;
+import org.margin.audit.entry.ActorRole;
+import org.margin.audit.entry.DataCategory;
+import org.margin.audit.entry.Disclosure;
+import org.margin.audit.log.AuditLog;
 import org.margin.alerts.rule.MetricNames;
+import org.margin.runtime.auth.Role;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
@@ -13,13 +30,13 @@ import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
+import org.margin.store.StoreUnavailableException;
 import org.margin.store.alert.Alert;
 import org.margin.store.alert.AlertFilter;
 import org.margin.store.alert.AlertPosition;
 import org.margin.store.alert.AlertStatus;
 import org.margin.store.course.CourseId;
 import org.margin.store.people.PersonId;
-import org.margin.store.tenant.TenantId;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,27 +46,42 @@ public final class ListAlertsTool {
     public static final String NAME = "list_alerts";
     private static final int DEFAULT_LIMIT = 20;
 
-    private final Store store;
+    private static final Set<DataCategory> SHOWN = Set.of(DataCategory.ALERTS);
 
-    private ListAlertsTool(Store store) {
+    private final Store store;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    private ListAlertsTool(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
         this.store = store;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
     }
 
-    public static Tool tool(Store store) {
+    public static Tool tool(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
         return Tool.builder(NAME)
                 .requiredScopes("alerts:read")
                 .title("List my alerts")
-                .description("Lists the alerts addressed to you (the educator), newest first: which rule fired about "
-                        + "which student (pseudonyms), on which submission, with the observed figure and the "
-                        + "status. Filter by status or course; page with limit and the returned nextCursor.")
+                .description("Lists the alerts addressed to you (the signed-in educator), newest first, about "
+                        + "students you teach today: which rule fired about which student (pseudonyms), on which "
+                        + "submission, with the observed figure and the status. Filter by status or course; page "
+                        + "with limit and the returned nextCursor. Each student shown is recorded in the "
+                        + "institution's disclosure log.")
                 .inputSchema(ToolSupport.schema("list_alerts.input.json"))
                 .outputSchema(ToolSupport.schema("list_alerts.output.json"))
                 .annotations(ToolAnnotations.readOnly())
-                .handler(new ListAlertsTool(store)::call)
+                .handler(new ListAlertsTool(store, access, audit, clock)::call)
                 .build();
     }
 
     private ToolOutcome call(RequestContext context) {
+        Optional<ActingCaller> found = ActingCaller.of(context, store, Set.of(Role.EDUCATOR));
+        if (found.isEmpty()) {
+            return new ToolError(ActingCaller.EDUCATORS_ONLY);
+        }
+        ActingCaller educator = found.get();
         ObjectNode arguments = context.arguments();
         Optional<AlertPosition> after = Optional.empty();
         if (arguments.has("cursor")) {
@@ -59,8 +91,6 @@ public final class ListAlertsTool {
             }
         }
         Optional<AlertPosition> start = after;
-        TenantId tenant = new TenantId(ToolSupport.id(arguments, "institutionId"));
-        PersonId educator = new PersonId(ToolSupport.id(arguments, "educatorId"));
         AlertFilter filter = new AlertFilter(
                 arguments.has("status")
                         ? Optional.of(AlertStatus.valueOf(arguments.path("status").asString().toUpperCase(Locale.ROOT)))
@@ -69,16 +99,46 @@ public final class ListAlertsTool {
         int limit = arguments.path("limit").asInt(DEFAULT_LIMIT);
         return ToolSupport.unlessUnavailable(() -> {
             // One more than asked tells whether a next page exists without a second read.
-            List<Alert> alerts = store.alerts().forEducator(tenant, educator, filter, start, limit + 1,
-                    Consistency.READ_YOUR_WRITES);
+            List<Alert> alerts = educator.store().alerts().forEducator(educator.tenant(), educator.person(),
+                    filter, start, limit + 1, Consistency.READ_YOUR_WRITES);
             ObjectNode result = Json.object();
             ArrayNode items = result.putArray("alerts");
-            alerts.stream().limit(limit).forEach(alert -> items.add(json(alert)));
+            Map<PersonId, Basis> shown = new LinkedHashMap<>();
+            for (Alert alert : alerts.subList(0, Math.min(limit, alerts.size()))) {
+                // Row-level security has narrowed the rows already; the policy gives the basis to record.
+                Optional<Basis> basis = shown.containsKey(alert.student()) ? Optional.of(shown.get(alert.student()))
+                        : permitted(educator, alert.student());
+                if (basis.isPresent()) {
+                    shown.put(alert.student(), basis.get());
+                    items.add(json(alert));
+                }
+            }
             if (alerts.size() > limit) {
                 result.put("nextCursor", PageCursor.of(AlertPosition.of(alerts.get(limit - 1))));
             }
+            disclose(educator, shown);
             return ToolResult.structured(result);
         });
+    }
+
+    private Optional<Basis> permitted(ActingCaller educator, PersonId student) {
+        return switch (access.student(educator.caller(), educator.tenant(), student)) {
+            case Decision.Permitted permitted -> Optional.of(permitted.basis());
+            case Decision.Denied denied -> Optional.empty();
+        };
+    }
+
+    /** One disclosure per student shown, all committed (together, as one group) before the page leaves. */
+    private void disclose(ActingCaller educator, Map<PersonId, Basis> shown) {
+        Actor actor = Actor.person(ActorRole.EDUCATOR, educator.person().value());
+        List<CompletableFuture<Long>> committed = new ArrayList<>(shown.size());
+        shown.forEach((student, basis) -> committed.add(audit.record(educator.tenant(), new Disclosure(
+                clock.instant(), actor, student.value(), NAME, SHOWN, LegalBases.of(basis))).toCompletableFuture()));
+        try {
+            CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failed) {
+            throw new StoreUnavailableException("a disclosure record was not committed", null);
+        }
     }
 
     static ObjectNode json(Alert alert) {

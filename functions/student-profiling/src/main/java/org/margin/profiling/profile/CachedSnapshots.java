@@ -34,7 +34,7 @@ final class CachedSnapshots implements ProfileSnapshots {
     }
 
     @Override
-    public Optional<ObjectNode> read(TenantId tenant, PersonId student) {
+    public Optional<ObjectNode> read(Store asCaller, TenantId tenant, PersonId student) {
         return cache.read(id(tenant, student)).map(bytes -> (ObjectNode) Json.MAPPER.readTree(bytes));
     }
 

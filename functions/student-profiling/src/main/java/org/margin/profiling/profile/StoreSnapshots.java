@@ -9,18 +9,12 @@ import org.margin.store.tenant.TenantId;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** Snapshots built from the store on every read; a replica may answer. */
+/** Snapshots built from the store, acting for the caller, on every read; a replica may answer. */
 final class StoreSnapshots implements ProfileSnapshots {
 
-    private final Store store;
-
-    StoreSnapshots(Store store) {
-        this.store = store;
-    }
-
     @Override
-    public Optional<ObjectNode> read(TenantId tenant, PersonId student) {
-        return ProfileSnapshot.build(store, tenant, student, Consistency.STALE_OK);
+    public Optional<ObjectNode> read(Store asCaller, TenantId tenant, PersonId student) {
+        return ProfileSnapshot.build(asCaller, tenant, student, Consistency.STALE_OK);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.margin.store.course.CourseId;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.TimeWindow;
-import org.margin.store.tenant.TenantId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,10 +25,6 @@ final class Arguments {
 
     Arguments(ObjectNode arguments) {
         this.arguments = arguments;
-    }
-
-    TenantId institution() {
-        return new TenantId(uuid("institutionId"));
     }
 
     PersonId person(String name) {

@@ -1,7 +1,7 @@
 package org.margin.profiling.tool;
 
-import org.margin.access.AccessPolicy;
-import org.margin.access.ArgumentCallers;
+import java.util.Optional;
+
 import org.margin.profiling.profile.MetricNames;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
@@ -11,14 +11,11 @@ import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
 import org.margin.store.Consistency;
-import org.margin.store.Store;
 import org.margin.store.course.CourseId;
-import org.margin.store.people.PersonId;
 import org.margin.store.profile.ClassDistribution;
 import org.margin.store.profile.Metric;
 import org.margin.store.profile.MetricDistribution;
 import org.margin.store.profile.TimeWindow;
-import org.margin.store.tenant.TenantId;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,13 +27,14 @@ public final class GetClassOverviewTool {
 
     public static final String NAME = "get_class_overview";
 
-    private final Store store;
-    private final AccessPolicy access;
+    /** What the audit log records when figures were shown: the course, no student (see the README). */
+    static final String AUDIT_ACTION = "class_overview.shown";
+
+    private final CallerAccess access;
     private final int minimumStudents;
 
     /** @param minimumStudents the smallest group shown; at least the store's least minimum of 5 */
-    public GetClassOverviewTool(Store store, AccessPolicy access, int minimumStudents) {
-        this.store = store;
+    public GetClassOverviewTool(CallerAccess access, int minimumStudents) {
         this.access = access;
         this.minimumStudents = minimumStudents;
     }
@@ -47,7 +45,7 @@ public final class GetClassOverviewTool {
                 .title("Class writing overview")
                 .description("How every metric spreads over a course's analysed submissions (mean, standard "
                         + "deviation, 10th/25th/50th/75th/90th percentiles; never a minimum, a maximum or any one "
-                        + "student's figures), for an educator who teaches the course now. Within the window (from "
+                        + "student's figures), for an educator who teaches the course now or an administrator of its institution. Within the window (from "
                         + "inclusive, until exclusive, both optional). When fewer than " + minimumStudents
                         + " students (or a larger minimumStudents asked for) handed work in, the status is "
                         + "\"withheld\" and no figure is given.")
@@ -60,17 +58,17 @@ public final class GetClassOverviewTool {
 
     private ToolOutcome call(RequestContext context) {
         Arguments arguments = new Arguments(context.arguments());
-        TenantId tenant = arguments.institution();
-        PersonId educator = arguments.person("educatorId");
         CourseId course = arguments.course();
         TimeWindow window = arguments.window();
         // A caller may ask for a larger group, never a smaller one than configured.
         int minimum = Math.max(minimumStudents, arguments.integer("minimumStudents", minimumStudents));
-        if (!access.course(ArgumentCallers.educator(tenant, educator), tenant, course).permitted()) {
+        Optional<CallerAccess.Permit> permit = access.course(context, course);
+        if (permit.isEmpty()) {
             return new ToolError(Refusals.COURSE_REFUSED);
         }
         ObjectNode result = Json.object().put("courseId", course.toString()).put("minimumStudents", minimum);
-        switch (store.classAnalytics().distribution(tenant, course, window, minimum, Consistency.STALE_OK)) {
+        switch (permit.get().asCaller().classAnalytics().distribution(permit.get().tenant(), course, window, minimum,
+                Consistency.STALE_OK)) {
             case ClassDistribution.Available available -> {
                 result.put("status", "available")
                         .put("students", available.students())
@@ -87,6 +85,7 @@ public final class GetClassOverviewTool {
                             .put("p75", figures.p75())
                             .put("p90", figures.p90());
                 }
+                access.courseAggregatesShown(permit.get(), course, AUDIT_ACTION);
             }
             // The count itself is withheld too: "2 students" says more about them than "fewer than 5".
             case ClassDistribution.Withheld withheld -> result.put("status", "withheld")

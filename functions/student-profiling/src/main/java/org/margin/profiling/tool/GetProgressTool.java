@@ -2,10 +2,10 @@ package org.margin.profiling.tool;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-import org.margin.access.AccessPolicy;
-import org.margin.access.ArgumentCallers;
+import org.margin.audit.entry.DataCategory;
 import org.margin.profiling.profile.MetricNames;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
@@ -15,12 +15,10 @@ import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.runtime.mcp.tool.ToolAnnotations;
 import org.margin.store.Consistency;
-import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.profile.MetricsPoint;
 import org.margin.store.profile.TimeWindow;
-import org.margin.store.tenant.TenantId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,11 +31,11 @@ public final class GetProgressTool {
     public static final int MAX_POINTS = 200;
     public static final int DEFAULT_POINTS = 50;
 
-    private final Store store;
-    private final AccessPolicy access;
+    private static final Set<DataCategory> SHOWN = Set.of(DataCategory.METRICS);
 
-    public GetProgressTool(Store store, AccessPolicy access) {
-        this.store = store;
+    private final CallerAccess access;
+
+    public GetProgressTool(CallerAccess access) {
         this.access = access;
     }
 
@@ -46,7 +44,8 @@ public final class GetProgressTool {
                 .requiredScopes("profiles:read")
                 .title("Student writing progress")
                 .description("A time series of chosen metrics over a student's analysed submissions, oldest first, "
-                        + "for an educator who teaches them now. Within the window (from inclusive, until exclusive, "
+                        + "for an educator who teaches them now, an administrator of their institution or the student "
+                        + "themself. Within the window (from inclusive, until exclusive, "
                         + "both optional) it returns the latest maxPoints submissions (default " + DEFAULT_POINTS
                         + ", at most " + MAX_POINTS + "); truncated says whether older ones were left out.")
                 .inputSchema(ProfilingTools.schema("get_progress.input.json"))
@@ -58,18 +57,17 @@ public final class GetProgressTool {
 
     private ToolOutcome call(RequestContext context) {
         Arguments arguments = new Arguments(context.arguments());
-        TenantId tenant = arguments.institution();
-        PersonId educator = arguments.person("educatorId");
         PersonId student = arguments.person("studentId");
         Set<Metric> chosen = metrics(arguments.path("metrics"));
         TimeWindow window = arguments.window();
         int maxPoints = arguments.integer("maxPoints", DEFAULT_POINTS);
-        if (!access.student(ArgumentCallers.educator(tenant, educator), tenant, student).permitted()) {
+        Optional<CallerAccess.Permit> permit = access.student(context, student);
+        if (permit.isEmpty()) {
             return new ToolError(Refusals.STUDENT_REFUSED);
         }
         // One more than asked for tells whether older submissions were left out.
-        List<MetricsPoint> series = store.profiles().timeSeries(tenant, student, window, maxPoints + 1,
-                Consistency.STALE_OK);
+        List<MetricsPoint> series = permit.get().asCaller().profiles().timeSeries(permit.get().tenant(), student,
+                window, maxPoints + 1, Consistency.STALE_OK);
         boolean truncated = series.size() > maxPoints;
         ObjectNode result = Json.object().put("studentId", student.toString()).put("truncated", truncated);
         ArrayNode names = result.putArray("metrics");
@@ -82,6 +80,7 @@ public final class GetProgressTool {
                 values.put(MetricNames.of(metric), point.metrics().value(metric));
             }
         }
+        access.disclose(permit.get(), student, NAME, SHOWN);
         return ToolResult.structured(result);
     }
 

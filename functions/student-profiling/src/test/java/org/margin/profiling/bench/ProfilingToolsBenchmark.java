@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.margin.audit.log.AuditLog;
 import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
 import org.margin.profiling.support.McpCalls;
@@ -16,6 +17,7 @@ import org.margin.profiling.support.TestDatabase;
 import org.margin.profiling.tool.GetClassOverviewTool;
 import org.margin.profiling.tool.GetStudentProfileTool;
 import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.auth.Role;
 import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,6 +56,7 @@ public class ProfilingToolsBenchmark {
     private static final int SUBMISSIONS_EACH = 40;
 
     private Store store;
+    private AuditLog audit;
     private FunctionRuntime function;
     private McpCalls mcp;
     private ObjectNode profileArguments;
@@ -70,18 +73,16 @@ public class ProfilingToolsBenchmark {
                         50 + random.nextInt(400));
             }
         }
-        function = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
+        audit = AuditLog.create(store.auditTrail());
+        function = new StudentProfilingFunction(store, Optional.empty(), audit, ProfilingSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC))
                 .runtime()
                 .settings(McpCalls.localSettings())
                 .build()
                 .start();
-        mcp = new McpCalls(function.port());
-        profileArguments = McpCalls.arguments().put("institutionId", school.tenant().toString())
-                .put("educatorId", school.teacher().toString())
-                .put("studentId", school.students().getFirst().toString());
-        overviewArguments = McpCalls.arguments().put("institutionId", school.tenant().toString())
-                .put("educatorId", school.teacher().toString()).put("courseId", school.course().toString());
+        mcp = new McpCalls(function.port()).as(McpCalls.token(Role.EDUCATOR, school.tenant(), school.teacher()));
+        profileArguments = McpCalls.arguments().put("studentId", school.students().getFirst().toString());
+        overviewArguments = McpCalls.arguments().put("courseId", school.course().toString());
         check(getStudentProfile().path("structuredContent").path("submissionCount").asInt() == SUBMISSIONS_EACH,
                 "the profile counts every submission");
         check(getClassOverview().path("structuredContent").path("status").asString().equals("available"),
@@ -91,6 +92,7 @@ public class ProfilingToolsBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         function.close();
+        audit.close();
     }
 
     @Benchmark

@@ -21,6 +21,7 @@ import org.margin.grid.Grid;
 import org.margin.grid.config.GridConfigs;
 import org.margin.grid.config.GridProfile;
 import org.margin.grid.member.LocalGrid;
+import org.margin.audit.log.AuditLog;
 import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
 import org.margin.profiling.recording.AnalysisRecording;
@@ -29,6 +30,7 @@ import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
 import org.margin.profiling.tool.GetStudentProfileTool;
 import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.auth.Role;
 import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.margin.store.submission.SubmissionId;
@@ -49,6 +51,7 @@ class CachedProfilesTest {
     private static final byte[] PSEUDONYM_KEY = "a test key of thirty-two bytes or more".getBytes();
 
     private static Store store;
+    private static AuditLog audit;
     private static LocalGrid members;
     private static Instance a;
     private static Instance b;
@@ -59,6 +62,7 @@ class CachedProfilesTest {
     @BeforeAll
     static void start() {
         store = TestDatabase.store();
+        audit = AuditLog.create(store.auditTrail());
         members = LocalGrid.start("margin-test-" + UUID.randomUUID(), freePort(), 1);
         a = instance();
         b = instance();
@@ -69,6 +73,7 @@ class CachedProfilesTest {
         a.runtime().close();
         b.runtime().close();
         members.close();
+        audit.close();
     }
 
     @Test
@@ -111,9 +116,9 @@ class CachedProfilesTest {
     }
 
     private static ObjectNode profile(Instance instance, School school, PersonId student) {
-        ObjectNode arguments = McpCalls.arguments().put("institutionId", school.tenant().toString())
-                .put("educatorId", school.teacher().toString()).put("studentId", student.toString());
-        return (ObjectNode) instance.mcp().call(GetStudentProfileTool.NAME, arguments).path("structuredContent");
+        ObjectNode arguments = McpCalls.arguments().put("studentId", student.toString());
+        return (ObjectNode) instance.mcp().as(McpCalls.token(Role.EDUCATOR, school.tenant(), school.teacher()))
+                .call(GetStudentProfileTool.NAME, arguments).path("structuredContent");
     }
 
     private static Instance instance() {
@@ -123,7 +128,7 @@ class CachedProfilesTest {
         client.getNetworkConfig().setAddresses(members.addresses());
         Grid grid = Grid.builder().clientConfig(client).pseudonymKey(PSEUDONYM_KEY).build();
         trusted(grid);
-        StudentProfilingFunction function = new StudentProfilingFunction(store, Optional.of(grid),
+        StudentProfilingFunction function = new StudentProfilingFunction(store, Optional.of(grid), audit,
                 ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         FunctionRuntime runtime = function.runtime()
                 .settings(McpCalls.localSettings())

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.events.ProfileUpdated;
 import org.margin.events.WritingAnalyzed;
+import org.margin.audit.log.AuditLog;
 import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
 import org.margin.profiling.support.School;
@@ -118,8 +119,8 @@ class AnalysisRecorderTest {
     }
 
     private static AnalysisRecorder recorderOn(Store store) {
-        return new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(), Clock.systemUTC())
-                .recorder();
+        return new StudentProfilingFunction(store, Optional.empty(), AuditLog.create(store.auditTrail()),
+                ProfilingSettings.defaults(), Clock.systemUTC()).recorder();
     }
 
     private static WritingAnalyzed analyzed(School school, PersonId student, SubmissionId submission, double value) {

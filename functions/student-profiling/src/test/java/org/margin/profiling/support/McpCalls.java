@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.auth.DevTokens;
+import org.margin.runtime.auth.Role;
+import org.margin.store.people.PersonId;
+import org.margin.store.tenant.TenantId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +35,27 @@ public final class McpCalls {
             List.of("profiles:read")));
 
     private final URI endpoint;
+    private final String token;
 
+    /** Calls made with a service's token, which every tool refuses to show a student to. */
     public McpCalls(int port) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + "/mcp");
+        this(URI.create("http://127.0.0.1:" + port + "/mcp"), TOKEN);
+    }
+
+    private McpCalls(URI endpoint, String token) {
+        this.endpoint = endpoint;
+        this.token = token;
+    }
+
+    /** The same endpoint, called with {@code token}. */
+    public McpCalls as(String token) {
+        return new McpCalls(endpoint, token);
+    }
+
+    /** A token for a person of an institution in this role, with the scope the profiling tools need. */
+    public static String token(Role role, TenantId tenant, PersonId person) {
+        return TOKENS.issue(DevTokens.Grant.person(RESOURCE, role, tenant.value(), person.value(),
+                List.of("profiles:read")));
     }
 
     /** Local settings on a free port, trusting {@link #TOKENS}. */
@@ -48,7 +69,7 @@ public final class McpCalls {
 
     /** The JSON-RPC {@code result} of the call; fails on an HTTP status other than 200. */
     public JsonNode call(String tool, ObjectNode arguments) {
-        HttpResponse<String> response = callAs(TOKEN, tool, arguments);
+        HttpResponse<String> response = callAs(token, tool, arguments);
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
         }

@@ -15,12 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.audit.log.AuditLog;
 import org.margin.profiling.ProfilingSettings;
 import org.margin.profiling.StudentProfilingFunction;
+import org.margin.profiling.support.AuditEntries;
 import org.margin.profiling.support.McpCalls;
 import org.margin.profiling.support.School;
 import org.margin.profiling.support.TestDatabase;
 import org.margin.runtime.FunctionRuntime;
+import org.margin.runtime.auth.Role;
 import org.margin.store.Store;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;
@@ -36,6 +39,7 @@ class ProfilingToolsTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     private static Store store;
+    private static AuditLog audit;
     private static StudentProfilingFunction profiling;
     private static FunctionRuntime function;
     private static McpCalls mcp;
@@ -43,7 +47,8 @@ class ProfilingToolsTest {
     @BeforeAll
     static void start() {
         store = TestDatabase.store();
-        profiling = new StudentProfilingFunction(store, Optional.empty(), ProfilingSettings.defaults(),
+        audit = AuditLog.create(store.auditTrail());
+        profiling = new StudentProfilingFunction(store, Optional.empty(), audit, ProfilingSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         function = profiling
                 .runtime()
@@ -56,6 +61,7 @@ class ProfilingToolsTest {
     @AfterAll
     static void stop() {
         function.close();
+        audit.close();
         store.close();
     }
 
@@ -94,7 +100,7 @@ class ProfilingToolsTest {
         school.submitAndRecord(student, FIRST.plusMillis(2 * DAY), 12);
         school.submitAndRecord(student, FIRST.plusMillis(10 * DAY), 20);
 
-        JsonNode result = mcp.call(GetStudentProfileTool.NAME, studentArguments(school, school.teacher(), student));
+        JsonNode result = teacher(school).call(GetStudentProfileTool.NAME, studentArguments(student));
 
         assertThat(result.path("isError").asBoolean(false)).as(result.toString()).isFalse();
         JsonNode profile = result.path("structuredContent");
@@ -124,10 +130,11 @@ class ProfilingToolsTest {
         school.submitAndRecord(student, FIRST, 10);
         school.submitAndRecord(student, FIRST.plusMillis(DAY), 11);
 
-        JsonNode growth = mcp.call(GetStudentProfileTool.NAME, studentArguments(school, school.teacher(), student))
+        JsonNode growth = teacher(school).call(GetStudentProfileTool.NAME, studentArguments(student))
                 .path("structuredContent").path("metrics").path("wordCount").path("growth");
-        JsonNode empty = mcp.call(GetStudentProfileTool.NAME,
-                studentArguments(school, school.teacher(), school.students().get(1))).path("structuredContent");
+        JsonNode empty = educator(school, school.teacher())
+                .call(GetStudentProfileTool.NAME, studentArguments(school.students().get(1)))
+                .path("structuredContent");
 
         assertThat(growth.path("status").asString()).isEqualTo("not_estimated");
         assertThat(growth.path("reason").asString()).isEqualTo("too_few_points");
@@ -144,10 +151,10 @@ class ProfilingToolsTest {
         PersonId otherTeacher = school.person();
         school.otherCourse(otherTeacher);
 
-        JsonNode refused = mcp.call(GetStudentProfileTool.NAME, studentArguments(school, otherTeacher, student));
-        JsonNode unknown = mcp.call(GetStudentProfileTool.NAME,
-                studentArguments(school, otherTeacher, school.person()));
-        JsonNode progress = mcp.call(GetProgressTool.NAME, studentArguments(school, otherTeacher, student));
+        McpCalls other = educator(school, otherTeacher);
+        JsonNode refused = other.call(GetStudentProfileTool.NAME, studentArguments(student));
+        JsonNode unknown = other.call(GetStudentProfileTool.NAME, studentArguments(school.person()));
+        JsonNode progress = other.call(GetProgressTool.NAME, studentArguments(student));
 
         assertThat(McpCalls.errorText(refused)).isEqualTo(Refusals.STUDENT_REFUSED);
         assertThat(McpCalls.errorText(unknown)).as("the same words for a student without work")
@@ -155,6 +162,77 @@ class ProfilingToolsTest {
         assertThat(McpCalls.errorText(progress)).isEqualTo(Refusals.STUDENT_REFUSED);
         assertThat(refused.has("structuredContent")).isFalse();
         assertThat(refused.toString()).doesNotContain(student.toString());
+        assertThat(auditEntries(school)).as("nothing disclosed").isEmpty();
+    }
+
+    @Test
+    void everyProfileShownIsDisclosedDurablyWithItsBasis() {
+        School school = School.create(store, 5);
+        PersonId student = school.students().getFirst();
+        for (int i = 0; i < 5; i++) {
+            school.submitAndRecord(school.students().get(i), FIRST.plusMillis(i * DAY), 10 * (i + 1));
+        }
+        PersonId administrator = school.person();
+
+        JsonNode byTeacher = teacher(school).call(GetStudentProfileTool.NAME, studentArguments(student));
+        JsonNode progress = teacher(school).call(GetProgressTool.NAME, studentArguments(student));
+        JsonNode own = student(school, student).call(GetStudentProfileTool.NAME, studentArguments(student));
+        JsonNode byAdministrator = mcp.as(McpCalls.token(Role.ADMINISTRATOR, school.tenant(), administrator))
+                .call(GetProgressTool.NAME, studentArguments(student));
+        JsonNode overview = teacher(school).call(GetClassOverviewTool.NAME, courseArguments(school));
+
+        for (JsonNode result : List.of(byTeacher, progress, own, byAdministrator, overview)) {
+            assertThat(result.path("isError").asBoolean(false)).as(result.toString()).isFalse();
+        }
+        assertThat(own.path("structuredContent").path("submissionCount").asInt()).isEqualTo(1);
+        List<JsonNode> entries = auditEntries(school);
+        assertThat(entries).hasSize(5);
+        assertDisclosure(entries.get(0), "educator", school.teacher(), student, GetStudentProfileTool.NAME,
+                "legitimate_educational_interest", "metrics", "profile");
+        assertDisclosure(entries.get(1), "educator", school.teacher(), student, GetProgressTool.NAME,
+                "legitimate_educational_interest", "metrics");
+        assertDisclosure(entries.get(2), "student", student, student, GetStudentProfileTool.NAME, "own_record",
+                "metrics", "profile");
+        assertDisclosure(entries.get(3), "administrator", administrator, student, GetProgressTool.NAME,
+                "institution_administrator", "metrics");
+        JsonNode shown = entries.get(4);
+        assertThat(shown.path("type").asString()).isEqualTo("administrative");
+        assertThat(shown.path("action").asString()).isEqualTo(GetClassOverviewTool.AUDIT_ACTION);
+        assertThat(shown.path("target").asString()).isEqualTo("course:" + school.course());
+        assertThat(shown.toString()).as("aggregates name no student").doesNotContain(student.toString());
+    }
+
+    @Test
+    void callersWithoutAGroundAreRefusedAndNothingIsDisclosed() {
+        School school = School.create(store, 2);
+        PersonId student = school.students().getFirst();
+        PersonId classmate = school.students().get(1);
+        school.submitAndRecord(student, FIRST, 10);
+        School elsewhere = School.create(store, 1);
+        // The teacher of another institution names this student: their token's tenant is their own.
+        McpCalls otherTenant = educator(elsewhere, elsewhere.teacher());
+        McpCalls otherTenantAdministrator = mcp.as(McpCalls.token(Role.ADMINISTRATOR, elsewhere.tenant(),
+                elsewhere.person()));
+
+        for (String tool : List.of(GetStudentProfileTool.NAME, GetProgressTool.NAME)) {
+            assertThat(McpCalls.errorText(otherTenant.call(tool, studentArguments(student)))).as(tool)
+                    .isEqualTo(Refusals.STUDENT_REFUSED);
+            // Another institution's administrator reads their own institution, where this student has nothing.
+            JsonNode ownInstitution = otherTenantAdministrator.call(tool, studentArguments(student))
+                    .path("structuredContent");
+            assertThat(ownInstitution.path("submissionCount").asInt(0)).as(tool).isZero();
+            assertThat(ownInstitution.path("points")).as(tool).isEmpty();
+            assertThat(McpCalls.errorText(student(school, classmate).call(tool, studentArguments(student))))
+                    .as("a student asking for another").isEqualTo(Refusals.STUDENT_REFUSED);
+            assertThat(McpCalls.errorText(mcp.call(tool, studentArguments(student)))).as("a service")
+                    .isEqualTo(Refusals.STUDENT_REFUSED);
+        }
+        assertThat(McpCalls.errorText(otherTenant.call(GetClassOverviewTool.NAME, courseArguments(school))))
+                .isEqualTo(Refusals.COURSE_REFUSED);
+
+        assertThat(auditEntries(school)).isEmpty();
+        assertThat(auditEntries(elsewhere)).as("only the administrator's reads of their own institution")
+                .allSatisfy(entry -> assertThat(entry.path("actor_role").asString()).isEqualTo("administrator"));
     }
 
     @Test
@@ -163,23 +241,26 @@ class ProfilingToolsTest {
         PersonId leaver = school.students().getFirst();
         school.submitAndRecord(leaver, FIRST, 10);
         LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
-        ObjectNode arguments = studentArguments(school, school.teacher(), leaver);
-        assertThat(mcp.call(GetStudentProfileTool.NAME, arguments).path("isError").asBoolean(false)).isFalse();
+        ObjectNode arguments = studentArguments(leaver);
+        assertThat(teacher(school).call(GetStudentProfileTool.NAME, arguments).path("isError").asBoolean(false))
+                .isFalse();
+        int disclosed = disclosures(school).size();
 
         store.enrollments().end(school.tenant(), school.course(), leaver, EnrollmentRole.STUDENT,
                 today.minusDays(1));
         profiling.access().enrolmentChanged(school.tenant(), leaver);
-        assertThat(McpCalls.errorText(mcp.call(GetStudentProfileTool.NAME, arguments)))
+        assertThat(McpCalls.errorText(teacher(school).call(GetStudentProfileTool.NAME, arguments)))
                 .isEqualTo(Refusals.STUDENT_REFUSED);
 
         PersonId stayer = school.students().get(1);
         store.enrollments().end(school.tenant(), school.course(), school.teacher(), EnrollmentRole.TEACHER,
                 today.minusDays(1));
         profiling.access().enrolmentChanged(school.tenant(), school.teacher());
-        assertThat(McpCalls.errorText(mcp.call(GetStudentProfileTool.NAME,
-                studentArguments(school, school.teacher(), stayer)))).isEqualTo(Refusals.STUDENT_REFUSED);
-        assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME, courseArguments(school, school.teacher()))))
+        assertThat(McpCalls.errorText(teacher(school).call(GetStudentProfileTool.NAME, studentArguments(stayer))))
+                .isEqualTo(Refusals.STUDENT_REFUSED);
+        assertThat(McpCalls.errorText(teacher(school).call(GetClassOverviewTool.NAME, courseArguments(school))))
                 .isEqualTo(Refusals.COURSE_REFUSED);
+        assertThat(disclosures(school)).as("nothing disclosed once refused").hasSize(disclosed);
     }
 
     @Test
@@ -189,13 +270,13 @@ class ProfilingToolsTest {
         for (int day = 0; day < 8; day++) {
             school.submitAndRecord(student, FIRST.plusMillis(day * DAY), 100 + day);
         }
-        ObjectNode arguments = studentArguments(school, school.teacher(), student).put("maxPoints", 5);
+        ObjectNode arguments = studentArguments(student).put("maxPoints", 5);
         arguments.putArray("metrics").add("mtld").add("wordCount");
 
-        JsonNode latest = mcp.call(GetProgressTool.NAME, arguments).path("structuredContent");
+        JsonNode latest = teacher(school).call(GetProgressTool.NAME, arguments).path("structuredContent");
         ObjectNode windowed = arguments.deepCopy().put("from", FIRST.plusMillis(DAY).toString())
                 .put("until", "2026-09-14T09:00:00+00:00");
-        JsonNode inWindow = mcp.call(GetProgressTool.NAME, windowed).path("structuredContent");
+        JsonNode inWindow = teacher(school).call(GetProgressTool.NAME, windowed).path("structuredContent");
 
         assertThat(latest.path("truncated").asBoolean()).isTrue();
         assertThat(latest.path("points")).hasSize(5);
@@ -213,23 +294,24 @@ class ProfilingToolsTest {
     void badArgumentsGetClearToolErrors() {
         School school = School.create(store, 1);
         PersonId student = school.students().getFirst();
-        ObjectNode notADate = studentArguments(school, school.teacher(), student).put("from", "last tuesday");
-        ObjectNode backwards = studentArguments(school, school.teacher(), student)
+        ObjectNode notADate = studentArguments(student).put("from", "last tuesday");
+        ObjectNode backwards = studentArguments(student)
                 .put("from", "2026-10-01T00:00:00Z").put("until", "2026-09-01T00:00:00Z");
-        ObjectNode unknownMetric = studentArguments(school, school.teacher(), student);
+        ObjectNode unknownMetric = studentArguments(student);
         unknownMetric.putArray("metrics").add("charisma");
-        ObjectNode notAUuid = studentArguments(school, school.teacher(), student).put("studentId", "alice");
-        ObjectNode tooMany = studentArguments(school, school.teacher(), student).put("maxPoints", 5000);
+        ObjectNode notAUuid = studentArguments(student).put("studentId", "alice");
+        ObjectNode tooMany = studentArguments(student).put("maxPoints", 5000);
 
-        assertThat(McpCalls.errorText(mcp.call(GetProgressTool.NAME, notADate))).contains("from", "RFC 3339")
+        McpCalls calls = teacher(school);
+        assertThat(McpCalls.errorText(calls.call(GetProgressTool.NAME, notADate))).contains("from", "RFC 3339")
                 .doesNotContain("last tuesday");
-        assertThat(McpCalls.errorText(mcp.call(GetProgressTool.NAME, backwards))).contains("earlier than until");
-        assertThat(McpCalls.errorText(mcp.call(GetProgressTool.NAME, unknownMetric))).contains("metrics");
-        assertThat(McpCalls.errorText(mcp.call(GetStudentProfileTool.NAME, notAUuid))).contains("studentId")
+        assertThat(McpCalls.errorText(calls.call(GetProgressTool.NAME, backwards))).contains("earlier than until");
+        assertThat(McpCalls.errorText(calls.call(GetProgressTool.NAME, unknownMetric))).contains("metrics");
+        assertThat(McpCalls.errorText(calls.call(GetStudentProfileTool.NAME, notAUuid))).contains("studentId")
                 .doesNotContain("alice");
-        assertThat(McpCalls.errorText(mcp.call(GetProgressTool.NAME, tooMany))).contains("maxPoints");
-        assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME,
-                courseArguments(school, school.teacher()).put("minimumStudents", 2)))).contains("minimumStudents");
+        assertThat(McpCalls.errorText(calls.call(GetProgressTool.NAME, tooMany))).contains("maxPoints");
+        assertThat(McpCalls.errorText(calls.call(GetClassOverviewTool.NAME,
+                courseArguments(school).put("minimumStudents", 2)))).contains("minimumStudents");
     }
 
     @Test
@@ -240,10 +322,10 @@ class ProfilingToolsTest {
             school.submitAndRecord(school.students().get(i), FIRST.plusMillis((i + 10) * DAY), 10 * (i + 1));
         }
 
-        JsonNode available = mcp.call(GetClassOverviewTool.NAME, courseArguments(school, school.teacher()));
-        JsonNode raised = mcp.call(GetClassOverviewTool.NAME,
-                courseArguments(school, school.teacher()).put("minimumStudents", 6));
-        JsonNode fourInWindow = mcp.call(GetClassOverviewTool.NAME, courseArguments(school, school.teacher())
+        McpCalls teacher = teacher(school);
+        JsonNode available = teacher.call(GetClassOverviewTool.NAME, courseArguments(school));
+        JsonNode raised = teacher.call(GetClassOverviewTool.NAME, courseArguments(school).put("minimumStudents", 6));
+        JsonNode fourInWindow = teacher.call(GetClassOverviewTool.NAME, courseArguments(school)
                 .put("from", FIRST.toString()).put("until", FIRST.plusMillis(4 * DAY).toString()));
 
         JsonNode overview = available.path("structuredContent");
@@ -270,10 +352,12 @@ class ProfilingToolsTest {
         PersonId otherTeacher = school.person();
         school.otherCourse(otherTeacher);
 
-        assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME, courseArguments(school, otherTeacher))))
+        assertThat(McpCalls.errorText(educator(school, otherTeacher)
+                .call(GetClassOverviewTool.NAME, courseArguments(school))))
                 .isEqualTo(Refusals.COURSE_REFUSED);
-        assertThat(McpCalls.errorText(mcp.call(GetClassOverviewTool.NAME,
-                courseArguments(school, school.students().getFirst())))).isEqualTo(Refusals.COURSE_REFUSED);
+        assertThat(McpCalls.errorText(student(school, school.students().getFirst())
+                .call(GetClassOverviewTool.NAME, courseArguments(school)))).isEqualTo(Refusals.COURSE_REFUSED);
+        assertThat(auditEntries(school)).isEmpty();
     }
 
     @Test
@@ -281,31 +365,63 @@ class ProfilingToolsTest {
         try (Store away = Store.builder().primary("r2dbc:postgresql://127.0.0.1:9/margin", "margin_app", "none")
                 .connectTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)).build();
              FunctionRuntime unreachable = new StudentProfilingFunction(away, Optional.empty(),
-                             ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
+                             AuditLog.create(away.auditTrail()), ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
                      .runtime()
                      .settings(McpCalls.localSettings())
                      .build()
                      .start()) {
             School school = School.create(store, 1);
-            McpCalls calls = new McpCalls(unreachable.port());
+            McpCalls calls = new McpCalls(unreachable.port())
+                    .as(McpCalls.token(Role.EDUCATOR, school.tenant(), school.teacher()));
 
             for (String tool : List.of(GetStudentProfileTool.NAME, GetProgressTool.NAME)) {
-                assertThat(McpCalls.errorText(calls.call(tool,
-                        studentArguments(school, school.teacher(), school.students().getFirst()))))
+                assertThat(McpCalls.errorText(calls.call(tool, studentArguments(school.students().getFirst()))))
                         .isEqualTo(ProfilingTools.UNAVAILABLE);
             }
-            assertThat(McpCalls.errorText(calls.call(GetClassOverviewTool.NAME,
-                    courseArguments(school, school.teacher())))).isEqualTo(ProfilingTools.UNAVAILABLE);
+            assertThat(McpCalls.errorText(calls.call(GetClassOverviewTool.NAME, courseArguments(school))))
+                    .isEqualTo(ProfilingTools.UNAVAILABLE);
         }
     }
 
-    private static ObjectNode studentArguments(School school, PersonId educator, PersonId student) {
-        return McpCalls.arguments().put("institutionId", school.tenant().toString())
-                .put("educatorId", educator.toString()).put("studentId", student.toString());
+    private static void assertDisclosure(JsonNode entry, String role, PersonId actor, PersonId student, String tool,
+                                         String basis, String... categories) {
+        assertThat(entry.path("type").asString()).isEqualTo("disclosure");
+        assertThat(entry.path("actor_role").asString()).isEqualTo(role);
+        assertThat(entry.path("actor").asString()).isEqualTo(actor.toString());
+        assertThat(entry.path("student").asString()).isEqualTo(student.toString());
+        assertThat(entry.path("tool").asString()).isEqualTo(tool);
+        assertThat(entry.path("basis").asString()).isEqualTo(basis);
+        List<String> disclosed = new ArrayList<>();
+        entry.path("disclosed").forEach(category -> disclosed.add(category.asString()));
+        assertThat(disclosed).containsExactly(categories);
     }
 
-    private static ObjectNode courseArguments(School school, PersonId educator) {
-        return McpCalls.arguments().put("institutionId", school.tenant().toString())
-                .put("educatorId", educator.toString()).put("courseId", school.course().toString());
+    private static McpCalls teacher(School school) {
+        return educator(school, school.teacher());
+    }
+
+    private static McpCalls student(School school, PersonId student) {
+        return mcp.as(McpCalls.token(Role.STUDENT, school.tenant(), student));
+    }
+
+    private static List<JsonNode> auditEntries(School school) {
+        return AuditEntries.of(store, school.tenant());
+    }
+
+    private static List<JsonNode> disclosures(School school) {
+        return auditEntries(school).stream().filter(entry -> entry.path("type").asString().equals("disclosure"))
+                .toList();
+    }
+
+    private static McpCalls educator(School school, PersonId educator) {
+        return mcp.as(McpCalls.token(Role.EDUCATOR, school.tenant(), educator));
+    }
+
+    private static ObjectNode studentArguments(PersonId student) {
+        return McpCalls.arguments().put("studentId", student.toString());
+    }
+
+    private static ObjectNode courseArguments(School school) {
+        return McpCalls.arguments().put("courseId", school.course().toString());
     }
 }

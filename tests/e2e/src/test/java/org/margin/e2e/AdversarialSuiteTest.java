@@ -206,12 +206,18 @@ class AdversarialSuiteTest {
     @Order(6)
     void anotherSchoolsAdministratorIsRefused() {
         Bearer foreign = Bearer.administrator(otherSchool);
-        assertRefusedAsIfUnknown(foreign, studentId);
+        JsonNode profile = margin.callRaw(LocalMargin.STUDENT_PROFILING, foreign, PROFILE,
+                studentArguments(studentId));
         JsonNode check = margin.callRaw(LocalMargin.ACADEMIC_INTEGRITY, foreign, "check_similarity",
                 similarityCheck());
-        assertThat(check.path("result").path("isError").asBoolean()).as(check.toString()).isTrue();
-        assertThat(disclosures(otherSchool, foreign, studentId)).isEmpty();
+        // First what must hold whatever the words: nothing of this school's student shown, nothing disclosed.
+        assertThat(profile.path("result").path("structuredContent").path("submissionCount").asInt()).isZero();
+        assertThat(check.path("result").path("structuredContent").path("matches").size()).isZero();
         assertThat(disclosures(margin.tenant, foreign, studentId)).isEmpty();
+        assertThat(disclosures(otherSchool, foreign, studentId)).isEmpty();
+        // Then that it is refused, as a student of the caller's own school outside their reach would be.
+        assertRefusedAsIfUnknown(foreign, studentId);
+        assertThat(check.path("result").path("isError").asBoolean()).as(check.toString()).isTrue();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.margin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.margin.e2e.LocalMargin.Bearer;
 import org.margin.runtime.auth.DevTokens;
 import org.margin.runtime.auth.Role;
-import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.tenant.TenantId;
 
 import tools.jackson.databind.JsonNode;
@@ -376,30 +374,12 @@ class AdversarialSuiteTest {
         assertThat(profile.path("submissionCount").asInt()).as(profile.toString()).isEqualTo(submissions);
     }
 
-    /** The disclosure entries of {@code tenant}'s audit log by {@code actor} about {@code student}. */
     private static List<JsonNode> disclosures(TenantId tenant, Bearer actor, String student) {
-        String person = actor.person().orElseThrow().toString();
-        return entries(tenant).stream()
-                .filter(entry -> entry.path("type").asString().equals("disclosure"))
-                .filter(entry -> entry.path("actor").asString().equals(person))
-                .filter(entry -> entry.path("student").asString().equals(student))
-                .toList();
+        return margin.disclosures(tenant, actor.person().orElseThrow(), student);
     }
 
-    /** Every entry of {@code tenant}'s audit log, read through the store as the application reads it. */
     private static List<JsonNode> entries(TenantId tenant) {
-        List<JsonNode> entries = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<AuditEntryRow> page = margin.store.auditTrail().page(tenant, after, 500);
-            for (AuditEntryRow row : page) {
-                entries.add(McpHttp.parse(new String(row.payload(), StandardCharsets.UTF_8)));
-                after = row.seq();
-            }
-            if (page.size() < 500) {
-                return entries;
-            }
-        }
+        return margin.auditEntries(tenant);
     }
 
     /** A similarity check of the essay every student of the geography course handed in. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.StoreException;
+import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.local.LocalDatabase;
@@ -57,6 +59,7 @@ final class LocalMargin implements AutoCloseable {
     static final int DATA_GOVERNANCE = 7;
     /** The launcher's development token issuer, enabled by {@link FunctionProcess#launcher}. */
     static final int DEV_TOKENS = 19;
+    private static final int AUDIT_PAGE = 500;
 
     final TenantId tenant;
     final RSAKey canvasKey;
@@ -222,6 +225,31 @@ final class LocalMargin implements AutoCloseable {
                 .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return McpHttp.parse(response.body()).path("access_token").asString();
+    }
+
+    /** The disclosure entries of {@code tenant}'s audit log by the person {@code actor} about {@code student}. */
+    List<JsonNode> disclosures(TenantId tenant, UUID actor, String student) {
+        return auditEntries(tenant).stream()
+                .filter(entry -> entry.path("type").asString().equals("disclosure"))
+                .filter(entry -> entry.path("actor").asString().equals(actor.toString()))
+                .filter(entry -> entry.path("student").asString().equals(student))
+                .toList();
+    }
+
+    /** Every entry of {@code tenant}'s audit log, read through the store as the application reads it. */
+    List<JsonNode> auditEntries(TenantId tenant) {
+        List<JsonNode> entries = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<AuditEntryRow> page = store.auditTrail().page(tenant, after, AUDIT_PAGE);
+            for (AuditEntryRow row : page) {
+                entries.add(McpHttp.parse(new String(row.payload(), StandardCharsets.UTF_8)));
+                after = row.seq();
+            }
+            if (page.size() < AUDIT_PAGE) {
+                return entries;
+            }
+        }
     }
 
     String metrics(int function) {

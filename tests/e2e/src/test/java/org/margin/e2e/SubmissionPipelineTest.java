@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The whole flow in local mode, as {@code ./margin dev} runs it: a Moodle and a Canvas webhook for submissions go
  * in, and the course's educator then finds, through MCP only, the analysis, the updated profile, the similarity
- * result against an earlier near-copy and the alert; an educator of another course finds none of it.
+ * result against an earlier near-copy and the alert, each read recorded in the audit log; an educator of another
+ * course finds none of it.
  */
 class SubmissionPipelineTest {
 
@@ -100,6 +101,9 @@ class SubmissionPipelineTest {
         JsonNode progress = margin.call(LocalMargin.STUDENT_PROFILING, moodleEducator, "get_progress",
                 studentId(copier));
         assertThat(progress.toString()).contains("fleschReadingEase");
+        assertThat(margin.disclosures(margin.tenant, moodleTeacher.value(), copier))
+                .extracting(entry -> entry.path("tool").asString())
+                .contains("get_integrity_report", "get_student_profile", "get_progress");
 
         JsonNode canvasAlert = margin.awaitAlerts(canvasTeacher, alerts -> alerts.size() > 0,
                 LocalMargin.PATIENCE).get(0);

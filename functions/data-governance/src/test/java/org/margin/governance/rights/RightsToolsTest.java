@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,7 +234,7 @@ class RightsToolsTest {
     }
 
     private static Caller administrator(GovernanceWorld.School school, String... scopes) {
-        return TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.empty(), scopes);
+        return TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.of(UUID.randomUUID()), scopes);
     }
 
     /** Waits until the grid client is connected and holds the lease, so values are cached at all. */

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.governance.GovernanceWorld;
 import org.margin.governance.TestContext;
+import org.margin.grid.Grid;
+import org.margin.grid.tier.TieredCache;
 import org.margin.runtime.auth.Caller;
 import org.margin.runtime.auth.Role;
 import org.margin.runtime.cloudevents.EventOutcome;
@@ -67,6 +70,25 @@ class RetentionToolsTest {
         world.submit(school, withdrew, "First essay.", 0);
         world.submit(school, withdrew, "Second essay.", 1);
         world.submit(school, classmate, "The classmate's essay.", 0);
+        Grid other = world.otherInstanceGrid();
+        AtomicInteger profileLoads = new AtomicInteger();
+        TieredCache profiles = other.cache("student-profiles", key -> {
+            profileLoads.incrementAndGet();
+            return Optional.of(new byte[] {1});
+        }, (key, value) -> { });
+        String profileKey = school.tenant().value() + "/" + withdrew.value();
+        Instant patience = Instant.now().plusSeconds(20);
+        do {
+            assertThat(Instant.now()).as("the other instance caches the profile").isBefore(patience);
+            profiles.read(profileKey);
+            int before = profileLoads.get();
+            profiles.read(profileKey);
+            if (profileLoads.get() == before) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (true);
+        int cachedLoads = profileLoads.get();
         Instant now = Instant.now();
         world.store().consents().withdraw(school.tenant(), withdrew, Purpose.ANALYSIS, now, GivenBy.STUDENT);
         world.store().consents().withdraw(school.tenant(), withdrew, Purpose.PROFILING, now, GivenBy.STUDENT);
@@ -84,6 +106,10 @@ class RetentionToolsTest {
         assertThat(world.store().profiles().profile(school.tenant(), classmate, Consistency.READ_YOUR_WRITES))
                 .hasValueSatisfying(profile -> assertThat(profile.submissions()).isEqualTo(1));
         assertThat(ran.path("cacheKeysBuried").asInt()).isGreaterThanOrEqualTo(2);
+        profiles.read(profileKey);
+        assertThat(profileLoads.get()).as("the cached profile was buried on the other instance too")
+                .isEqualTo(cachedLoads + 1);
+        other.close();
         List<String> audit = world.auditEntries(school.tenant());
         assertThat(audit).anySatisfy(entry -> assertThat(entry).contains("\"action\":\"retention.withdrawn_consent\"",
                 "\"target\":\"analysis/writing_metrics:2\"", "\"actor_role\":\"administrator\""));

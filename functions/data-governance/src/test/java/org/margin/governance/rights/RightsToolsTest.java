@@ -175,6 +175,9 @@ class RightsToolsTest {
         assertThat(receipt.path("deleted").path("person_identities").asLong()).isEqualTo(1);
         assertThat(receipt.path("cacheKeysBuried").asInt()).isEqualTo(2);
         assertThat(receipt.path("announced").asBoolean()).isTrue();
+        assertThat(world.auditEntries(school.tenant())).anySatisfy(entry -> assertThat(entry).contains(
+                "\"action\":\"student.erased\"", "\"actor_role\":\"administrator\"",
+                "\"target\":\"" + student.value() + ":" + receipt.path("receiptId").asString() + "\""));
         assertThat(world.store().subjects().counts(school.tenant(), student, Consistency.READ_YOUR_WRITES)).isEmpty();
         assertThat(world.store().subjects().counts(school.tenant(), classmate, Consistency.READ_YOUR_WRITES))
                 .hasValueSatisfying(counts -> assertThat(counts.submissions()).isEqualTo(1));

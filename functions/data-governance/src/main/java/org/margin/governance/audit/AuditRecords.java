@@ -3,13 +3,11 @@ package org.margin.governance.audit;
 import java.time.Clock;
 import java.util.Set;
 
-import org.margin.access.Basis;
+import org.margin.access.AuditTerms;
 import org.margin.audit.entry.Actor;
-import org.margin.audit.entry.ActorRole;
 import org.margin.audit.entry.AdministrativeAction;
 import org.margin.audit.entry.DataCategory;
 import org.margin.audit.entry.Disclosure;
-import org.margin.audit.entry.LegalBasis;
 import org.margin.audit.log.AuditLog;
 import org.margin.governance.access.Access;
 import org.margin.store.people.PersonId;
@@ -45,25 +43,11 @@ public final class AuditRecords {
     /** The granted caller was shown {@code categories} of the student's data by {@code tool}. */
     public void disclosure(Access.Granted to, PersonId student, String tool, Set<DataCategory> categories) {
         log.recordDurably(to.tenant(), new Disclosure(clock.instant(), actor(to), student.value(), tool, categories,
-                legalBasis(to.basis())));
+                AuditTerms.legalBasis(to.basis())));
     }
 
     /** The granted caller as the audit log names them. */
     public static Actor actor(Access.Granted granted) {
-        ActorRole role = switch (granted.caller().role()) {
-            case STUDENT -> ActorRole.STUDENT;
-            case EDUCATOR -> ActorRole.EDUCATOR;
-            case ADMINISTRATOR -> ActorRole.ADMINISTRATOR;
-            case SERVICE -> ActorRole.SERVICE;
-        };
-        return Actor.person(role, granted.person().value());
-    }
-
-    private static LegalBasis legalBasis(Basis basis) {
-        return switch (basis) {
-            case OWN_RECORD -> LegalBasis.OWN_RECORD;
-            case LEGITIMATE_EDUCATIONAL_INTEREST -> LegalBasis.LEGITIMATE_EDUCATIONAL_INTEREST;
-            case INSTITUTION_ADMINISTRATOR -> LegalBasis.INSTITUTION_ADMINISTRATOR;
-        };
+        return Actor.person(AuditTerms.actorRole(granted.caller().role()), granted.person().value());
     }
 }

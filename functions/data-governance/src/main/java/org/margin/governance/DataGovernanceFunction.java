@@ -102,12 +102,15 @@ public final class DataGovernanceFunction {
                         + "retention, access to and erasure of a student's data, and the audit trail. Ids are "
                         + "pseudonyms; the caller and their institution come from the access token.")
                 .tool(ImportRosterTool.tool(platform.pseudonyms(), store.courses(), store.enrollments(),
-                        platform.parentalConsent(), platform.heldEvents(), platform.sink()))
+                        platform.parentalConsent(), platform.heldEvents(), platform.sink(), governance.access(),
+                        governance.audit()))
                 .tool(RecordConsentTool.tool(store.consents(), store.heldEvents(),
                         platform.parentalConsent(), platform.heldEvents(), platform.consentGate(),
-                        platform.sink()))
-                .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate()))
-                .tool(GetConsentsTool.tool(store.consents(), store.heldEvents()))
+                        platform.sink(), governance.access(), governance.audit()))
+                .tool(WithdrawConsentTool.tool(store.consents(), platform.consentGate(), governance.access(),
+                        governance.audit()))
+                .tool(GetConsentsTool.tool(store.consents(), store.heldEvents(), governance.access(),
+                        governance.audit()))
                 .tool(new VerifyAuditLogTool(platform.auditVerifier(), platform.audit(), Clock.systemUTC()).tool());
         governance.rights().tools().forEach(server::tool);
         governance.retention().tools().forEach(server::tool);

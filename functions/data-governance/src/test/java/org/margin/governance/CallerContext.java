@@ -19,8 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record CallerContext(ObjectNode arguments, Optional<Caller> caller) implements RequestContext {
 
+    /** The administrator every administrator caller here names: the audit log records actions as a person's. */
+    static final UUID ADMINISTRATOR = UUID.fromString("0191f3a0-0000-7000-8000-00000000ad01");
+
     static Caller administrator(UUID tenant, String... scopes) {
-        return new Caller("admin-subject", Optional.of(tenant), Role.ADMINISTRATOR, Optional.empty(), Set.of(scopes));
+        return new Caller("admin-subject", Optional.of(tenant), Role.ADMINISTRATOR, Optional.of(ADMINISTRATOR),
+                Set.of(scopes));
     }
 
     static Caller student(UUID tenant, UUID person, String... scopes) {

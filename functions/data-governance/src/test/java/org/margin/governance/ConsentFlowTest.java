@@ -149,12 +149,17 @@ class ConsentFlowTest {
         analysis = WritingAnalysisFunction.runtime(environment).build().start();
         platform = Platform.fromEnvironment(environment, "data-governance");
         Store store = platform.store();
+        Governance governance = Governance.of(platform, java.time.Clock.systemUTC());
         importRoster = ImportRosterTool.tool(platform.pseudonyms(), store.courses(), store.enrollments(),
-                platform.parentalConsent(), platform.heldEvents(), platform.sink());
+                platform.parentalConsent(), platform.heldEvents(), platform.sink(), governance.access(),
+                governance.audit());
         recordConsent = RecordConsentTool.tool(store.consents(), store.heldEvents(), platform.parentalConsent(),
-                platform.heldEvents(), platform.consentGate(), platform.sink());
-        withdrawConsent = WithdrawConsentTool.tool(store.consents(), platform.consentGate());
-        getConsents = GetConsentsTool.tool(store.consents(), store.heldEvents());
+                platform.heldEvents(), platform.consentGate(), platform.sink(), governance.access(),
+                governance.audit());
+        withdrawConsent = WithdrawConsentTool.tool(store.consents(), platform.consentGate(), governance.access(),
+                governance.audit());
+        getConsents = GetConsentsTool.tool(store.consents(), store.heldEvents(), governance.access(),
+                governance.audit());
     }
 
     @AfterAll

@@ -116,6 +116,12 @@ public final class GovernanceWorld {
                 .call(context);
     }
 
+    /** The institution's audit entries, oldest first, as their canonical JSON. */
+    public List<String> auditEntries(TenantId tenant) {
+        return store().auditTrail().page(tenant, 0, 10_000).stream()
+                .map(row -> new String(row.payload(), StandardCharsets.UTF_8)).toList();
+    }
+
     /** An institution with a course, its teacher and students, each with an encrypted identity. */
     public School school(int students) {
         TenantId tenant = TenantId.random();

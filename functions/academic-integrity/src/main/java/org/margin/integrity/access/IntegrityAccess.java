@@ -12,13 +12,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import org.margin.access.AccessPolicy;
+import org.margin.access.AuditTerms;
 import org.margin.access.Basis;
 import org.margin.access.Decision;
 import org.margin.audit.entry.Actor;
-import org.margin.audit.entry.ActorRole;
 import org.margin.audit.entry.DataCategory;
 import org.margin.audit.entry.Disclosure;
-import org.margin.audit.entry.LegalBasis;
 import org.margin.audit.log.AuditLog;
 import org.margin.runtime.auth.Caller;
 import org.margin.runtime.auth.Role;
@@ -65,14 +64,8 @@ public final class IntegrityAccess {
             return Optional.empty();
         }
         Caller caller = found.get();
-        ActorRole role = switch (caller.role()) {
-            case STUDENT -> ActorRole.STUDENT;
-            case EDUCATOR -> ActorRole.EDUCATOR;
-            case ADMINISTRATOR -> ActorRole.ADMINISTRATOR;
-            case SERVICE -> throw new IllegalStateException("a service caller is refused before this");
-        };
         return Optional.of(new Acting(caller, new TenantId(caller.tenant().get()),
-                Actor.person(role, caller.person().get()), store.actingFor(AccessPolicy.actor(caller))));
+                Actor.person(AuditTerms.actorRole(caller.role()), caller.person().get()), store.actingFor(AccessPolicy.actor(caller))));
     }
 
     public Decision course(Acting acting, CourseId course) {
@@ -107,7 +100,7 @@ public final class IntegrityAccess {
         List<CompletionStage<Long>> pending = new ArrayList<>(byStudent.size());
         for (Disclosed one : byStudent.values()) {
             pending.add(audit.record(acting.tenant(), new Disclosure(clock.instant(), acting.actor(),
-                    one.student().value(), tool, one.categories(), legalBasis(one.basis()))));
+                    one.student().value(), tool, one.categories(), AuditTerms.legalBasis(one.basis()))));
         }
         try {
             for (CompletionStage<Long> stage : pending) {
@@ -119,14 +112,6 @@ public final class IntegrityAccess {
             }
             throw failed;
         }
-    }
-
-    public static LegalBasis legalBasis(Basis basis) {
-        return switch (basis) {
-            case OWN_RECORD -> LegalBasis.OWN_RECORD;
-            case LEGITIMATE_EDUCATIONAL_INTEREST -> LegalBasis.LEGITIMATE_EDUCATIONAL_INTEREST;
-            case INSTITUTION_ADMINISTRATOR -> LegalBasis.INSTITUTION_ADMINISTRATOR;
-        };
     }
 
     private static Set<DataCategory> union(Set<DataCategory> first, Set<DataCategory> second) {

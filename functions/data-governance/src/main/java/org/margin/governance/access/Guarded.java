@@ -11,7 +11,7 @@ public final class Guarded {
     private Guarded() {
     }
 
-    public static ToolOutcome run(Access.Decision decision, Function<Access.Granted, ToolOutcome> work) {
+    public static ToolOutcome run(Access.Decided decision, Function<Access.Granted, ToolOutcome> work) {
         return switch (decision) {
             case Access.Refused refused -> refused.error();
             case Access.Granted granted -> {

@@ -2,8 +2,11 @@ package org.margin.governance.consent;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.margin.audit.entry.DataCategory;
 
 import org.margin.governance.access.Access;
+import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.mcp.Schemas;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
@@ -37,13 +40,17 @@ public final class GetConsentsTool {
 
     private final Consents consents;
     private final HeldEvents heldEvents;
+    private final Access access;
+    private final AuditRecords audit;
 
-    private GetConsentsTool(Consents consents, HeldEvents heldEvents) {
+    private GetConsentsTool(Consents consents, HeldEvents heldEvents, Access access, AuditRecords audit) {
         this.consents = consents;
         this.heldEvents = heldEvents;
+        this.access = access;
+        this.audit = audit;
     }
 
-    public static Tool tool(Consents consents, HeldEvents heldEvents) {
+    public static Tool tool(Consents consents, HeldEvents heldEvents, Access access, AuditRecords audit) {
         return Tool.builder(NAME)
                 .requiredScopes(SCOPE)
                 .title("Get consents")
@@ -54,7 +61,7 @@ public final class GetConsentsTool {
                 .inputSchema(Schemas.schema(GetConsentsTool.class, "get_consents.input.json"))
                 .outputSchema(Schemas.schema(GetConsentsTool.class, "get_consents.output.json"))
                 .annotations(ToolAnnotations.readOnly())
-                .handler(new GetConsentsTool(consents, heldEvents)::call)
+                .handler(new GetConsentsTool(consents, heldEvents, access, audit)::call)
                 .build();
     }
 
@@ -63,18 +70,20 @@ public final class GetConsentsTool {
         if (student.isEmpty()) {
             return new ToolError("studentId is not a person id; use the personId import_roster gives.");
         }
-        return switch (Access.administratorOrSelf(context, SCOPE, student.get())) {
+        return switch (access.administratorOrSelf(context, SCOPE, student.get())) {
             case Access.Refused refused -> refused.error();
-            case Access.Granted granted -> run(granted.tenant(), student.get());
+            case Access.Granted granted -> run(granted, student.get());
         };
     }
 
-    private ToolOutcome run(TenantId tenant, PersonId student) {
+    private ToolOutcome run(Access.Granted granted, PersonId student) {
+        TenantId tenant = granted.tenant();
         List<Consent> recorded;
         long held;
         try {
             recorded = consents.of(tenant, student, Consistency.READ_YOUR_WRITES);
             held = heldEvents.count(tenant, student);
+            audit.disclosure(granted, student, NAME, Set.of(DataCategory.CONSENT));
         } catch (StoreUnavailableException e) {
             return Schemas.UNAVAILABLE;
         }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.margin.governance.access.Access;
+import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.mcp.Schemas;
 import org.margin.platform.consent.ConsentGate;
 import org.margin.platform.consent.HeldEventRelay;
@@ -52,19 +53,25 @@ public final class RecordConsentTool {
     private final HeldEventRelay relay;
     private final ConsentGate gate;
     private final EventSink sink;
+    private final Access access;
+    private final AuditRecords audit;
 
     private RecordConsentTool(Consents consents, HeldEvents heldEvents, ParentalConsent parentalConsent,
-                              HeldEventRelay relay, ConsentGate gate, EventSink sink) {
+                              HeldEventRelay relay, ConsentGate gate, EventSink sink, Access access,
+                              AuditRecords audit) {
         this.consents = consents;
         this.heldEvents = heldEvents;
         this.parentalConsent = parentalConsent;
         this.relay = relay;
         this.gate = gate;
         this.sink = sink;
+        this.access = access;
+        this.audit = audit;
     }
 
     public static Tool tool(Consents consents, HeldEvents heldEvents, ParentalConsent parentalConsent,
-                            HeldEventRelay relay, ConsentGate gate, EventSink sink) {
+                            HeldEventRelay relay, ConsentGate gate, EventSink sink, Access access,
+                            AuditRecords audit) {
         return Tool.builder(NAME)
                 .requiredScopes(SCOPE)
                 .title("Record consent")
@@ -77,18 +84,20 @@ public final class RecordConsentTool {
                 .inputSchema(Schemas.schema(RecordConsentTool.class, "record_consent.input.json"))
                 .outputSchema(Schemas.schema(RecordConsentTool.class, "record_consent.output.json"))
                 .annotations(new ToolAnnotations(null, false, false, true, false))
-                .handler(new RecordConsentTool(consents, heldEvents, parentalConsent, relay, gate, sink)::call)
+                .handler(new RecordConsentTool(consents, heldEvents, parentalConsent, relay, gate, sink, access,
+                        audit)::call)
                 .build();
     }
 
     private ToolOutcome call(RequestContext context) {
-        return switch (Access.administrator(context, SCOPE)) {
+        return switch (access.administrator(context, SCOPE)) {
             case Access.Refused refused -> refused.error();
-            case Access.Granted granted -> run(granted.tenant(), context.arguments());
+            case Access.Granted granted -> run(granted, context.arguments());
         };
     }
 
-    private ToolOutcome run(TenantId tenant, ObjectNode arguments) {
+    private ToolOutcome run(Access.Granted granted, ObjectNode arguments) {
+        TenantId tenant = granted.tenant();
         Optional<PersonId> found = Arguments.student(arguments);
         if (found.isEmpty()) {
             return new ToolError("studentId is not a person id; use the personId import_roster gives.");
@@ -126,6 +135,7 @@ public final class RecordConsentTool {
                 entry.put("status", recording instanceof Recording.Recorded ? "recorded" : "already_current");
             }
             gate.invalidate(tenant, student);
+            audit.action(granted, "consent.recorded", student.toString());
             int released = 0;
             if (!parentalConsent.required(tenant, student, LocalDate.now(ZoneOffset.UTC))) {
                 try {

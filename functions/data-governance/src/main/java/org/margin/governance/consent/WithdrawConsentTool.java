@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.margin.governance.access.Access;
+import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.mcp.Schemas;
 import org.margin.platform.consent.ConsentGate;
 import org.margin.runtime.auth.Role;
@@ -41,13 +42,17 @@ public final class WithdrawConsentTool {
 
     private final Consents consents;
     private final ConsentGate gate;
+    private final Access access;
+    private final AuditRecords audit;
 
-    private WithdrawConsentTool(Consents consents, ConsentGate gate) {
+    private WithdrawConsentTool(Consents consents, ConsentGate gate, Access access, AuditRecords audit) {
         this.consents = consents;
         this.gate = gate;
+        this.access = access;
+        this.audit = audit;
     }
 
-    public static Tool tool(Consents consents, ConsentGate gate) {
+    public static Tool tool(Consents consents, ConsentGate gate, Access access, AuditRecords audit) {
         return Tool.builder(NAME)
                 .requiredScopes(SCOPE)
                 .title("Withdraw consent")
@@ -58,7 +63,7 @@ public final class WithdrawConsentTool {
                 .inputSchema(Schemas.schema(WithdrawConsentTool.class, "withdraw_consent.input.json"))
                 .outputSchema(Schemas.schema(WithdrawConsentTool.class, "withdraw_consent.output.json"))
                 .annotations(new ToolAnnotations(null, false, false, true, false))
-                .handler(new WithdrawConsentTool(consents, gate)::call)
+                .handler(new WithdrawConsentTool(consents, gate, access, audit)::call)
                 .build();
     }
 
@@ -67,14 +72,15 @@ public final class WithdrawConsentTool {
         if (student.isEmpty()) {
             return new ToolError("studentId is not a person id; use the personId import_roster gives.");
         }
-        return switch (Access.administratorOrSelf(context, SCOPE, student.get())) {
+        return switch (access.administratorOrSelf(context, SCOPE, student.get())) {
             case Access.Refused refused -> refused.error();
-            case Access.Granted granted -> run(granted.tenant(), student.get(), context.arguments(),
+            case Access.Granted granted -> run(granted, student.get(), context.arguments(),
                     granted.caller().role() == Role.STUDENT ? GivenBy.STUDENT : GivenBy.INSTITUTION);
         };
     }
 
-    private ToolOutcome run(TenantId tenant, PersonId student, ObjectNode arguments, GivenBy basis) {
+    private ToolOutcome run(Access.Granted granted, PersonId student, ObjectNode arguments, GivenBy basis) {
+        TenantId tenant = granted.tenant();
         Instant now = Instant.now();
         ObjectNode result = Json.object();
         result.put("studentId", student.toString());
@@ -96,6 +102,7 @@ public final class WithdrawConsentTool {
                     : new ToolError("The withdrawal could not be recorded (" + e.reason() + ").");
         }
         gate.invalidate(tenant, student);
+        audit.action(granted, "consent.withdrawn", student.toString());
         return ToolResult.structured(result);
     }
 }

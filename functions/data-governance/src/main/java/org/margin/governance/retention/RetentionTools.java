@@ -3,6 +3,7 @@ package org.margin.governance.retention;
 import java.util.List;
 import java.util.Map;
 import org.margin.governance.access.Access;
+import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.access.Arguments;
 import org.margin.governance.access.Guarded;
 import org.margin.runtime.mcp.input.RequestContext;
@@ -29,15 +30,20 @@ public final class RetentionTools {
 
     private final Store store;
     private final RetentionRun run;
+    private final Access access;
+    private final AuditRecords audit;
 
-    public RetentionTools(Store store, RetentionRun run) {
+    public RetentionTools(Store store, RetentionRun run, Access access, AuditRecords audit) {
         this.store = store;
         this.run = run;
+        this.access = access;
+        this.audit = audit;
     }
 
     public List<Tool> tools() {
         return List.of(
                 Tool.builder(SET)
+                        .requiredScopes(SCOPE)
                         .title("Set a retention period")
                         .description("How many days the institution keeps one category of data: submissions (and "
                                 + "all derived from them), metrics, alerts, fingerprints (integrity index and "
@@ -53,12 +59,14 @@ public final class RetentionTools {
                         .handler(this::set)
                         .build(),
                 Tool.builder(GET)
+                        .requiredScopes(SCOPE)
                         .title("Show retention periods")
                         .description("Every category's retention period in days, the institution's or the default.")
                         .annotations(ToolAnnotations.readOnly())
                         .handler(this::get)
                         .build(),
                 Tool.builder(RUN)
+                        .requiredScopes(SCOPE)
                         .title("Run retention now")
                         .description("Deletes the institution's data older than its retention periods now, as the "
                                 + "daily run does, and reports how many rows of each table went. The audit log is "
@@ -69,30 +77,36 @@ public final class RetentionTools {
     }
 
     ToolOutcome set(RequestContext context) {
-        return Guarded.run(Access.administrator(context, SCOPE), granted -> {
+        return Guarded.run(access.administrator(context, SCOPE), granted -> {
             RetentionCategory category = RetentionCategory.fromWire(context.arguments().path("category").asString());
             int days = context.arguments().path("periodDays").asInt();
             if (days < 1 || days > RetentionCategory.MAXIMUM_DAYS) {
                 return new ToolError("periodDays must be 1 to " + RetentionCategory.MAXIMUM_DAYS + ".");
             }
             store.retentionPolicies().set(granted.tenant(), category, days);
+            audit.action(granted, "retention.policy_set", category.wireName() + ":" + days);
             return ToolResult.structured(policies(granted.tenant()));
         });
     }
 
     ToolOutcome get(RequestContext context) {
-        return Guarded.run(Access.administrator(context, SCOPE),
+        return Guarded.run(access.administrator(context, SCOPE),
                 granted -> ToolResult.structured(policies(granted.tenant())));
     }
 
     ToolOutcome run(RequestContext context) {
-        return Guarded.run(Access.administrator(context, SCOPE), granted -> {
-            RetentionRun.Report report = run.run(granted.tenant());
+        return Guarded.run(access.administrator(context, SCOPE), granted -> {
+            RetentionRun.Report report = run.run(granted.tenant(), AuditRecords.actor(granted));
             ObjectNode result = Json.object();
             result.put("ranAt", report.ranAt().toString());
             ObjectNode deleted = result.putObject("deleted");
             report.deleted().forEach((category, rows) -> {
                 ObjectNode tables = deleted.putObject(category.wireName());
+                rows.forEach(tables::put);
+            });
+            ObjectNode withdrawn = result.putObject("withdrawn");
+            report.withdrawn().forEach((purpose, rows) -> {
+                ObjectNode tables = withdrawn.putObject(purpose);
                 rows.forEach(tables::put);
             });
             result.put("total", report.total());

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.margin.governance.access.Access;
+import org.margin.governance.audit.AuditRecords;
+import org.margin.audit.entry.DataCategory;
+import java.util.EnumSet;
+import java.util.Set;
 import org.margin.governance.access.Arguments;
 import org.margin.governance.access.Guarded;
 import org.margin.governance.mcp.Schemas;
@@ -82,17 +86,28 @@ public final class RightsTools {
     private final SubjectExport export;
     private final StudentErasure erasure;
     private final Clock clock;
+    private final Access access;
+    private final AuditRecords audit;
 
-    public RightsTools(Store store, SubjectExport export, StudentErasure erasure, Clock clock) {
+    /** What an export shows of a student: everything Margin holds. */
+    private static final Set<DataCategory> EXPORTED = EnumSet.of(DataCategory.ROSTER, DataCategory.SUBMISSIONS,
+            DataCategory.METRICS, DataCategory.PROFILE, DataCategory.ALERTS, DataCategory.FINGERPRINTS,
+            DataCategory.INTEGRITY_REPORTS, DataCategory.CONSENT);
+
+    public RightsTools(Store store, SubjectExport export, StudentErasure erasure, Clock clock, Access access,
+                       AuditRecords audit) {
         this.store = store;
         this.export = export;
         this.erasure = erasure;
         this.clock = clock;
+        this.access = access;
+        this.audit = audit;
     }
 
     public List<Tool> tools() {
         return List.of(
                 Tool.builder(EXPORT)
+                        .requiredScopes(EXPORT_SCOPE)
                         .title("Export a student's data")
                         .description("Everything Margin holds about a student, as one JSON document with names and "
                                 + "texts readable: identity, submissions with their texts, metrics, profile, alerts, "
@@ -105,6 +120,7 @@ public final class RightsTools {
                         .handler(this::export)
                         .build(),
                 Tool.builder(ERASE)
+                        .requiredScopes(ERASE_SCOPE)
                         .title("Erase a student's data")
                         .description("Erases every record Margin holds about a student: submissions, metrics, "
                                 + "profile, alerts, integrity index entries and reports, enrolments, identity, and "
@@ -118,6 +134,7 @@ public final class RightsTools {
                         .handler(this::erase)
                         .build(),
                 Tool.builder(FILE)
+                        .requiredScopes(REQUESTS_WRITE_SCOPE)
                         .title("File a data-subject request")
                         .description("Records a request received outside Margin (a letter, a form, an e-mail) "
                                 + "with its legal deadline: GDPR one month, CCPA and FERPA 45 days from receipt.")
@@ -131,6 +148,7 @@ public final class RightsTools {
                         .handler(this::file)
                         .build(),
                 Tool.builder(LIST)
+                        .requiredScopes(REQUESTS_READ_SCOPE)
                         .title("List data-subject requests")
                         .description("The institution's export and erasure requests: open ones first by deadline, "
                                 + "with the days left or overdue, then the completed and refused ones.")
@@ -148,11 +166,11 @@ public final class RightsTools {
         Optional<UUID> target = Arguments.optionalId(arguments, "studentId")
                 .or(() -> context.caller().filter(caller -> caller.role() == Role.STUDENT).flatMap(Caller::person));
         if (target.isEmpty()) {
-            return Guarded.run(Access.administrator(context, EXPORT_SCOPE),
+            return Guarded.run(access.administrator(context, EXPORT_SCOPE),
                     granted -> new ToolError("Name the student: studentId is required."));
         }
         PersonId student = new PersonId(target.get());
-        return Guarded.run(Access.administratorOrSelf(context, EXPORT_SCOPE, student), granted -> {
+        return Guarded.run(access.administratorOrSelf(context, EXPORT_SCOPE, student), granted -> {
             // Read as the caller, so row-level security narrows it again: a student's transaction sees only their rows.
             Actor actor = granted.caller().role() == Role.ADMINISTRATOR
                     ? Actor.administrator(granted.caller().person().map(PersonId::new))
@@ -177,6 +195,7 @@ public final class RightsTools {
                 store.dataRequests().fileCompleted(granted.tenant(), new NewDataRequest(student, RequestKind.EXPORT,
                         regime, RequestChannel.TOOL, now, Deadlines.due(regime, now)), receipt);
             }
+            audit.disclosure(granted, student, EXPORT, EXPORTED);
             return ToolResult.structured(document);
         });
     }
@@ -184,9 +203,9 @@ public final class RightsTools {
     ToolOutcome erase(RequestContext context) {
         ObjectNode arguments = context.arguments();
         PersonId student = new PersonId(UUID.fromString(arguments.path("studentId").asString()));
-        return Guarded.run(Access.administratorOrSelf(context, ERASE_SCOPE, student), granted -> {
+        return Guarded.run(access.administratorOrSelf(context, ERASE_SCOPE, student), granted -> {
             if (granted.caller().role() != Role.ADMINISTRATOR) {
-                return requestOwnErasure(granted.tenant(), student, regime(arguments));
+                return requestOwnErasure(granted, student, regime(arguments));
             }
             ObjectNode state = context.state();
             if (!state.has("studentId")) {
@@ -207,7 +226,10 @@ public final class RightsTools {
             try {
                 return erasure.erase(granted.tenant(), student, Regime.fromWire(state.path("regime").asString()),
                                 Arguments.optionalId(state, "requestId").map(DataRequestId::new))
-                        .<ToolOutcome>map(receipt -> ToolResult.structured(receipt(student, receipt)))
+                        .<ToolOutcome>map(receipt -> {
+                            audit.action(granted, "student.erased", student.value() + ":" + receipt.id().value());
+                            return ToolResult.structured(receipt(student, receipt));
+                        })
                         .orElseGet(() -> new ToolError(NO_SUCH_STUDENT));
             } catch (StoreRejectedException rejected) {
                 return new ToolError(rejected.reason() == StoreRejectedException.Reason.MISSING_REFERENCE
@@ -249,10 +271,12 @@ public final class RightsTools {
                 state);
     }
 
-    private ToolOutcome requestOwnErasure(TenantId tenant, PersonId student, Regime regime) {
+    private ToolOutcome requestOwnErasure(Access.Granted granted, PersonId student, Regime regime) {
+        TenantId tenant = granted.tenant();
         Instant now = clock.instant();
         DataRequestId id = store.dataRequests().file(tenant, new NewDataRequest(student, RequestKind.ERASURE, regime,
                 RequestChannel.TOOL, now, Deadlines.due(regime, now)));
+        audit.action(granted, "data_request.filed", student.value() + ":" + id.value());
         return store.dataRequests().find(tenant, id, Consistency.READ_YOUR_WRITES)
                 .<ToolOutcome>map(request -> {
                     ObjectNode result = RequestJson.of(request, now);
@@ -277,7 +301,7 @@ public final class RightsTools {
     }
 
     ToolOutcome file(RequestContext context) {
-        return Guarded.run(Access.administrator(context, REQUESTS_WRITE_SCOPE), granted -> {
+        return Guarded.run(access.administrator(context, REQUESTS_WRITE_SCOPE), granted -> {
             ObjectNode arguments = context.arguments();
             PersonId student = new PersonId(UUID.fromString(arguments.path("studentId").asString()));
             Instant now = clock.instant();
@@ -295,6 +319,7 @@ public final class RightsTools {
             RequestKind kind = RequestKind.fromWire(arguments.path("kind").asString());
             DataRequestId id = store.dataRequests().file(granted.tenant(), new NewDataRequest(student, kind, regime,
                     RequestChannel.OUTSIDE, received, Deadlines.due(regime, received)));
+            audit.action(granted, "data_request.filed", student.value() + ":" + id.value());
             return store.dataRequests().find(granted.tenant(), id, Consistency.READ_YOUR_WRITES)
                     .<ToolOutcome>map(request -> ToolResult.structured(RequestJson.of(request, now)))
                     .orElse(Schemas.UNAVAILABLE);
@@ -302,7 +327,7 @@ public final class RightsTools {
     }
 
     ToolOutcome list(RequestContext context) {
-        return Guarded.run(Access.administrator(context, REQUESTS_READ_SCOPE), granted -> {
+        return Guarded.run(access.administrator(context, REQUESTS_READ_SCOPE), granted -> {
             ObjectNode arguments = context.arguments();
             Optional<RequestStatus> status = Arguments.optionalText(arguments, "status").map(RequestStatus::fromWire);
             int limit = arguments.path("limit").asInt(100);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.margin.governance.access.Access;
+import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.mcp.Schemas;
 import org.margin.platform.consent.HeldEventRelay;
 import org.margin.platform.consent.ParentalConsent;
@@ -56,19 +57,25 @@ public final class ImportRosterTool {
     private final ParentalConsent parentalConsent;
     private final HeldEventRelay held;
     private final EventSink sink;
+    private final Access access;
+    private final AuditRecords audit;
 
     private ImportRosterTool(Pseudonyms pseudonyms, Courses courses, Enrollments enrollments,
-                             ParentalConsent parentalConsent, HeldEventRelay held, EventSink sink) {
+                             ParentalConsent parentalConsent, HeldEventRelay held, EventSink sink, Access access,
+                             AuditRecords audit) {
         this.pseudonyms = pseudonyms;
         this.courses = courses;
         this.enrollments = enrollments;
         this.parentalConsent = parentalConsent;
         this.held = held;
         this.sink = sink;
+        this.access = access;
+        this.audit = audit;
     }
 
     public static Tool tool(Pseudonyms pseudonyms, Courses courses, Enrollments enrollments,
-                            ParentalConsent parentalConsent, HeldEventRelay held, EventSink sink) {
+                            ParentalConsent parentalConsent, HeldEventRelay held, EventSink sink, Access access,
+                            AuditRecords audit) {
         return Tool.builder(NAME)
                 .requiredScopes(SCOPE)
                 .title("Import roster")
@@ -81,18 +88,20 @@ public final class ImportRosterTool {
                 .inputSchema(Schemas.schema(ImportRosterTool.class, "import_roster.input.json"))
                 .outputSchema(Schemas.schema(ImportRosterTool.class, "import_roster.output.json"))
                 .annotations(new ToolAnnotations(null, false, false, true, false))
-                .handler(new ImportRosterTool(pseudonyms, courses, enrollments, parentalConsent, held, sink)::call)
+                .handler(new ImportRosterTool(pseudonyms, courses, enrollments, parentalConsent, held, sink, access,
+                        audit)::call)
                 .build();
     }
 
     private ToolOutcome call(RequestContext context) {
-        return switch (Access.administrator(context, SCOPE)) {
+        return switch (access.administrator(context, SCOPE)) {
             case Access.Refused refused -> refused.error();
-            case Access.Granted granted -> run(granted.tenant(), context.arguments());
+            case Access.Granted granted -> run(granted, context.arguments());
         };
     }
 
-    private ToolOutcome run(TenantId tenant, ObjectNode arguments) {
+    private ToolOutcome run(Access.Granted granted, ObjectNode arguments) {
+        TenantId tenant = granted.tenant();
         List<Entry> entries = new ArrayList<>();
         JsonNode people = arguments.get("people");
         for (int i = 0; i < people.size(); i++) {
@@ -110,7 +119,9 @@ public final class ImportRosterTool {
             }
         }
         try {
-            return ToolResult.structured(importAll(tenant, entries));
+            ObjectNode imported = importAll(tenant, entries);
+            audit.action(granted, "roster.imported", tenant.toString());
+            return ToolResult.structured(imported);
         } catch (StoreUnavailableException | KeysetUnavailableException e) {
             return Schemas.UNAVAILABLE;
         } catch (StoreRejectedException e) {
@@ -139,6 +150,10 @@ public final class ImportRosterTool {
                 enrollments.enrollOrSetEnd(tenant, course, person.person(), enrolment.role(),
                         enrolment.startsOn(), enrolment.endsOn());
                 enrolled++;
+            }
+            if (!entry.enrolments().isEmpty()) {
+                // An enrolment added or ended changes whom educators may see: no instance may keep the old answer.
+                access.policy().enrolmentChanged(tenant, person.person());
             }
             if (entry.details().dateOfBirth().isPresent()
                     && !parentalConsent.required(tenant, person.person(), today)) {

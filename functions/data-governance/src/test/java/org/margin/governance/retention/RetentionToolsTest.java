@@ -2,11 +2,17 @@ package org.margin.governance.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.governance.GovernanceWorld;
 import org.margin.governance.TestContext;
+import org.margin.grid.Grid;
+import org.margin.grid.tier.TieredCache;
 import org.margin.runtime.auth.Caller;
 import org.margin.runtime.auth.Role;
 import org.margin.runtime.cloudevents.EventOutcome;
@@ -15,6 +21,8 @@ import org.margin.runtime.mcp.outcome.ToolOutcome;
 import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.store.Consistency;
+import org.margin.store.consent.GivenBy;
+import org.margin.store.consent.Purpose;
 import org.margin.store.people.PersonId;
 import org.margin.store.submission.SubmissionId;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +43,7 @@ class RetentionToolsTest {
         PersonId student = school.students().getFirst();
         SubmissionId old = world.submit(school, student, "Written long ago.", -3000);
         SubmissionId recent = world.submit(school, student, "Written lately.", 0);
-        Caller admin = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.empty(),
+        Caller admin = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.of(UUID.randomUUID()),
                 RetentionTools.SCOPE);
 
         JsonNode set = structured(world.call(RetentionTools.SET, TestContext.of(admin,
@@ -55,6 +63,61 @@ class RetentionToolsTest {
     }
 
     @Test
+    void aRunExpiresWhatWasProcessedForAWithdrawnPurposeAndRecordsTheCounts() throws Exception {
+        var school = world.school(2);
+        PersonId withdrew = school.students().get(0);
+        PersonId classmate = school.students().get(1);
+        world.submit(school, withdrew, "First essay.", 0);
+        world.submit(school, withdrew, "Second essay.", 1);
+        world.submit(school, classmate, "The classmate's essay.", 0);
+        Grid other = world.otherInstanceGrid();
+        AtomicInteger profileLoads = new AtomicInteger();
+        TieredCache profiles = other.cache("student-profiles", key -> {
+            profileLoads.incrementAndGet();
+            return Optional.of(new byte[] {1});
+        }, (key, value) -> { });
+        String profileKey = school.tenant().value() + "/" + withdrew.value();
+        Instant patience = Instant.now().plusSeconds(20);
+        do {
+            assertThat(Instant.now()).as("the other instance caches the profile").isBefore(patience);
+            profiles.read(profileKey);
+            int before = profileLoads.get();
+            profiles.read(profileKey);
+            if (profileLoads.get() == before) {
+                break;
+            }
+            Thread.sleep(50);
+        } while (true);
+        int cachedLoads = profileLoads.get();
+        Instant now = Instant.now();
+        world.store().consents().withdraw(school.tenant(), withdrew, Purpose.ANALYSIS, now, GivenBy.STUDENT);
+        world.store().consents().withdraw(school.tenant(), withdrew, Purpose.PROFILING, now, GivenBy.STUDENT);
+        Caller admin = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.of(UUID.randomUUID()),
+                RetentionTools.SCOPE);
+
+        JsonNode ran = structured(world.call(RetentionTools.RUN, TestContext.of(admin, Json.object())));
+        JsonNode again = structured(world.call(RetentionTools.RUN, TestContext.of(admin, Json.object())));
+
+        assertThat(ran.path("withdrawn").path("analysis").path("writing_metrics").asLong()).isEqualTo(2);
+        assertThat(again.path("withdrawn").path("analysis").path("writing_metrics").asLong())
+                .as("a withdrawal applied again deletes nothing more").isZero();
+        assertThat(world.store().profiles().profile(school.tenant(), withdrew, Consistency.READ_YOUR_WRITES))
+                .isEmpty();
+        assertThat(world.store().profiles().profile(school.tenant(), classmate, Consistency.READ_YOUR_WRITES))
+                .hasValueSatisfying(profile -> assertThat(profile.submissions()).isEqualTo(1));
+        assertThat(ran.path("cacheKeysBuried").asInt()).isGreaterThanOrEqualTo(2);
+        profiles.read(profileKey);
+        assertThat(profileLoads.get()).as("the cached profile was buried on the other instance too")
+                .isEqualTo(cachedLoads + 1);
+        other.close();
+        List<String> audit = world.auditEntries(school.tenant());
+        assertThat(audit).anySatisfy(entry -> assertThat(entry).contains("\"action\":\"retention.withdrawn_consent\"",
+                "\"target\":\"analysis/writing_metrics:2\"", "\"actor_role\":\"administrator\""));
+        assertThat(audit).anySatisfy(entry -> assertThat(entry).contains("\"action\":\"retention.expired\"",
+                "\"target\":\"submissions/"));
+    }
+
+    @Test
     void theScheduleRunsOverEveryInstitution() {
         var school = world.school(1);
         SubmissionId ancient = world.submit(school, school.students().getFirst(), "Older than any default.", -4000);
@@ -71,7 +134,7 @@ class RetentionToolsTest {
         var school = world.school(1);
         Caller student = TestContext.caller(Role.STUDENT, school.tenant().value(),
                 Optional.of(school.students().getFirst().value()), RetentionTools.SCOPE);
-        Caller unscoped = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.empty(),
+        Caller unscoped = TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.of(UUID.randomUUID()),
                 "requests:read");
 
         assertThat(error(world.call(RetentionTools.RUN, TestContext.of(student, Json.object()))))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +175,9 @@ class RightsToolsTest {
         assertThat(receipt.path("deleted").path("person_identities").asLong()).isEqualTo(1);
         assertThat(receipt.path("cacheKeysBuried").asInt()).isEqualTo(2);
         assertThat(receipt.path("announced").asBoolean()).isTrue();
+        assertThat(world.auditEntries(school.tenant())).anySatisfy(entry -> assertThat(entry).contains(
+                "\"action\":\"student.erased\"", "\"actor_role\":\"administrator\"",
+                "\"target\":\"" + student.value() + ":" + receipt.path("receiptId").asString() + "\""));
         assertThat(world.store().subjects().counts(school.tenant(), student, Consistency.READ_YOUR_WRITES)).isEmpty();
         assertThat(world.store().subjects().counts(school.tenant(), classmate, Consistency.READ_YOUR_WRITES))
                 .hasValueSatisfying(counts -> assertThat(counts.submissions()).isEqualTo(1));
@@ -233,7 +237,7 @@ class RightsToolsTest {
     }
 
     private static Caller administrator(GovernanceWorld.School school, String... scopes) {
-        return TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.empty(), scopes);
+        return TestContext.caller(Role.ADMINISTRATOR, school.tenant().value(), Optional.of(UUID.randomUUID()), scopes);
     }
 
     /** Waits until the grid client is connected and holds the lease, so values are cached at all. */

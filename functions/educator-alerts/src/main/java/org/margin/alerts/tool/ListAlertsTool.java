@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.margin.access.AccessPolicy;
+import org.margin.access.AuditTerms;
 import org.margin.access.Basis;
 import org.margin.access.Decision;
 import org.margin.audit.entry.Actor;
@@ -133,7 +134,7 @@ public final class ListAlertsTool {
         Actor actor = Actor.person(ActorRole.EDUCATOR, educator.person().value());
         List<CompletableFuture<Long>> committed = new ArrayList<>(shown.size());
         shown.forEach((student, basis) -> committed.add(audit.record(educator.tenant(), new Disclosure(
-                clock.instant(), actor, student.value(), NAME, SHOWN, LegalBases.of(basis))).toCompletableFuture()));
+                clock.instant(), actor, student.value(), NAME, SHOWN, AuditTerms.legalBasis(basis))).toCompletableFuture()));
         try {
             CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException failed) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.margin.store.consent.Purpose;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.submission.SubmissionId;
@@ -56,6 +57,21 @@ public final class Expiry {
             Metric.eachColumn(column -> column + "_sum, " + column + "_sum_squares"),
             Metric.eachColumn(column -> "sum(" + column + "), sum(" + column + " * " + column + ")"));
 
+    // A withdrawn consent: $1 tenant, $2 student, $3 when the consent was withdrawn. Only what was processed before
+    // it goes, so data processed under a consent given again later stays.
+    private static final String WITHDRAWN_SUBMISSIONS =
+            "SELECT id FROM submissions WHERE institution_id = $1 AND student_id = $2 AND submitted_at < $3";
+    private static final String DELETE_WITHDRAWN_METRICS =
+            "DELETE FROM writing_metrics WHERE institution_id = $1 AND student_id = $2 AND submitted_at < $3";
+    private static final String DELETE_WITHDRAWN_PROFILE =
+            "DELETE FROM profile_aggregates WHERE institution_id = $1 AND student_id = $2 AND first_submitted_at < $3";
+    private static final String DELETE_WITHDRAWN_FINGERPRINTS =
+            "DELETE FROM fingerprints WHERE institution_id = $1 AND submission_id IN (%s)".formatted(
+                    WITHDRAWN_SUBMISSIONS);
+    private static final String DELETE_WITHDRAWN_REPORTS =
+            "DELETE FROM integrity_reports WHERE institution_id = $1 AND submission_id IN (%s) RETURNING submission_id"
+                    .formatted(WITHDRAWN_SUBMISSIONS);
+
     private final TenantTransactions transactions;
 
     public Expiry(TenantTransactions transactions) {
@@ -77,6 +93,41 @@ public final class Expiry {
             case FINGERPRINTS -> transactions.write(tenant, "fingerprint expiry", c -> fingerprints(c, tenant,
                     cutoff));
             case AUDIT -> throw new IllegalArgumentException("the audit log is expired by its own append-only store");
+        };
+    }
+
+    /**
+     * Deletes, in one transaction, what was processed for {@code purpose} of the student's submissions before
+     * {@code withdrawnAt}: analysis their metrics (the profile recomputed from what remains), profiling their profile,
+     * integrity their fingerprints (index counts taken back) and reports; analytics stores nothing per student.
+     * Running it again for the same withdrawal deletes nothing more. The result's category is the retention
+     * category of the data deleted.
+     */
+    public Expired withdrawn(TenantId tenant, PersonId student, Purpose purpose, Instant withdrawnAt) {
+        Object[] parameters = {tenant.value(), student.value(), withdrawnAt};
+        return switch (purpose) {
+            case ANALYSIS -> transactions.write(tenant, "withdrawn analysis expiry", c ->
+                    Sql.update(c, DELETE_WITHDRAWN_METRICS, parameters).flatMap(metrics ->
+                            rebuildProfiles(c, tenant, List.of(student)).thenReturn(new Expired(
+                                    RetentionCategory.METRICS, Map.of("writing_metrics", metrics), List.of(),
+                                    List.of(student)))));
+            case PROFILING -> transactions.write(tenant, "withdrawn profiling expiry", c ->
+                    Sql.update(c, DELETE_WITHDRAWN_PROFILE, parameters).map(profiles -> new Expired(
+                            RetentionCategory.METRICS, Map.of("profile_aggregates", profiles), List.of(),
+                            List.of(student))));
+            case INTEGRITY -> transactions.write(tenant, "withdrawn integrity expiry", c ->
+                    Sql.update(c, IndexCounts.lowerHashFrequencies(WITHDRAWN_SUBMISSIONS), parameters)
+                            .then(Sql.update(c, IndexCounts.lowerCourseSizes(WITHDRAWN_SUBMISSIONS), parameters))
+                            .then(Sql.update(c, DELETE_WITHDRAWN_FINGERPRINTS, parameters))
+                            .flatMap(fingerprints -> Sql.rows(c, DELETE_WITHDRAWN_REPORTS,
+                                            row -> new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
+                                            parameters)
+                                    .collectList()
+                                    .map(reports -> new Expired(RetentionCategory.FINGERPRINTS,
+                                            Map.of("fingerprints", fingerprints,
+                                                    "integrity_reports", (long) reports.size()),
+                                            reports, List.of()))));
+            case ANALYTICS -> new Expired(RetentionCategory.METRICS, Map.of(), List.of(), List.of());
         };
     }
 

@@ -19,12 +19,15 @@ import org.margin.store.World;
 import org.margin.store.alert.AlertRuleId;
 import org.margin.store.alert.NewAlertRule;
 import org.margin.store.alert.RuleKind;
+import org.margin.store.consent.Purpose;
 import org.margin.store.integrity.Fingerprint;
+import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.profile.SampleMetrics;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
 
 /** Expiry by category on a real PostgreSQL: what is older than the cutoff goes, what is derived stays right. */
 class ExpiryTest {
@@ -102,6 +105,33 @@ class ExpiryTest {
                 .isPresent();
         assertThat(store.profiles().profile(filed.world().tenant(), filed.student(), Consistency.READ_YOUR_WRITES))
                 .hasValueSatisfying(profile -> assertThat(profile.submissions()).isEqualTo(1));
+    }
+
+    @Test
+    void aWithdrawnPurposeTakesWhatWasProcessedForItBeforeTheWithdrawalOnly() {
+        Filed filed = filed();
+        TenantId tenant = filed.world().tenant();
+        assertThat(store.fingerprints().frequencies(tenant, filed.world().course(), List.of(5L),
+                Consistency.READ_YOUR_WRITES)).isEqualTo(new HashFrequencies(2, java.util.Map.of(5L, 2)));
+
+        Expired integrity = store.expiry().withdrawn(tenant, filed.student(), Purpose.INTEGRITY, CUTOFF);
+        Expired analysis = store.expiry().withdrawn(tenant, filed.student(), Purpose.ANALYSIS, CUTOFF);
+
+        assertThat(integrity.deleted()).containsEntry("fingerprints", 1L).containsEntry("integrity_reports", 1L);
+        assertThat(integrity.submissions()).containsExactly(filed.old());
+        assertThat(store.integrityReports().find(tenant, filed.old(), Consistency.READ_YOUR_WRITES)).isEmpty();
+        assertThat(store.integrityReports().find(tenant, filed.recent(), Consistency.READ_YOUR_WRITES)).isPresent();
+        assertThat(store.fingerprints().frequencies(tenant, filed.world().course(), List.of(5L),
+                Consistency.READ_YOUR_WRITES)).as("the index counts taken back")
+                .isEqualTo(new HashFrequencies(1, java.util.Map.of(5L, 1)));
+        assertThat(analysis.deleted()).containsEntry("writing_metrics", 1L);
+        assertThat(store.profiles().profile(tenant, filed.student(), Consistency.READ_YOUR_WRITES))
+                .hasValueSatisfying(profile -> assertThat(profile.submissions()).isEqualTo(1));
+        assertThat(store.submissions().find(tenant, filed.old(), Consistency.READ_YOUR_WRITES))
+                .as("the submission is the submissions category's").isPresent();
+        assertThat(store.expiry().withdrawn(tenant, filed.student(), Purpose.INTEGRITY, CUTOFF).total()
+                + store.expiry().withdrawn(tenant, filed.student(), Purpose.ANALYSIS, CUTOFF).total())
+                .as("applied again").isZero();
     }
 
     @Test

@@ -7,14 +7,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 import org.margin.access.AccessPolicy;
+import org.margin.access.AuditTerms;
 import org.margin.access.Basis;
 import org.margin.access.Decision;
 import org.margin.audit.entry.Actor;
 import org.margin.audit.entry.AdministrativeAction;
-import org.margin.audit.entry.ActorRole;
 import org.margin.audit.entry.DataCategory;
 import org.margin.audit.entry.Disclosure;
-import org.margin.audit.entry.LegalBasis;
 import org.margin.audit.log.AuditLog;
 import org.margin.runtime.auth.Caller;
 import org.margin.runtime.mcp.input.RequestContext;
@@ -69,8 +68,8 @@ public final class CallerAccess {
      * @throws StoreUnavailableException when the record could not be committed: the result must not leave then
      */
     void disclose(Permit permit, PersonId student, String tool, Set<DataCategory> shown) {
-        Disclosure disclosure = new Disclosure(clock.instant(), Actor.person(role(permit.caller()), permit.person()),
-                student.value(), tool, shown, legalBasis(permit.basis()));
+        Disclosure disclosure = new Disclosure(clock.instant(), Actor.person(AuditTerms.actorRole(permit.caller().role()), permit.person()),
+                student.value(), tool, shown, AuditTerms.legalBasis(permit.basis()));
         try {
             audit.recordDurably(permit.tenant(), disclosure);
         } catch (CompletionException failed) {
@@ -84,7 +83,7 @@ public final class CallerAccess {
      */
     void courseAggregatesShown(Permit permit, CourseId course, String action) {
         AdministrativeAction viewed = new AdministrativeAction(clock.instant(),
-                Actor.person(role(permit.caller()), permit.person()), action, "course:" + course);
+                Actor.person(AuditTerms.actorRole(permit.caller().role()), permit.person()), action, "course:" + course);
         try {
             audit.recordDurably(permit.tenant(), viewed);
         } catch (CompletionException failed) {
@@ -109,20 +108,4 @@ public final class CallerAccess {
         };
     }
 
-    private static ActorRole role(Caller caller) {
-        return switch (caller.role()) {
-            case STUDENT -> ActorRole.STUDENT;
-            case EDUCATOR -> ActorRole.EDUCATOR;
-            case ADMINISTRATOR -> ActorRole.ADMINISTRATOR;
-            case SERVICE -> ActorRole.SERVICE;
-        };
-    }
-
-    private static LegalBasis legalBasis(Basis basis) {
-        return switch (basis) {
-            case OWN_RECORD -> LegalBasis.OWN_RECORD;
-            case LEGITIMATE_EDUCATIONAL_INTEREST -> LegalBasis.LEGITIMATE_EDUCATIONAL_INTEREST;
-            case INSTITUTION_ADMINISTRATOR -> LegalBasis.INSTITUTION_ADMINISTRATOR;
-        };
-    }
 }

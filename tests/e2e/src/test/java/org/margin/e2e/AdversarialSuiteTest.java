@@ -117,6 +117,11 @@ class AdversarialSuiteTest {
         formerStudentId = ids.get(5);
         childId = ids.get(6);
         student = bearer("student", studentId);
+        ObjectNode rule = McpHttp.JSON.createObjectNode()
+                .put("courseId", margin.course("moodle:71", "Geography 8").value().toString());
+        rule.set("rule", McpHttp.parse("{\"kind\": \"metric_threshold\", \"metric\": \"wordCount\","
+                + " \"comparison\": \"below\", \"threshold\": 10000}"));
+        margin.call(LocalMargin.EDUCATOR_ALERTS, geographyTeacher, "define_alert_rule", rule);
 
         assertThat(submit(1201, 9101).statusCode()).isEqualTo(202);
         assertThat(submit(1202, 9102).statusCode()).isEqualTo(202);
@@ -171,6 +176,27 @@ class AdversarialSuiteTest {
 
     @Test
     @Order(3)
+    void theTeacherListsTheAlertsOfTheirCourseAndEachStudentListedIsDisclosed() {
+        JsonNode alerts = margin.awaitTool(LocalMargin.EDUCATOR_ALERTS, geographyTeacher, "list_alerts",
+                McpHttp.JSON.createObjectNode(), result -> result.path("alerts").toString().contains(studentId)
+                        && result.path("alerts").toString().contains(classmateId), LocalMargin.PATIENCE);
+        assertThat(alerts.path("alerts").toString()).contains(studentId, classmateId);
+        for (String listed : List.of(studentId, classmateId)) {
+            assertThat(disclosures(margin.tenant, geographyTeacher, listed)).anyMatch(entry ->
+                    entry.path("tool").asString().equals("list_alerts"));
+        }
+        for (Bearer other : List.of(historyTeacher, formerGeographyTeacher, student,
+                Bearer.administrator(otherSchool))) {
+            JsonNode answer = margin.callRaw(LocalMargin.EDUCATOR_ALERTS, other, "list_alerts",
+                    McpHttp.JSON.createObjectNode());
+            assertThat(answer.toString()).as(other.role()).doesNotContain(studentId, classmateId);
+            assertThat(disclosures(margin.tenant, other, studentId)).noneMatch(entry ->
+                    entry.path("tool").asString().equals("list_alerts"));
+        }
+    }
+
+    @Test
+    @Order(4)
     void aStudentSeesTheirOwnProfileOnTheirOwnRecord() {
         JsonNode profile = margin.call(LocalMargin.STUDENT_PROFILING, student, PROFILE, studentArguments(studentId));
         assertThat(profile.path("submissionCount").asInt()).isEqualTo(1);
@@ -179,7 +205,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStudentExportsTheirOwnDataAndTheExportIsDisclosed() {
         JsonNode document = margin.call(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
                 McpHttp.JSON.createObjectNode());
@@ -190,7 +216,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theAdministratorSeesAnyStudentOfTheSchool() {
         JsonNode profile = margin.call(LocalMargin.STUDENT_PROFILING, administrator, PROFILE,
                 studentArguments(classmateId));
@@ -201,7 +227,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anotherSchoolsAdministratorIsRefused() {
         Bearer foreign = Bearer.administrator(otherSchool);
         JsonNode profile = margin.callRaw(LocalMargin.STUDENT_PROFILING, foreign, PROFILE,
@@ -219,14 +245,14 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aTeacherOfAnotherCourseIsRefused() {
         assertRefusedAsIfUnknown(historyTeacher, studentId);
         assertThat(disclosures(margin.tenant, historyTeacher, studentId)).isEmpty();
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anEndedEnrolmentGivesNothing() {
         assertRefusedAsIfUnknown(geographyTeacher, formerStudentId);
         assertThat(disclosures(margin.tenant, geographyTeacher, formerStudentId)).isEmpty();
@@ -235,7 +261,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aStudentAskingForAnotherStudentIsRefused() {
         assertRefusedAsIfUnknown(student, classmateId);
         JsonNode export = margin.callRaw(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
@@ -246,7 +272,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aTokenForAnotherFunctionIsRefused() {
         String forWritingAnalysis = margin.token(LocalMargin.WRITING_ANALYSIS, geographyTeacher);
         int disclosed = disclosures(margin.tenant, geographyTeacher, studentId).size();
@@ -257,7 +283,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aTokenSignedByAnotherKeyIsRefused() {
         DevTokens impostor = DevTokens.generate("http://127.0.0.1:" + (margin.base + LocalMargin.DEV_TOKENS)
                 + "/dev-auth");
@@ -272,7 +298,7 @@ class AdversarialSuiteTest {
      * alone (its key, its audience), and shown to be refused there while a live one of the same issuer is taken.
      */
     @Test
-    @Order(12)
+    @Order(13)
     void anExpiredTokenIsRefused() throws Exception {
         try (FunctionProcess function = FunctionProcess.start("writing-analysis")) {
             DevTokens.Grant grant = DevTokens.Grant.service(McpHttp.RESOURCE, "e2e", McpHttp.ALL_SCOPES);
@@ -290,7 +316,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aReplayedWebhookIsRefused() throws Exception {
         Webhooks.Delivery delivery = margin.webhooks.moodleDelivery("moodle-north", LocalMargin.MOODLE_SECRET, 71,
                 1202, 9112, ESSAY);
@@ -300,7 +326,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void eachToolWithoutItsScopeIsRefusedNamingTheScope() {
         List<String> wrong = new ArrayList<>();
         for (ToolScope tool : TOOLS) {
@@ -317,7 +343,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aChildsSubmissionIsHeldUntilAParentConsents() throws Exception {
         HttpResponse<String> held = submit(1204, 9104);
         assertThat(held.statusCode()).isEqualTo(202);
@@ -339,7 +365,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void theSchoolsAuditLogVerifies() {
         JsonNode verified = margin.call(LocalMargin.DATA_GOVERNANCE, administrator, "verify_audit_log",
                 McpHttp.JSON.createObjectNode());

@@ -2,6 +2,7 @@ package org.margin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -262,6 +264,37 @@ class AdversarialSuiteTest {
 
     @Test
     @Order(10)
+    void aServiceSeesNoStudentThroughTools() {
+        Bearer service = Bearer.service();
+        JsonNode profile = margin.callRaw(LocalMargin.STUDENT_PROFILING, service, PROFILE,
+                studentArguments(studentId));
+        assertThat(profile.path("result").path("isError").asBoolean()).as(profile.toString()).isTrue();
+        assertThat(profile.toString()).doesNotContain("submissionCount");
+        JsonNode check = margin.callRaw(LocalMargin.ACADEMIC_INTEGRITY, service, "check_similarity",
+                similarityCheck());
+        assertThat(check.path("result").path("isError").asBoolean()).as(check.toString()).isTrue();
+    }
+
+    @Test
+    @Order(11)
+    void noTokenIsAChallenge() {
+        HttpResponse<String> refused = McpHttp.send(HttpRequest.newBuilder(
+                        margin.uri(LocalMargin.STUDENT_PROFILING, "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", McpHttp.STATELESS)
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", PROFILE)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        McpHttp.statelessToolCall(PROFILE, studentArguments(studentId)).toString()))
+                .build());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).contains("resource_metadata=");
+        assertThat(refused.body()).doesNotContain("submissionCount");
+    }
+
+    @Test
+    @Order(12)
     void aStudentAskingForAnotherStudentIsRefused() {
         assertRefusedAsIfUnknown(student, classmateId);
         JsonNode export = margin.callRaw(LocalMargin.DATA_GOVERNANCE, student, "export_student_data",
@@ -272,7 +305,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void aTokenForAnotherFunctionIsRefused() {
         String forWritingAnalysis = margin.token(LocalMargin.WRITING_ANALYSIS, geographyTeacher);
         int disclosed = disclosures(margin.tenant, geographyTeacher, studentId).size();
@@ -283,7 +316,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void aTokenSignedByAnotherKeyIsRefused() {
         DevTokens impostor = DevTokens.generate("http://127.0.0.1:" + (margin.base + LocalMargin.DEV_TOKENS)
                 + "/dev-auth");
@@ -298,7 +331,7 @@ class AdversarialSuiteTest {
      * alone (its key, its audience), and shown to be refused there while a live one of the same issuer is taken.
      */
     @Test
-    @Order(13)
+    @Order(15)
     void anExpiredTokenIsRefused() throws Exception {
         try (FunctionProcess function = FunctionProcess.start("writing-analysis")) {
             DevTokens.Grant grant = DevTokens.Grant.service(McpHttp.RESOURCE, "e2e", McpHttp.ALL_SCOPES);
@@ -316,7 +349,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     void aReplayedWebhookIsRefused() throws Exception {
         Webhooks.Delivery delivery = margin.webhooks.moodleDelivery("moodle-north", LocalMargin.MOODLE_SECRET, 71,
                 1202, 9112, ESSAY);
@@ -326,7 +359,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(15)
+    @Order(17)
     void eachToolWithoutItsScopeIsRefusedNamingTheScope() {
         List<String> wrong = new ArrayList<>();
         for (ToolScope tool : TOOLS) {
@@ -343,7 +376,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(16)
+    @Order(18)
     void aChildsSubmissionIsHeldUntilAParentConsents() throws Exception {
         HttpResponse<String> held = submit(1204, 9104);
         assertThat(held.statusCode()).isEqualTo(202);
@@ -365,7 +398,7 @@ class AdversarialSuiteTest {
     }
 
     @Test
-    @Order(17)
+    @Order(19)
     void theSchoolsAuditLogVerifies() {
         JsonNode verified = margin.call(LocalMargin.DATA_GOVERNANCE, administrator, "verify_audit_log",
                 McpHttp.JSON.createObjectNode());
@@ -420,7 +453,7 @@ class AdversarialSuiteTest {
     }
 
     private static Bearer bearer(String role, String person) {
-        return new Bearer(role, margin.tenant.value(), java.util.Optional.of(UUID.fromString(person)),
+        return new Bearer(role, margin.tenant.value(), Optional.of(UUID.fromString(person)),
                 McpHttp.ALL_SCOPES);
     }
 

@@ -214,8 +214,10 @@ final class LocalMargin implements AutoCloseable {
     String issue(String audience, Bearer bearer) {
         ObjectNode request = McpHttp.JSON.createObjectNode()
                 .put("role", bearer.role())
-                .put("tenant", bearer.tenant().toString())
                 .put("audience", audience);
+        if (bearer.tenant() != null) {
+            request.put("tenant", bearer.tenant().toString());
+        }
         bearer.person().ifPresent(person -> request.put("person", person.toString()));
         bearer.scopes().forEach(request.putArray("scopes")::add);
         HttpResponse<String> response = McpHttp.send(HttpRequest.newBuilder(
@@ -262,7 +264,7 @@ final class LocalMargin implements AutoCloseable {
 
     /**
      * Who a development token is for: a role ({@code student}, {@code educator}, {@code administrator}) in a tenant,
-     * the person (students and educators) and the scopes it grants.
+     * the person (students and educators) and the scopes it grants; a {@code service} has no tenant (null).
      */
     record Bearer(String role, UUID tenant, Optional<UUID> person, List<String> scopes) {
 
@@ -278,6 +280,11 @@ final class LocalMargin implements AutoCloseable {
 
         static Bearer student(TenantId tenant, PersonId student) {
             return new Bearer("student", tenant.value(), Optional.of(student.value()), McpHttp.ALL_SCOPES);
+        }
+
+        /** A Margin component, which acts on events and sees nothing through tools. */
+        static Bearer service() {
+            return new Bearer("service", null, Optional.empty(), McpHttp.ALL_SCOPES);
         }
 
         /** The same bearer with every scope but {@code scope}. */

@@ -99,6 +99,7 @@ final class LocalMargin implements AutoCloseable {
         LocalMargin margin = new LocalMargin(tenant, canvasKey, base, process, store);
         try {
             margin.registerInstitution();
+            margin.awaitKeys();
         } catch (RuntimeException | InterruptedException failed) {
             margin.close();
             throw failed;
@@ -119,6 +120,20 @@ final class LocalMargin implements AutoCloseable {
                 }
                 Thread.sleep(500);
             }
+        }
+    }
+
+    /**
+     * Waits for the launcher to say that the keysets exist (it creates them once the database is up): before that,
+     * a tool that encrypts or decrypts answers "temporarily unavailable".
+     */
+    private void awaitKeys() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!process.output().contains("ready (key-encryption key in")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the launcher did not create its keys within " + PATIENCE);
+            }
+            Thread.sleep(100);
         }
     }
 

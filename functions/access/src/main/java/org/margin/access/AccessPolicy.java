@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.margin.access.relationship.GridEpochs;
 import org.margin.access.relationship.LocalEpochs;
+import org.margin.access.relationship.Membership;
 import org.margin.access.relationship.RelationshipCache;
 import org.margin.access.relationship.RelationshipEpochs;
 import org.margin.grid.Grid;
@@ -40,6 +41,7 @@ public final class AccessPolicy {
     private static final Decision NO_RELATIONSHIP = new Decision.Denied(DenialReason.NO_CURRENT_RELATIONSHIP);
     private static final Decision NOT_TEACHING = new Decision.Denied(DenialReason.NOT_TEACHING_COURSE);
     private static final Decision SERVICE = new Decision.Denied(DenialReason.SERVICE_DISCLOSES_NOTHING);
+    private static final Decision NOT_OF_INSTITUTION = new Decision.Denied(DenialReason.NOT_OF_INSTITUTION);
     private static final Decision OWN_RECORD = new Decision.Permitted(Basis.OWN_RECORD);
     private static final Decision INTEREST = new Decision.Permitted(Basis.LEGITIMATE_EDUCATIONAL_INTEREST);
     private static final Decision ADMINISTRATOR = new Decision.Permitted(Basis.INSTITUTION_ADMINISTRATOR);
@@ -50,11 +52,13 @@ public final class AccessPolicy {
     public static final int MAX_FACTS = 100_000;
 
     private final RelationshipCache relationships;
+    private final Membership membership;
     private final Clock clock;
 
     /** @param clock whose date is "today" for enrolment periods */
-    public AccessPolicy(RelationshipCache relationships, Clock clock) {
+    public AccessPolicy(RelationshipCache relationships, Membership membership, Clock clock) {
         this.relationships = Objects.requireNonNull(relationships, "relationships");
+        this.membership = Objects.requireNonNull(membership, "membership");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -64,7 +68,8 @@ public final class AccessPolicy {
      */
     public static AccessPolicy create(Store store, Optional<Grid> grid, Clock clock) {
         RelationshipEpochs epochs = grid.<RelationshipEpochs>map(GridEpochs::new).orElseGet(LocalEpochs::new);
-        return new AccessPolicy(new RelationshipCache(store.enrollments(), epochs, FACT_LIFETIME, MAX_FACTS), clock);
+        return new AccessPolicy(new RelationshipCache(store.enrollments(), epochs, FACT_LIFETIME, MAX_FACTS),
+                new Membership(store.people(), store.courses(), FACT_LIFETIME, MAX_FACTS), clock);
     }
 
     /** May the caller see this student's records of this institution today? */
@@ -74,7 +79,7 @@ public final class AccessPolicy {
         }
         return switch (caller.role()) {
             case SERVICE -> SERVICE;
-            case ADMINISTRATOR -> ADMINISTRATOR;
+            case ADMINISTRATOR -> membership.personOf(tenant, student) ? ADMINISTRATOR : NOT_OF_INSTITUTION;
             case STUDENT -> caller.person().isEmpty() ? NO_PERSON
                     : caller.person().get().equals(student.value()) ? OWN_RECORD : NOT_OWN_RECORD;
             case EDUCATOR -> caller.person().isEmpty() ? NO_PERSON
@@ -90,7 +95,7 @@ public final class AccessPolicy {
         }
         return switch (caller.role()) {
             case SERVICE -> SERVICE;
-            case ADMINISTRATOR -> ADMINISTRATOR;
+            case ADMINISTRATOR -> membership.courseOf(tenant, course) ? ADMINISTRATOR : NOT_OF_INSTITUTION;
             case STUDENT -> NOT_OWN_RECORD;
             case EDUCATOR -> caller.person().isEmpty() ? NO_PERSON
                     : relationships.educatorTeaches(tenant, new PersonId(caller.person().get()), course, today())

@@ -10,6 +10,8 @@ public enum DenialReason {
     NO_CURRENT_RELATIONSHIP,
     /** The educator does not teach this course today. */
     NOT_TEACHING_COURSE,
+    /** The student or course asked for is not one of the caller's institution. */
+    NOT_OF_INSTITUTION,
     /** A student or educator token that names no person in Margin. */
     NO_PERSON,
     /** Services process events; through a tool they disclose nothing about a student or a course. */

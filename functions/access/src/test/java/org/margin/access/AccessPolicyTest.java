@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.access.relationship.LocalEpochs;
+import org.margin.access.relationship.Membership;
 import org.margin.access.relationship.RelationshipCache;
 import org.margin.access.support.School;
 import org.margin.access.support.TestDatabase;
@@ -41,7 +42,8 @@ class AccessPolicyTest {
     static void twoSchools() {
         store = TestDatabase.store().build();
         policy = new AccessPolicy(new RelationshipCache(store.enrollments(), new LocalEpochs(), Duration.ofMinutes(1),
-                10_000), Clock.systemUTC());
+                10_000), new Membership(store.people(), store.courses(), Duration.ofMinutes(1), 10_000),
+                Clock.systemUTC());
         school = School.create(store);
         elsewhere = School.create(store);
     }
@@ -125,6 +127,20 @@ class AccessPolicyTest {
         Store asAdministratorElsewhere = store.actingFor(Actor.administrator(Optional.empty()));
         assertThat(asAdministratorElsewhere.submissions().find(elsewhere.tenant(), school.studentWork(),
                 Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void anAdministratorCannotPointTheirTenantAtAnotherInstitutionsIds() {
+        Caller administrator = new Caller("a", Optional.of(elsewhere.tenant().value()), Role.ADMINISTRATOR,
+                Optional.of(elsewhere.teacher().value()), Set.of());
+        assertThat(policy.student(administrator, elsewhere.tenant(), school.student()))
+                .isEqualTo(new Decision.Denied(DenialReason.NOT_OF_INSTITUTION));
+        assertThat(policy.course(administrator, elsewhere.tenant(), school.courseA()))
+                .isEqualTo(new Decision.Denied(DenialReason.NOT_OF_INSTITUTION));
+        assertThat(policy.student(administrator, elsewhere.tenant(), elsewhere.student()))
+                .isEqualTo(new Decision.Permitted(Basis.INSTITUTION_ADMINISTRATOR));
+        assertThat(policy.course(administrator, elsewhere.tenant(), elsewhere.courseA()))
+                .isEqualTo(new Decision.Permitted(Basis.INSTITUTION_ADMINISTRATOR));
     }
 
     @Test

@@ -83,6 +83,13 @@ public final class People {
         return findBy(tenant, BY_EMAIL_LOOKUP, emailLookup, consistency);
     }
 
+    /** Whether the pseudonym is a person of this institution. */
+    public boolean exists(TenantId tenant, PersonId person, Consistency consistency) {
+        return transactions.queryFirst(tenant, consistency, "person check",
+                "SELECT 1 FROM people WHERE institution_id = $1 AND id = $2", row -> Boolean.TRUE,
+                tenant.value(), person.value()).isPresent();
+    }
+
     public Optional<PersonIdentity> identity(TenantId tenant, PersonId person, Consistency consistency) {
         return transactions.queryFirst(tenant, consistency, "identity read", IDENTITY, People::identityOf,
                 tenant.value(), person.value());

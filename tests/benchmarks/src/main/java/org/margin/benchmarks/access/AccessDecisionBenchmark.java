@@ -25,6 +25,7 @@ import org.margin.access.Basis;
 import org.margin.access.Decision;
 import org.margin.access.relationship.GridEpochs;
 import org.margin.access.relationship.LocalEpochs;
+import org.margin.access.relationship.Membership;
 import org.margin.access.relationship.RelationshipCache;
 import org.margin.access.relationship.RelationshipEpochs;
 import org.margin.grid.Grid;
@@ -107,7 +108,9 @@ public class AccessDecisionBenchmark {
             default -> throw new IllegalArgumentException("epochs must be grid or local");
         };
         policy = new AccessPolicy(new RelationshipCache(store.enrollments(), relationshipEpochs,
-                AccessPolicy.FACT_LIFETIME, AccessPolicy.MAX_FACTS), Clock.systemUTC());
+                AccessPolicy.FACT_LIFETIME, AccessPolicy.MAX_FACTS),
+                new Membership(store.people(), store.courses(), AccessPolicy.FACT_LIFETIME, AccessPolicy.MAX_FACTS),
+                Clock.systemUTC());
         token = "eyJ" + UUID.randomUUID();
         validatedTokens.put(token, new Caller("subject", Optional.of(tenant.value()), Role.EDUCATOR,
                 Optional.of(educator.value()), Set.of("profiles:read")));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.margin.governance.audit.CheckpointSchedule;
 import org.margin.governance.audit.VerifyAuditLogTool;
 import org.margin.governance.consent.GetConsentsTool;
 import org.margin.governance.consent.RecordConsentTool;
@@ -15,6 +16,7 @@ import org.margin.governance.retention.RetentionSchedule;
 import org.margin.governance.retention.RetentionTools;
 import org.margin.governance.rights.RightsTools;
 import org.margin.governance.roster.ImportRosterTool;
+import org.margin.governance.schedule.PingSchedules;
 import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
@@ -62,7 +64,8 @@ public final class DataGovernanceFunction {
                 .settings(settings)
                 .declareTools(tools.toArray(String[]::new))
                 .mcp(mount -> mount.endpoint(mcp(platform, governance)))
-                .cloudEvent(RetentionSchedule.SCHEDULE, governance.schedule().handler())
+                .cloudEvent(RetentionSchedule.SCHEDULE, new PingSchedules(governance.schedule().handler(),
+                        new CheckpointSchedule(platform.auditCheckpoints()).handler()))
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override

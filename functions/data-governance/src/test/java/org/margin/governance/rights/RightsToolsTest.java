@@ -98,7 +98,7 @@ class RightsToolsTest {
                 .isEqualTo(NOT_SELF);
         assertThat(error(world.call(RightsTools.EXPORT, TestContext.of(
                 administrator(elsewhere, RightsTools.EXPORT_SCOPE), forStudent))))
-                .isEqualTo(RightsTools.NO_SUCH_STUDENT);
+                .isEqualTo(NOT_SELF);
         assertThat(structured(world.call(RightsTools.EXPORT, TestContext.of(
                 administrator(school, RightsTools.EXPORT_SCOPE), forStudent))).path("studentId").asString())
                 .isEqualTo(student.value().toString());

@@ -14,7 +14,7 @@ import org.margin.store.tenant.TenantId;
  * Signs the Merkle root of a chain's entries so far: on demand ({@link #checkpoint}), for every chain
  * ({@link #checkpointAll}), or every interval on a virtual thread ({@link #every}). A chain with no entry since its
  * last checkpoint gets none. The root is computed by reading the chain in pages through a {@link CompactRange}, so
- * memory stays constant whatever the chain's length.
+ * memory stays constant whatever the chain's length; a pruned chain's range starts from its anchor's.
  */
 public final class Checkpointer {
 
@@ -32,8 +32,10 @@ public final class Checkpointer {
     public Optional<AuditCheckpointRow> checkpoint(TenantId tenant) {
         List<AuditCheckpointRow> existing = trail.checkpoints(tenant);
         long covered = existing.isEmpty() ? 0 : existing.getLast().treeSize();
-        CompactRange range = new CompactRange();
-        long after = 0;
+        CompactRange range = trail.anchor(tenant)
+                .map(anchor -> CompactRange.of(anchor.treeSize(), anchor.compactRange()))
+                .orElseGet(CompactRange::new);
+        long after = range.size();
         while (true) {
             List<AuditEntryRow> page = trail.page(tenant, after, PAGE);
             for (AuditEntryRow row : page) {

@@ -15,6 +15,34 @@ public final class CompactRange {
     private final List<Long> widths = new ArrayList<>();
     private long size;
 
+    /**
+     * The range of a tree of {@code size} leaves from its subtree roots, largest first: one per set bit of the size,
+     * as {@link #nodes()} gives them (an audit anchor keeps them so verification can go on after pruning).
+     */
+    public static CompactRange of(long size, List<byte[]> nodes) {
+        if (size < 0 || nodes.size() != Long.bitCount(size)) {
+            throw new IllegalArgumentException("a compact range has one subtree root per set bit of its size");
+        }
+        CompactRange range = new CompactRange();
+        long rest = size;
+        for (byte[] node : nodes) {
+            if (node.length != TreeHashes.SIZE) {
+                throw new IllegalArgumentException("a subtree root is 32 bytes");
+            }
+            long width = Long.highestOneBit(rest);
+            range.nodes.add(node.clone());
+            range.widths.add(width);
+            rest -= width;
+        }
+        range.size = size;
+        return range;
+    }
+
+    /** The subtree roots, largest first. */
+    public List<byte[]> nodes() {
+        return nodes.stream().map(byte[]::clone).toList();
+    }
+
     public void append(byte[] leafHash) {
         byte[] node = leafHash;
         long width = 1;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -12,6 +13,7 @@ import org.margin.audit.merkle.CompactRange;
 import org.margin.audit.merkle.ConsistencyProofs;
 import org.margin.audit.merkle.LeafHashes;
 import org.margin.audit.merkle.TreeHashes;
+import org.margin.store.audit.AuditAnchorRow;
 import org.margin.store.audit.AuditCheckpointRow;
 import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.audit.AuditTrail;
@@ -21,7 +23,9 @@ import org.margin.store.tenant.TenantId;
  * Verifies a chain end to end, reading its entries in pages in sequence order: every sequence number present, every
  * chain hash {@code SHA-256(previous chain hash || leaf hash)}, every checkpoint's signature, every checkpoint's root
  * equal to the Merkle root of the entries it covers, and an RFC 9162 consistency proof from each checkpoint to the
- * next. Memory holds one page, the compact range of the tree so far and the leaf hashes since the last checkpoint.
+ * next. A pruned chain starts at its anchor: the anchor's checkpoint signature and compact range are checked, then
+ * chain hashes follow from the anchor's and roots grow from its compact range; checkpoints below the anchor keep
+ * only their signatures to check. Memory holds one page, the compact range of the tree so far and the leaf hashes since the last checkpoint.
  *
  * <p>When an entry's chain hash is wrong, the verifier looks at the next {@value #LOOK_AHEAD} entries for one that
  * would fit in its place: found, the chain was reordered; not found, the entry was altered.
@@ -53,14 +57,28 @@ public final class AuditVerifier {
                         "the signature of the checkpoint at tree size " + checkpoint.treeSize() + " does not verify");
             }
         }
-        Entries entries = new Entries(tenant);
+        Optional<AuditAnchorRow> anchor = trail.anchor(tenant);
         CompactRange range = new CompactRange();
-        CompactRange atLastCheckpoint = range.copy();
-        LeafHashes sinceLastCheckpoint = new LeafHashes(0);
-        AuditCheckpointRow lastCheckpoint = null;
-        int next = 0;
         byte[] previous = new byte[TreeHashes.SIZE];
-        long expected = 1;
+        AuditCheckpointRow lastCheckpoint = null;
+        if (anchor.isPresent()) {
+            Optional<Verification.Failed> bad = badAnchor(tenant, anchor.get());
+            if (bad.isPresent()) {
+                return bad.get();
+            }
+            range = CompactRange.of(anchor.get().treeSize(), anchor.get().compactRange());
+            previous = anchor.get().chainHash();
+            lastCheckpoint = anchor.get().checkpoint();
+        }
+        long pruned = range.size();
+        CompactRange atLastCheckpoint = range.copy();
+        LeafHashes sinceLastCheckpoint = new LeafHashes(pruned);
+        int next = 0;
+        while (next < checkpoints.size() && checkpoints.get(next).treeSize() <= pruned) {
+            next++;
+        }
+        long expected = pruned + 1;
+        Entries entries = new Entries(tenant, pruned);
         while (entries.hasNext()) {
             AuditEntryRow row = entries.next();
             if (row.seq() != expected) {
@@ -112,6 +130,24 @@ public final class AuditVerifier {
     }
 
     /**
+     * What is wrong with an anchor, if anything: its checkpoint must carry this keyset's signature for this chain, and
+     * its compact range must give the signed root, so that the chain hash and range it hands on are those signed.
+     */
+    private Optional<Verification.Failed> badAnchor(TenantId tenant, AuditAnchorRow anchor) {
+        long size = anchor.treeSize();
+        if (!keys.verifies(tenant, anchor.checkpoint())) {
+            return Optional.of(new Verification.Failed(size, Tampering.BAD_CHECKPOINT,
+                    "the signature of the anchor's checkpoint at tree size " + size + " does not verify"));
+        }
+        if (anchor.compactRange().size() != Long.bitCount(size) || !Arrays.equals(
+                CompactRange.of(size, anchor.compactRange()).root(), anchor.checkpoint().rootHash())) {
+            return Optional.of(new Verification.Failed(size, Tampering.BAD_CHECKPOINT,
+                    "the anchor's compact range at tree size " + size + " does not give its signed root"));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The chain's entries in sequence order, a page at a time; the next page is read on a virtual thread while this
      * one is hashed, so reading and hashing overlap.
      */
@@ -122,9 +158,9 @@ public final class AuditVerifier {
         private int at;
         private boolean exhausted;
 
-        Entries(TenantId tenant) {
+        Entries(TenantId tenant, long after) {
             this.tenant = tenant;
-            this.nextPage = read(0);
+            this.nextPage = read(after);
         }
 
         private CompletableFuture<List<AuditEntryRow>> read(long after) {

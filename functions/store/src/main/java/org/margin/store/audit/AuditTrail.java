@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.margin.store.Consistency;
 import org.margin.store.StoreRejectedException;
@@ -17,7 +19,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The append-only {@code audit_entries} and {@code audit_checkpoints} of V14. Appending takes a per-tenant
+ * The append-only {@code audit_entries} and {@code audit_checkpoints} of V14, and the anchors of V19 that let a chain
+ * be pruned up to a signed checkpoint. Appending takes a per-tenant
  * transaction-level advisory lock, reads the chain's head and inserts what {@code extension} computes from it, all
  * in one transaction, so instances appending to one tenant's chain at once queue instead of forking it.
  */
@@ -31,8 +34,14 @@ public final class AuditTrail {
 
     private static final String SCOPE_AND_LOCK = """
             SELECT set_config('app.tenant', $1, true), pg_advisory_xact_lock(hashtextextended('margin.audit:' || $1, 0))""";
+    /** The last entry, or the newest anchor when pruning removed every entry up to it. */
     private static final String HEAD = """
-            SELECT seq, chain_hash FROM audit_entries WHERE institution_id = $1 ORDER BY seq DESC LIMIT 1""";
+            SELECT seq, chain_hash FROM (
+                (SELECT seq, chain_hash FROM audit_entries WHERE institution_id = $1 ORDER BY seq DESC LIMIT 1)
+                UNION ALL
+                (SELECT tree_size, chain_hash FROM audit_anchors WHERE institution_id = $1
+                 ORDER BY tree_size DESC LIMIT 1)) AS heads
+            ORDER BY seq DESC LIMIT 1""";
     private static final String INSERT = """
             INSERT INTO audit_entries (institution_id, seq, recorded_at, payload, chain_hash)
             VALUES ($1, $2, $3, $4, $5)""";
@@ -45,6 +54,10 @@ public final class AuditTrail {
     private static final String ADD_CHECKPOINT = """
             INSERT INTO audit_checkpoints (institution_id, tree_size, root_hash, signature, key_id, signed_at)
             VALUES ($1, $2, $3, $4, $5, $6)""";
+
+    private static final String ANCHOR = """
+            SELECT tree_size, root_hash, signature, key_id, signed_at, chain_hash, compact_range FROM audit_anchors
+            WHERE institution_id = $1 ORDER BY tree_size DESC LIMIT 1""";
 
     private final TenantTransactions transactions;
     private final TenantTransactions bulkReads;
@@ -157,5 +170,41 @@ public final class AuditTrail {
     public List<TenantId> chains() {
         return transactions.queryWithoutTenant(Consistency.READ_YOUR_WRITES, "audit chains",
                 "SELECT audit_chains() AS id", row -> new TenantId(Sql.required(row, "id", UUID.class)));
+    }
+
+    /** The chain's newest anchor: where its pruned part ends and verification starts. Empty when never pruned. */
+    public Optional<AuditAnchorRow> anchor(TenantId tenant) {
+        return transactions.queryFirst(tenant, Consistency.READ_YOUR_WRITES, "audit anchor read", ANCHOR,
+                row -> new AuditAnchorRow(new AuditCheckpointRow(Sql.required(row, "tree_size", Long.class),
+                        Sql.required(row, "root_hash", byte[].class),
+                        Sql.required(row, "signature", byte[].class),
+                        Sql.required(row, "key_id", Long.class),
+                        Sql.required(row, "signed_at", OffsetDateTime.class).toInstant()),
+                        Sql.required(row, "chain_hash", byte[].class),
+                        AuditAnchorRow.split(Sql.required(row, "compact_range", byte[].class))),
+                tenant.value());
+    }
+
+    /**
+     * The tree size up to which the chain may be pruned now: the newest checkpoint past the anchor whose entries are
+     * all older than the institution's audit period, as the database judges it ({@code audit_prune_point()}, V19).
+     */
+    public OptionalLong prunePoint(TenantId tenant) {
+        return transactions.queryOne(tenant, Consistency.READ_YOUR_WRITES, "audit prune point",
+                        "SELECT audit_prune_point() AS point", row -> Optional.ofNullable(row.get("point", Long.class)))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Anchors the chain at the checkpoint of tree size {@code point} (its {@link #prunePoint}) with the compact range
+     * of its tree, and deletes the entries up to it; returns how many were deleted. The database refuses (a
+     * {@link StoreRejectedException}) a point that is not the prune point or a range that does not give the
+     * checkpoint's root.
+     */
+    public long prune(TenantId tenant, long point, List<byte[]> compactRange) {
+        return transactions.write(tenant, "audit prune", connection -> Sql.rows(connection,
+                        "SELECT audit_prune($1, $2) AS deleted", row -> Sql.required(row, "deleted", Long.class),
+                        point, AuditAnchorRow.join(compactRange))
+                .single());
     }
 }

@@ -27,7 +27,7 @@ public record Governance(Access access, AuditRecords audit, RightsTools rights, 
         Access access = new Access(AccessPolicy.create(store, Optional.of(platform.grid()), clock));
         AuditRecords audit = new AuditRecords(platform.audit(), clock);
         StudentCaches caches = new StudentCaches(platform.grid());
-        RetentionRun run = new RetentionRun(store, caches, audit, clock);
+        RetentionRun run = new RetentionRun(store, caches, audit, platform.auditPruner(), clock);
         return new Governance(access, audit,
                 new RightsTools(store, new SubjectExport(platform.keyring(), platform.texts()),
                         new StudentErasure(store, caches, platform.sink(), platform.events(), clock), clock, access,

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.margin.audit.checkpoint.CheckpointKeys;
 import org.margin.audit.checkpoint.Checkpointer;
 import org.margin.audit.log.AuditLog;
+import org.margin.audit.prune.AuditPruner;
 import org.margin.audit.verify.AuditVerifier;
 import org.margin.events.MarginEvents;
 import org.margin.grid.Grid;
@@ -175,6 +176,11 @@ public final class Platform implements AutoCloseable {
     /** Verifies an audit chain against its entries and signed checkpoints. */
     public AuditVerifier auditVerifier() {
         return new AuditVerifier(store.auditTrail(), checkpointKeys);
+    }
+
+    /** Prunes an audit chain up to its newest signed checkpoint older than the audit period, once it verifies. */
+    public AuditPruner auditPruner() {
+        return new AuditPruner(store.auditTrail(), auditVerifier());
     }
 
     @Override

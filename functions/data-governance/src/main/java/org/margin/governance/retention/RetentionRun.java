@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.margin.audit.entry.Actor;
+import org.margin.audit.prune.AuditPruner;
+import org.margin.audit.prune.Pruning;
 import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.rights.StudentCaches;
 import org.margin.store.Consistency;
@@ -18,9 +22,10 @@ import org.margin.store.retention.RetentionCategory;
 import org.margin.store.tenant.TenantId;
 
 /**
- * One expiry run: for each institution and each category but the audit log (which its own append-only store
- * expires), deletes what is older than the institution's period, one transaction per category, then buries the
- * cached values derived from it. Submissions go first, so the later categories find less to do. Then it applies
+ * One expiry run: for each institution and each category, deletes what is older than the institution's period, one
+ * transaction per category, then buries the cached values derived from it. The audit log is pruned, not deleted
+ * from: up to its newest signed checkpoint whose entries are all older than the period, and only if the chain
+ * verifies ({@link AuditPruner}). Submissions go first, so the later categories find less to do. Then it applies
  * the consents withdrawn in the last {@link #WITHDRAWAL_LOOKBACK}: the data processed for each withdrawn purpose
  * before the withdrawal goes. Each category's and each purpose's counts are recorded in the institution's audit
  * log, as the act of whoever started the run.
@@ -33,27 +38,33 @@ public final class RetentionRun {
      */
     public static final Duration WITHDRAWAL_LOOKBACK = Duration.ofDays(35);
 
+    private static final String AUDIT_TABLE = "audit_entries";
+
     private static final List<RetentionCategory> EXPIRED_HERE = List.of(RetentionCategory.SUBMISSIONS,
             RetentionCategory.METRICS, RetentionCategory.FINGERPRINTS, RetentionCategory.ALERTS);
 
     private final Store store;
     private final StudentCaches caches;
     private final AuditRecords audit;
-    private final Clock clock;
+    private static final System.Logger LOG = System.getLogger(RetentionRun.class.getName());
 
-    public RetentionRun(Store store, StudentCaches caches, AuditRecords audit, Clock clock) {
+    private final Clock clock;
+    private final AuditPruner pruner;
+
+    public RetentionRun(Store store, StudentCaches caches, AuditRecords audit, AuditPruner pruner, Clock clock) {
         this.store = store;
         this.caches = caches;
         this.audit = audit;
+        this.pruner = pruner;
         this.clock = clock;
     }
 
     /**
-     * What one institution's run deleted: rows per table, per category and per withdrawn purpose, and the cache
-     * keys buried.
+     * What one institution's run deleted: rows per table, per category and per withdrawn purpose, the cache keys
+     * buried, and what pruning the audit log did (empty when it could not run: the store or the signing keys away).
      */
     public record Report(TenantId tenant, Instant ranAt, Map<RetentionCategory, Map<String, Long>> deleted,
-                         Map<String, Map<String, Long>> withdrawn, int cacheKeysBuried) {
+                         Map<String, Map<String, Long>> withdrawn, int cacheKeysBuried, Optional<Pruning> audit) {
 
         public long total() {
             return sum(deleted.values()) + sum(withdrawn.values());
@@ -90,11 +101,39 @@ public final class RetentionRun {
             expired.deleted().forEach((table, count) -> rows.merge(table, count, Long::sum));
             buried += caches.forget(tenant, expired.students(), expired.submissions());
         }
+        Optional<Pruning> pruning = pruneAudit(tenant);
+        deleted.put(RetentionCategory.AUDIT, Map.of(AUDIT_TABLE,
+                pruning.orElse(null) instanceof Pruning.Pruned pruned ? pruned.deleted() : 0L));
         deleted.forEach((category, rows) ->
                 audit.action(tenant, by, "retention.expired", target(category.wireName(), rows)));
+        if (pruning.isEmpty()) {
+            audit.action(tenant, by, "retention.audit_not_pruned", "audit/unavailable");
+        } else if (pruning.get() instanceof Pruning.Refused refused) {
+            audit.action(tenant, by, "retention.audit_not_pruned", "audit/"
+                    + refused.failure().tampering().name().toLowerCase(Locale.ROOT) + ":" + refused.failure().seq());
+        }
         withdrawn.forEach((purpose, rows) ->
                 audit.action(tenant, by, "retention.withdrawn_consent", target(purpose, rows)));
-        return new Report(tenant, now, deleted, withdrawn, buried);
+        return new Report(tenant, now, deleted, withdrawn, buried, pruning);
+    }
+
+    /**
+     * Prunes the institution's audit chain; empty when that failed to run, which must not cost the audit records of
+     * what the other categories deleted, so the failure is logged by kind and the next run tries again.
+     */
+    private Optional<Pruning> pruneAudit(TenantId tenant) {
+        try {
+            Pruning pruning = pruner.prune(tenant);
+            if (pruning instanceof Pruning.Refused refused) {
+                LOG.log(System.Logger.Level.ERROR, "audit chain of " + tenant + " not pruned: it does not verify at "
+                        + refused.failure().seq() + " (" + refused.failure().tampering() + ")");
+            }
+            return Optional.of(pruning);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "audit chain of " + tenant + " not pruned this run: "
+                    + failure.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     /** Runs for every institution, as the schedule does. */

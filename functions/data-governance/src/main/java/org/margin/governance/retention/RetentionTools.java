@@ -1,7 +1,10 @@
 package org.margin.governance.retention;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.margin.audit.prune.Pruning;
 import org.margin.governance.access.Access;
 import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.access.Arguments;
@@ -47,8 +50,8 @@ public final class RetentionTools {
                         .title("Set a retention period")
                         .description("How many days the institution keeps one category of data: submissions (and "
                                 + "all derived from them), metrics, alerts, fingerprints (integrity index and "
-                                + "reports) or audit. Every period is finite: 1 to 36500 days. The audit log's "
-                                + "period is kept here and applied by the audit log itself.")
+                                + "reports) or audit. Every period is finite: 1 to 36500 days. The audit log is "
+                                + "pruned only up to a signed checkpoint whose entries are all older than its period.")
                         .inputSchema(Arguments.schema("""
                                 {"type": "object", "properties": {
                                   "category": {"type": "string",
@@ -70,7 +73,8 @@ public final class RetentionTools {
                         .title("Run retention now")
                         .description("Deletes the institution's data older than its retention periods now, as the "
                                 + "daily run does, and reports how many rows of each table went. The audit log is "
-                                + "expired by the audit log itself, not here.")
+                                + "pruned up to its newest signed checkpoint older than the period, and only if it "
+                                + "verifies; an anchor keeps the rest verifiable.")
                         .annotations(new ToolAnnotations(null, false, true, true, false))
                         .handler(this::run)
                         .build());
@@ -111,9 +115,26 @@ public final class RetentionTools {
             });
             result.put("total", report.total());
             result.put("cacheKeysBuried", report.cacheKeysBuried());
-            result.put("audit", "expired by the audit log itself");
+            result.set("audit", auditPruning(report.audit()));
             return ToolResult.structured(result);
         });
+    }
+
+    /** {@code prunedThrough} and {@code deleted}; or why nothing was pruned. */
+    private static ObjectNode auditPruning(Optional<Pruning> pruning) {
+        ObjectNode audit = Json.object();
+        switch (pruning.orElse(null)) {
+            case Pruning.Pruned pruned -> audit.put("prunedThrough", pruned.anchoredAt())
+                    .put("deleted", pruned.deleted());
+            case Pruning.NothingDue ignored -> audit.put("deleted", 0).put("reason",
+                    "no signed checkpoint covers only entries older than the period");
+            case Pruning.Refused refused -> audit.put("deleted", 0)
+                    .put("reason", "the audit log does not verify; nothing was pruned")
+                    .put("firstBadEntry", refused.failure().seq())
+                    .put("problem", refused.failure().tampering().name().toLowerCase(Locale.ROOT));
+            case null -> audit.put("deleted", 0).put("reason", "pruning could not run; the next run tries again");
+        }
+        return audit;
     }
 
     private ObjectNode policies(TenantId tenant) {

@@ -2,13 +2,20 @@ package org.margin.governance.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.audit.entry.Actor;
+import org.margin.audit.entry.AdministrativeAction;
+import org.margin.audit.log.AuditLog;
+import org.margin.audit.verify.Verification;
 import org.margin.governance.GovernanceWorld;
 import org.margin.governance.TestContext;
 import org.margin.grid.Grid;
@@ -24,7 +31,9 @@ import org.margin.store.Consistency;
 import org.margin.store.consent.GivenBy;
 import org.margin.store.consent.Purpose;
 import org.margin.store.people.PersonId;
+import org.margin.store.retention.RetentionCategory;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.TenantId;
 import tools.jackson.databind.JsonNode;
 
 /** Retention policies and runs through the tools and the schedule, on real parts. */
@@ -54,7 +63,9 @@ class RetentionToolsTest {
         assertThat(set.path("periodDays").path("alerts").asInt()).isEqualTo(365);
         assertThat(ran.path("deleted").path("submissions").path("submissions").asLong()).isEqualTo(1);
         assertThat(ran.path("deleted").path("submissions").path("writing_metrics").asLong()).isEqualTo(1);
-        assertThat(ran.path("deleted").has("audit")).isFalse();
+        assertThat(ran.path("deleted").path("audit").path("audit_entries").asLong())
+                .as("the audit log of today is not pruned").isZero();
+        assertThat(ran.path("audit").path("deleted").asLong()).isZero();
         assertThat(world.store().submissions().find(school.tenant(), old, Consistency.READ_YOUR_WRITES)).isEmpty();
         assertThat(world.store().submissions().find(school.tenant(), recent, Consistency.READ_YOUR_WRITES))
                 .isPresent();
@@ -115,6 +126,40 @@ class RetentionToolsTest {
                 "\"target\":\"analysis/writing_metrics:2\"", "\"actor_role\":\"administrator\""));
         assertThat(audit).anySatisfy(entry -> assertThat(entry).contains("\"action\":\"retention.expired\"",
                 "\"target\":\"submissions/"));
+    }
+
+    @Test
+    void aRunPrunesTheAuditLogUpToItsLastDueCheckpointAndTheLogStillVerifies() throws Exception {
+        var school = world.school(1);
+        TenantId tenant = school.tenant();
+        world.store().retentionPolicies().set(tenant, RetentionCategory.AUDIT, 1);
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        try (AuditLog old = AuditLog.create(world.store().auditTrail(), Clock.fixed(twoDaysAgo, ZoneOffset.UTC))) {
+            for (int i = 0; i < 6; i++) {
+                old.recordDurably(tenant, new AdministrativeAction(twoDaysAgo, Actor.service("data-governance"),
+                        "roster.imported", tenant.toString()));
+            }
+        }
+        world.platform.auditCheckpoints().checkpoint(tenant).orElseThrow();
+        world.platform.audit().recordDurably(tenant, new AdministrativeAction(Instant.now(),
+                Actor.service("data-governance"), "roster.imported", tenant.toString()));
+        Caller admin = TestContext.caller(Role.ADMINISTRATOR, tenant.value(), Optional.of(UUID.randomUUID()),
+                RetentionTools.SCOPE);
+
+        JsonNode ran = structured(world.call(RetentionTools.RUN, TestContext.of(admin, Json.object())));
+        JsonNode again = structured(world.call(RetentionTools.RUN, TestContext.of(admin, Json.object())));
+
+        assertThat(ran.path("audit").path("prunedThrough").asLong()).isEqualTo(6);
+        assertThat(ran.path("deleted").path("audit").path("audit_entries").asLong()).isEqualTo(6);
+        assertThat(again.path("deleted").path("audit").path("audit_entries").asLong()).isZero();
+        assertThat(world.store().auditTrail().page(tenant, 0, 100).getFirst().seq()).as("today's entry stays")
+                .isEqualTo(7);
+        assertThat(world.auditEntries(tenant)).anySatisfy(entry -> assertThat(entry).contains(
+                "\"action\":\"retention.expired\"", "\"target\":\"audit/audit_entries:6\"",
+                "\"actor_role\":\"administrator\""));
+        world.platform.auditCheckpoints().checkpoint(tenant).orElseThrow();
+        assertThat(world.platform.auditVerifier().verify(tenant)).isInstanceOfSatisfying(
+                Verification.Verified.class, verified -> assertThat(verified.checkpoints()).isEqualTo(2));
     }
 
     @Test

@@ -102,7 +102,9 @@ begin
     if chain is null then
         raise exception 'no tenant is set' using errcode = '42501';
     end if;
-    perform pg_advisory_xact_lock(hashtextextended('margin.audit:' || chain::text, 0));
+    -- Two prunes of one chain queue; appends do not wait: they insert only after the head, which a prune never
+    -- passes, and see either the entries or the anchor that replaces them, both committed at once.
+    perform pg_advisory_xact_lock(hashtextextended('margin.audit-prune:' || chain::text, 0));
     if point is null or point is distinct from audit_prune_point() then
         raise exception 'not the chain''s prune point' using errcode = '22023';
     end if;

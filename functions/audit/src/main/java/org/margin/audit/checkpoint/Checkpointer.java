@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.margin.audit.merkle.CompactRange;
 import org.margin.audit.merkle.TreeHashes;
+import org.margin.store.audit.AuditAnchorRow;
 import org.margin.store.audit.AuditCheckpointRow;
 import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.audit.AuditTrail;
@@ -32,25 +33,50 @@ public final class Checkpointer {
     public Optional<AuditCheckpointRow> checkpoint(TenantId tenant) {
         List<AuditCheckpointRow> existing = trail.checkpoints(tenant);
         long covered = existing.isEmpty() ? 0 : existing.getLast().treeSize();
-        CompactRange range = trail.anchor(tenant)
-                .map(anchor -> CompactRange.of(anchor.treeSize(), anchor.compactRange()))
-                .orElseGet(CompactRange::new);
-        long after = range.size();
-        while (true) {
-            List<AuditEntryRow> page = trail.page(tenant, after, PAGE);
-            for (AuditEntryRow row : page) {
-                range.append(TreeHashes.leaf(row.payload()));
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.getLast().seq();
-        }
+        CompactRange range = rootSoFar(tenant);
         if (range.size() <= covered) {
             return Optional.empty();
         }
         AuditCheckpointRow signed = keys.sign(tenant, range.size(), range.root());
         return trail.addCheckpoint(tenant, signed) ? Optional.of(signed) : Optional.empty();
+    }
+
+    /**
+     * The compact range of the whole chain, from its anchor on. A prune that commits while the pages are read leaves
+     * a gap behind the new anchor: then the range is computed again from that anchor. A gap with no new anchor is a
+     * removed entry, and nothing is signed over it.
+     */
+    private CompactRange rootSoFar(TenantId tenant) {
+        while (true) {
+            Optional<AuditAnchorRow> anchor = trail.anchor(tenant);
+            CompactRange range = anchor.map(at -> CompactRange.of(at.treeSize(), at.compactRange()))
+                    .orElseGet(CompactRange::new);
+            if (appendEntries(tenant, range)) {
+                return range;
+            }
+            long contiguous = range.size();
+            if (trail.anchor(tenant).map(AuditAnchorRow::treeSize).orElse(0L)
+                    == anchor.map(AuditAnchorRow::treeSize).orElse(0L)) {
+                throw new IllegalStateException("the audit chain has a gap after entry " + contiguous
+                        + "; its root is not signed");
+            }
+        }
+    }
+
+    /** Appends the leaves of the entries after the range's end; false at a gap in the sequence. */
+    private boolean appendEntries(TenantId tenant, CompactRange range) {
+        while (true) {
+            List<AuditEntryRow> page = trail.page(tenant, range.size(), PAGE);
+            for (AuditEntryRow row : page) {
+                if (row.seq() != range.size() + 1) {
+                    return false;
+                }
+                range.append(TreeHashes.leaf(row.payload()));
+            }
+            if (page.size() < PAGE) {
+                return true;
+            }
+        }
     }
 
     /** Checkpoints every chain that has entries; returns how many new checkpoints were stored. */

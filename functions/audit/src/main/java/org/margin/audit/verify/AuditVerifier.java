@@ -49,7 +49,26 @@ public final class AuditVerifier {
         this.pageSize = pageSize;
     }
 
+    /**
+     * Verifies the chain from its anchor on. A prune that commits meanwhile removes entries ahead of the reading, which
+     * would look like removed entries: a failure is reported only if the anchor is still the one verified from, and
+     * otherwise the chain is verified again from the new anchor.
+     */
     public Verification verify(TenantId tenant) {
+        while (true) {
+            Optional<AuditAnchorRow> anchor = trail.anchor(tenant);
+            Verification outcome = verifyFrom(tenant, anchor);
+            if (outcome instanceof Verification.Verified || treeSize(trail.anchor(tenant)) == treeSize(anchor)) {
+                return outcome;
+            }
+        }
+    }
+
+    private static long treeSize(Optional<AuditAnchorRow> anchor) {
+        return anchor.map(AuditAnchorRow::treeSize).orElse(0L);
+    }
+
+    private Verification verifyFrom(TenantId tenant, Optional<AuditAnchorRow> anchor) {
         List<AuditCheckpointRow> checkpoints = trail.checkpoints(tenant);
         for (AuditCheckpointRow checkpoint : checkpoints) {
             if (!keys.verifies(tenant, checkpoint)) {
@@ -57,7 +76,6 @@ public final class AuditVerifier {
                         "the signature of the checkpoint at tree size " + checkpoint.treeSize() + " does not verify");
             }
         }
-        Optional<AuditAnchorRow> anchor = trail.anchor(tenant);
         CompactRange range = new CompactRange();
         byte[] previous = new byte[TreeHashes.SIZE];
         AuditCheckpointRow lastCheckpoint = null;

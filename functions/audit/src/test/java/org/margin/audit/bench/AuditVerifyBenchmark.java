@@ -41,7 +41,7 @@ public final class AuditVerifyBenchmark {
         } else {
             tenant = TenantId.random();
             long started = System.nanoTime();
-            generate(db, tenant, entries, every);
+            generate(db, tenant, entries, every, "2026-11-27 08:00:00+00");
             System.out.printf("generated %,d entries in %.1f s%n", entries, (System.nanoTime() - started) / 1e9);
         }
         var store = db.store;
@@ -71,7 +71,9 @@ public final class AuditVerifyBenchmark {
         db.database.close();
     }
 
-    private static void generate(AuditDatabase db, TenantId tenant, int entries, int every) throws Exception {
+    /** A chain of {@code entries} disclosures all recorded at {@code recordedAt}, signed every {@code every}. */
+    static void generate(AuditDatabase db, TenantId tenant, int entries, int every, String recordedAt)
+            throws Exception {
         CompactRange range = new CompactRange();
         byte[] previous = new byte[TreeHashes.SIZE];
         HexFormat hex = HexFormat.of();
@@ -85,7 +87,7 @@ public final class AuditVerifyBenchmark {
                     byte[] leaf = TreeHashes.leaf(payload);
                     previous = TreeHashes.chain(previous, leaf);
                     range.append(leaf);
-                    out.write(tenant + "\t" + seq + "\t2026-11-27 08:00:00+00\t\\\\x" + hex.formatHex(payload)
+                    out.write(tenant + "\t" + seq + "\t" + recordedAt + "\t\\\\x" + hex.formatHex(payload)
                             + "\t\\\\x" + hex.formatHex(previous) + "\n");
                     if (seq % every == 0 || seq == entries) {
                         db.store.auditTrail().addCheckpoint(tenant, db.checkpointKeys.sign(tenant, seq, range.root()));

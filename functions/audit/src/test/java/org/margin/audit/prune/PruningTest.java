@@ -150,6 +150,18 @@ class PruningTest {
     }
 
     @Test
+    void noCheckpointIsSignedOverAGapThatNoPruneLeft() throws SQLException {
+        TenantId tenant = chain();
+        pruner.prune(tenant);
+        append(tenant, Clock.systemUTC(), 31, 33);
+        tamper(tenant, "delete from audit_entries where institution_id = $tenant and seq = 32");
+
+        assertThatThrownBy(() -> checkpointer.checkpoint(tenant)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gap after entry 31");
+        assertThat(db.store.auditTrail().checkpoints(tenant).getLast().treeSize()).isEqualTo(30);
+    }
+
+    @Test
     void anAnchorWithAnotherRootIsCaughtByItsSignature() throws SQLException {
         TenantId tenant = chain();
         pruner.prune(tenant);

@@ -38,6 +38,7 @@ public final class RetentionRun {
      */
     public static final Duration WITHDRAWAL_LOOKBACK = Duration.ofDays(35);
 
+    private static final System.Logger LOG = System.getLogger(RetentionRun.class.getName());
     private static final String AUDIT_TABLE = "audit_entries";
 
     private static final List<RetentionCategory> EXPIRED_HERE = List.of(RetentionCategory.SUBMISSIONS,
@@ -46,8 +47,6 @@ public final class RetentionRun {
     private final Store store;
     private final StudentCaches caches;
     private final AuditRecords audit;
-    private static final System.Logger LOG = System.getLogger(RetentionRun.class.getName());
-
     private final Clock clock;
     private final AuditPruner pruner;
 

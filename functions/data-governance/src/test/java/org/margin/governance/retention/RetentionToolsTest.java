@@ -2,6 +2,9 @@ package org.margin.governance.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,13 +136,7 @@ class RetentionToolsTest {
         var school = world.school(1);
         TenantId tenant = school.tenant();
         world.store().retentionPolicies().set(tenant, RetentionCategory.AUDIT, 1);
-        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
-        try (AuditLog old = AuditLog.create(world.store().auditTrail(), Clock.fixed(twoDaysAgo, ZoneOffset.UTC))) {
-            for (int i = 0; i < 6; i++) {
-                old.recordDurably(tenant, new AdministrativeAction(twoDaysAgo, Actor.service("data-governance"),
-                        "roster.imported", tenant.toString()));
-            }
-        }
+        writeOldEntries(tenant, 6);
         world.platform.auditCheckpoints().checkpoint(tenant).orElseThrow();
         world.platform.audit().recordDurably(tenant, new AdministrativeAction(Instant.now(),
                 Actor.service("data-governance"), "roster.imported", tenant.toString()));
@@ -160,6 +157,43 @@ class RetentionToolsTest {
         world.platform.auditCheckpoints().checkpoint(tenant).orElseThrow();
         assertThat(world.platform.auditVerifier().verify(tenant)).isInstanceOfSatisfying(
                 Verification.Verified.class, verified -> assertThat(verified.checkpoints()).isEqualTo(2));
+    }
+
+    @Test
+    void aRunLeavesAnAuditLogThatDoesNotVerifyAndRecordsWhy() throws Exception {
+        var school = world.school(1);
+        TenantId tenant = school.tenant();
+        world.store().retentionPolicies().set(tenant, RetentionCategory.AUDIT, 1);
+        writeOldEntries(tenant, 6);
+        world.platform.auditCheckpoints().checkpoint(tenant).orElseThrow();
+        try (Connection superuser = DriverManager.getConnection(world.database.jdbcUrl(), "postgres", "");
+             Statement sql = superuser.createStatement()) {
+            sql.execute("set session_replication_role = replica");
+            sql.execute("update margin.audit_entries set payload = replace(encode(payload, 'escape'), "
+                    + "'roster.imported', 'consent.recorded')::bytea where institution_id = '" + tenant
+                    + "' and seq = 3");
+        }
+        Caller admin = TestContext.caller(Role.ADMINISTRATOR, tenant.value(), Optional.of(UUID.randomUUID()),
+                RetentionTools.SCOPE);
+
+        JsonNode ran = structured(world.call(RetentionTools.RUN, TestContext.of(admin, Json.object())));
+
+        assertThat(ran.path("audit").path("deleted").asLong()).isZero();
+        assertThat(ran.path("audit").path("firstBadEntry").asLong()).isEqualTo(3);
+        assertThat(ran.path("audit").path("problem").asText()).isEqualTo("altered");
+        assertThat(world.store().auditTrail().page(tenant, 0, 100).getFirst().seq()).isEqualTo(1);
+        assertThat(world.auditEntries(tenant)).anySatisfy(entry -> assertThat(entry).contains(
+                "\"action\":\"retention.audit_not_pruned\"", "\"target\":\"audit/altered:3\""));
+    }
+
+    private static void writeOldEntries(TenantId tenant, int count) {
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        try (AuditLog old = AuditLog.create(world.store().auditTrail(), Clock.fixed(twoDaysAgo, ZoneOffset.UTC))) {
+            for (int i = 0; i < count; i++) {
+                old.recordDurably(tenant, new AdministrativeAction(twoDaysAgo, Actor.service("data-governance"),
+                        "roster.imported", tenant.toString()));
+            }
+        }
     }
 
     @Test

@@ -102,10 +102,10 @@ class GridValueEncryptionTest {
 
     private static Grid trusted(Grid grid) {
         grid.connect();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!grid.trusted()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the grid client did not connect and register within 30 s");
+                throw new AssertionError("the grid client did not connect and register within 90 s");
             }
             try {
                 Thread.sleep(20);

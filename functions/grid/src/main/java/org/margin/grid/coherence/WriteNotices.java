@@ -1,6 +1,7 @@
 package org.margin.grid.coherence;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,10 +62,10 @@ public final class WriteNotices {
         });
         client.<String>getTopic(NOTICES).addMessageListener(message -> {
             Notice notice = Notice.decode(message.getMessageObject());
-            nearCaches.of(notice.mapName()).ifPresent(nearCache -> {
-                nearCache.invalidate(notice.key());
+            nearCaches.of(notice.mapName()).ifPresent(nearCache -> notice.keys().forEach(key -> {
+                nearCache.invalidate(key);
                 invalidated.accept(notice.mapName(), InvalidationCause.NOTICE);
-            });
+            }));
             client.<String>getTopic(ACKNOWLEDGEMENTS + notice.writer())
                     .publishAsync(new Acknowledgement(notice.writeId(), instanceId).encode());
         });
@@ -75,6 +76,15 @@ public final class WriteNotices {
      * before this call. The caller has already replaced the grid's entry.
      */
     public void confirm(HazelcastInstance client, String mapName, String key) throws InterruptedException {
+        confirm(client, mapName, List.of(key));
+    }
+
+    /**
+     * Returns once no instance can answer any of {@code keys} of {@code mapName} from its near cache with what was
+     * there before this call: one notice and one acknowledgement per instance for all of them. The caller has
+     * already replaced their grid entries.
+     */
+    public void confirm(HazelcastInstance client, String mapName, List<String> keys) throws InterruptedException {
         IMap<String, String> instances = InstanceLease.instances(client);
         Awaited waiting = new Awaited(ConcurrentHashMap.newKeySet());
         waiting.instances.addAll(instances.keySet());
@@ -84,7 +94,7 @@ public final class WriteNotices {
         String writeId = UUID.randomUUID().toString();
         awaited.put(writeId, waiting);
         try {
-            client.<String>getTopic(NOTICES).publish(new Notice(mapName, key, writeId, instanceId).encode());
+            client.<String>getTopic(NOTICES).publish(new Notice(mapName, keys, writeId, instanceId).encode());
             waiting.done.get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException silent) {
             waiting.instances.forEach(instances::delete);

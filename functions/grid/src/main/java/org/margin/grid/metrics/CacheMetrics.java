@@ -77,11 +77,19 @@ public final class CacheMetrics {
     }
 
     public void invalidated(InvalidationCause cause) {
-        invalidations.add(1, causes[cause.ordinal()]);
+        invalidated(cause, 1);
+    }
+
+    public void invalidated(InvalidationCause cause, long entries) {
+        invalidations.add(entries, causes[cause.ordinal()]);
     }
 
     public void written(boolean everywhere) {
-        writes.add(1, everywhere ? confirmed : unconfirmed);
+        written(everywhere, 1);
+    }
+
+    public void written(boolean everywhere, long keys) {
+        writes.add(keys, everywhere ? confirmed : unconfirmed);
     }
 
     /** Reports the near cache's own counts (one near cache per client object). */

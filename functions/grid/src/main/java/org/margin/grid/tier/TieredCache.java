@@ -3,6 +3,11 @@ package org.margin.grid.tier;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +54,8 @@ public final class TieredCache {
     private static final Duration SETTLE_PERIOD = Duration.ofSeconds(1);
     /** Frees the lock of a writer that vanished without the grid noticing. */
     private static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+    /** Keys buried under one set of locks and one notice (about 45 bytes each in the notice). */
+    static final int KEYS_PER_BURIAL = 2_000;
 
     private final String name;
     private final String mapName;
@@ -163,6 +170,74 @@ public final class TieredCache {
         }
     }
 
+    /**
+     * {@link #invalidate} for many ids at once, with the same guarantee for each: when it returns {@code Confirmed},
+     * no instance serves a value of any of them that was there before the call, and no fill that began before can
+     * put one back. Their locks are taken together, their tombstones written in one batch, and one notice reaches
+     * every instance for all of them, so the cost is a few round trips per {@value #KEYS_PER_BURIAL} keys instead of
+     * several per key. {@code Unconfirmed} if any key could not be buried now; those are buried once they can be.
+     */
+    public WriteOutcome invalidateAll(Collection<String> ids) {
+        List<String> keys = Objects.requireNonNull(ids, "the ids to invalidate are null").stream()
+                .map(id -> support.pseudonyms().of(name, Objects.requireNonNull(id, "an id to invalidate is null")))
+                .distinct()
+                .toList();
+        boolean everywhere = true;
+        for (int from = 0; from < keys.size(); from += KEYS_PER_BURIAL) {
+            everywhere &= buryTogether(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_BURIAL)));
+        }
+        return everywhere ? new WriteOutcome.Confirmed() : new WriteOutcome.Unconfirmed();
+    }
+
+    /** Buries keys under their locks taken together; the keys it could not bury are owed. True if none is. */
+    private boolean buryTogether(List<String> keys) {
+        Bound current = boundForWrite();
+        Set<String> buried = Set.of();
+        if (current != null) {
+            try (KeyLocks locks = KeyLocks.take(current.map(), keys, LOCK_WAIT, LOCK_LEASE)) {
+                List<String> held = keys.stream().filter(locks.held()::contains).toList();
+                if (held.isEmpty() || buryAll(held, current)) {
+                    buried = locks.held();
+                }
+            } catch (RuntimeException unreachable) {
+                LOG.log(System.Logger.Level.DEBUG, "Burying keys of cache " + name + " failed; they are owed");
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int owing = 0;
+        for (String key : keys) {
+            if (!buried.contains(key)) {
+                owed.add(key);
+                owing++;
+            }
+        }
+        metrics.written(true, keys.size() - owing);
+        metrics.written(false, owing);
+        return owing == 0;
+    }
+
+    /**
+     * Replaces the entries of locked keys with one tombstone in one batch and waits for every instance to drop them.
+     * One write id serves every key: a fill compares the tombstone of its own key, which this burial made unique.
+     */
+    private boolean buryAll(List<String> keys, Bound current) {
+        byte[] tombstone = newTombstone();
+        Map<String, byte[]> entries = new HashMap<>(keys.size() * 2);
+        keys.forEach(key -> entries.put(key, tombstone));
+        try {
+            current.map().setAll(entries);
+            metrics.invalidated(InvalidationCause.LOCAL_WRITE, keys.size());
+            support.notices().confirm(current.client(), mapName, keys);
+            return true;
+        } catch (RuntimeException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Runs the caller's writer; if it fails, the store may have taken the value all the same: bury the key. */
     private void store(String id, byte[] value, String key, Bound current) {
         try {
@@ -243,9 +318,13 @@ public final class TieredCache {
      * instance to drop its copy; false if the grid could not be reached.
      */
     private boolean bury(String key, Bound current) {
+        return replace(key, newTombstone(), current);
+    }
+
+    private byte[] newTombstone() {
         byte[] writeId = new byte[WRITE_ID_BYTES];
         random.nextBytes(writeId);
-        return replace(key, GridEntry.Tombstone.of(writeId).bytes(), current);
+        return GridEntry.Tombstone.of(writeId).bytes();
     }
 
     /** Buries a key whose write the grid missed, under the key's lock; false if the grid is still away. */

@@ -1,12 +1,10 @@
 package org.margin.governance.rights;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.margin.grid.Grid;
 import org.margin.grid.tier.TieredCache;
 import org.margin.store.people.PersonId;
@@ -24,7 +22,6 @@ public final class StudentCaches {
 
     static final String PROFILES = "student-profiles";
     static final String INTEGRITY_REPORTS = "integrity-reports";
-    private static final int CONCURRENT_BURIALS = 64;
 
     private final TieredCache profiles;
     private final TieredCache reports;
@@ -35,29 +32,20 @@ public final class StudentCaches {
     }
 
     /**
-     * Buries the students' profiles and the given submissions' reports, many keys at once (each burial waits for
-     * every instance's acknowledgement, so one after another would take a round trip per submission); returns how
-     * many keys were buried. A key the grid could not take now is buried by the grid's own retry once it can.
+     * Buries the students' profiles and the given submissions' reports, each cache's keys together (one round of
+     * locks, one batch of tombstones, one acknowledgement from every instance); returns how many keys were buried.
+     * A key the grid could not take now is buried by the grid's own retry once it can.
      */
     public int forget(TenantId tenant, Collection<PersonId> students, Collection<SubmissionId> submissions) {
-        List<Runnable> burials = new ArrayList<>(students.size() + submissions.size());
-        students.forEach(student -> burials.add(() -> profiles.invalidate(tenant.value() + "/" + student.value())));
-        submissions.forEach(submission ->
-                burials.add(() -> reports.invalidate(tenant.value() + "/" + submission.value())));
-        Semaphore inFlight = new Semaphore(CONCURRENT_BURIALS);
+        List<String> studentKeys = students.stream().map(student -> tenant.value() + "/" + student.value()).toList();
+        List<String> submissionKeys = submissions.stream()
+                .map(submission -> tenant.value() + "/" + submission.value())
+                .toList();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Runnable burial : burials) {
-                inFlight.acquireUninterruptibly();
-                executor.execute(() -> {
-                    try {
-                        burial.run();
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
+            executor.execute(() -> profiles.invalidateAll(studentKeys));
+            executor.execute(() -> reports.invalidateAll(submissionKeys));
         }
-        return burials.size();
+        return studentKeys.size() + submissionKeys.size();
     }
 
     private static void refuse(String key, byte[] value) {

@@ -182,15 +182,23 @@ public final class TieredCache {
                 .map(id -> support.pseudonyms().of(name, Objects.requireNonNull(id, "an id to invalidate is null")))
                 .distinct()
                 .toList();
-        boolean everywhere = true;
-        for (int from = 0; from < keys.size(); from += KEYS_PER_BURIAL) {
-            everywhere &= buryTogether(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_BURIAL)));
-        }
-        return everywhere ? new WriteOutcome.Confirmed() : new WriteOutcome.Unconfirmed();
+        int owing = buryInBatches(keys);
+        metrics.written(true, keys.size() - owing);
+        metrics.written(false, owing);
+        return owing == 0 ? new WriteOutcome.Confirmed() : new WriteOutcome.Unconfirmed();
     }
 
-    /** Buries keys under their locks taken together; the keys it could not bury are owed. True if none is. */
-    private boolean buryTogether(List<String> keys) {
+    /** Buries keys a batch at a time; returns how many it could not bury now, which are owed. */
+    private int buryInBatches(List<String> keys) {
+        int owing = 0;
+        for (int from = 0; from < keys.size(); from += KEYS_PER_BURIAL) {
+            owing += buryTogether(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_BURIAL)));
+        }
+        return owing;
+    }
+
+    /** Buries keys under their locks taken together; returns how many it could not bury, which are owed. */
+    private int buryTogether(List<String> keys) {
         Bound current = boundForWrite();
         Set<String> buried = Set.of();
         if (current != null) {
@@ -212,9 +220,7 @@ public final class TieredCache {
                 owing++;
             }
         }
-        metrics.written(true, keys.size() - owing);
-        metrics.written(false, owing);
-        return owing == 0;
+        return owing;
     }
 
     /**
@@ -327,19 +333,6 @@ public final class TieredCache {
         return GridEntry.Tombstone.of(writeId).bytes();
     }
 
-    /** Buries a key whose write the grid missed, under the key's lock; false if the grid is still away. */
-    private boolean settle(String key) {
-        Bound current = bound;
-        if (current == null || !lock(current, key)) {
-            return false;
-        }
-        try {
-            return bury(key, current);
-        } finally {
-            unlock(current, key);
-        }
-    }
-
     private Optional<byte[]> load(String id) {
         Optional<byte[]> loaded = loader.apply(id);
         if (loaded.isPresent()) {
@@ -404,7 +397,10 @@ public final class TieredCache {
         }
         Thread.ofVirtual().name("margin-grid-settle").start(() -> {
             try {
-                owed.removeIf(this::settle);
+                // Struck off before burying: a debt that arrives meanwhile stays owed, and one not buried returns.
+                List<String> keys = List.copyOf(owed);
+                keys.forEach(owed::remove);
+                buryInBatches(keys);
             } finally {
                 settling.set(false);
             }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 import org.margin.access.AccessPolicy;
 import org.margin.access.AuditTerms;
@@ -97,15 +96,13 @@ public final class IntegrityAccess {
             byStudent.merge(one.student(), one, (first, more) -> new Disclosed(first.student(), first.basis(),
                     union(first.categories(), more.categories())));
         }
-        List<CompletionStage<Long>> pending = new ArrayList<>(byStudent.size());
+        List<Disclosure> disclosures = new ArrayList<>(byStudent.size());
         for (Disclosed one : byStudent.values()) {
-            pending.add(audit.record(acting.tenant(), new Disclosure(clock.instant(), acting.actor(),
-                    one.student().value(), tool, one.categories(), AuditTerms.legalBasis(one.basis()))));
+            disclosures.add(new Disclosure(clock.instant(), acting.actor(), one.student().value(), tool,
+                    one.categories(), AuditTerms.legalBasis(one.basis())));
         }
         try {
-            for (CompletionStage<Long> stage : pending) {
-                stage.toCompletableFuture().join();
-            }
+            audit.recordAllDurably(acting.tenant(), disclosures);
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -85,6 +85,18 @@ public final class AuditLog implements AutoCloseable {
         return record(tenant, entry).toCompletableFuture().join();
     }
 
+    /**
+     * {@link #record} every entry and wait until all are durable, queued together so they share a group commit;
+     * fails as {@link #recordDurably} does, with the first failure as the cause.
+     */
+    public void recordAllDurably(TenantId tenant, List<? extends AuditEntry> entries) {
+        CompletableFuture<?>[] committed = new CompletableFuture<?>[entries.size()];
+        for (int i = 0; i < committed.length; i++) {
+            committed[i] = record(tenant, entries.get(i)).toCompletableFuture();
+        }
+        CompletableFuture.allOf(committed).join();
+    }
+
     /** Writes what is queued, then stops the writer. */
     @Override
     public void close() {

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.margin.audit.entry.Actor;
@@ -124,13 +123,12 @@ public final class ReplayDeadLettersTool {
 
     /** One administrative action per letter, all in one group commit, before any is sent. */
     private void recordDurably(Actor actor, List<DeadLetterEvent> chosen) {
-        List<CompletableFuture<Long>> pending = new ArrayList<>(chosen.size());
+        List<AdministrativeAction> actions = new ArrayList<>(chosen.size());
         for (DeadLetterEvent letter : chosen) {
-            pending.add(audit.record(AuditLog.INSTALLATION, new AdministrativeAction(clock.instant(), actor, ACTION,
-                    "dead-letter:" + letter.id())).toCompletableFuture());
+            actions.add(new AdministrativeAction(clock.instant(), actor, ACTION, "dead-letter:" + letter.id()));
         }
         try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            audit.recordAllDurably(AuditLog.INSTALLATION, actions);
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.margin.access.AccessPolicy;
@@ -132,11 +131,11 @@ public final class ListAlertsTool {
     /** One disclosure per student shown, all committed (together, as one group) before the page leaves. */
     private void disclose(ActingCaller educator, Map<PersonId, Basis> shown) {
         Actor actor = Actor.person(ActorRole.EDUCATOR, educator.person().value());
-        List<CompletableFuture<Long>> committed = new ArrayList<>(shown.size());
-        shown.forEach((student, basis) -> committed.add(audit.record(educator.tenant(), new Disclosure(
-                clock.instant(), actor, student.value(), NAME, SHOWN, AuditTerms.legalBasis(basis))).toCompletableFuture()));
+        List<Disclosure> disclosures = new ArrayList<>(shown.size());
+        shown.forEach((student, basis) -> disclosures.add(new Disclosure(clock.instant(), actor, student.value(), NAME,
+                SHOWN, AuditTerms.legalBasis(basis))));
         try {
-            CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new)).join();
+            audit.recordAllDurably(educator.tenant(), disclosures);
         } catch (CompletionException failed) {
             throw new StoreUnavailableException("a disclosure record was not committed", null);
         }

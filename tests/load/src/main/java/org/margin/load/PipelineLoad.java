@@ -215,7 +215,7 @@ public final class PipelineLoad {
             System.out.printf("  after %.0f s: %d alerts%n", (System.nanoTime() - start) / 1e9, alerts);
         } while (alerts < accepted.get() && System.nanoTime() < deadline);
         double drained = (System.nanoTime() - start) / 1e9;
-        long deadLetters = count(base + 6, "list_dead_letters", token(base + 6, "administrator", Optional.empty(),
+        long deadLetters = count(base + 6, "list_dead_letters", token(base + 6, "service", Optional.empty(),
                 "deadletters:admin"), "deadLetters");
         System.out.printf("ingest: %d alerts for %d accepted webhooks after %.1f s = %.0f/s end to end; "
                 + "%d dead letters%n", alerts, accepted.get(), drained, alerts / drained, deadLetters);

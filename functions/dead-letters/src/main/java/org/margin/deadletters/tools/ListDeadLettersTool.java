@@ -39,7 +39,7 @@ public final class ListDeadLettersTool {
         return Tool.builder(NAME)
                 .requiredScopes(Operators.SCOPE)
                 .title("List dead letters")
-                .description("For the platform's operators (a service or administrator token with deadletters:admin): lists the events the broker could not deliver, newest first: each letter's id, the "
+                .description("For the platform's operators (a service token with deadletters:admin; dead letters cross institutions): lists the events the broker could not deliver, newest first: each letter's id, the "
                         + "event's type, source and id, the subscriber that kept failing and its last HTTP status, "
                         + "when it arrived and when it was replayed. Filter by type, by destination, or by whether "
                         + "it was replayed; pass nextCursor back as cursor for the next page.")

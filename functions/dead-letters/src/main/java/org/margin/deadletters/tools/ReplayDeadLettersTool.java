@@ -65,7 +65,7 @@ public final class ReplayDeadLettersTool {
         return Tool.builder(NAME)
                 .requiredScopes(Operators.SCOPE)
                 .title("Replay dead letters")
-                .description("For the platform's operators (a service or administrator token with deadletters:admin): sends dead "
+                .description("For the platform's operators (a service token with deadletters:admin; dead letters cross institutions): sends dead "
                         + "letters' events to the broker again, unchanged but for the knativeerror* "
                         + "extensions, and marks each one the broker accepted as replayed. Give either "
                         + "deadLetterIds (from list_dead_letters) or a type, which replays that type's letters not "

@@ -293,6 +293,30 @@ class IntegrityFunctionTest {
     }
 
     @Test
+    void aMatchTheEducatorMayNoLongerSeeIsNeitherNamedNorScoredInTheReport() {
+        Course course = Course.create();
+        check(course, course.submit(SOURCE));
+        SubmissionId copy = course.submit(COPY);
+        check(course, copy);
+        JsonNode before = call(course.educatorToken(), "get_integrity_report", reportArguments(copy))
+                .path("structuredContent");
+        assertThat(before.path("bestSimilarity").asDouble()).isGreaterThanOrEqualTo(before.path("threshold").asDouble());
+        store.enrollments().end(course.tenant(), course.id(), course.studentOf(0), EnrollmentRole.STUDENT,
+                LocalDate.now().minusDays(1));
+
+        JsonNode after = call(course.educatorToken(), "get_integrity_report", reportArguments(copy))
+                .path("structuredContent");
+
+        assertThat(after.path("matches")).isEmpty();
+        assertThat(after.path("bestSimilarity").asDouble()).isZero();
+        assertThat(after.path("finding").asBoolean()).as("a fact about the report's own student").isTrue();
+        assertThat(disclosures(course.tenant()))
+                .extracting(entry -> entry.path("student").asString())
+                .as("the hidden student was disclosed by the first answer only")
+                .filteredOn(student -> student.equals(course.studentOf(0).toString())).hasSize(1);
+    }
+
+    @Test
     void badInputIsAToolErrorThatSaysWhat() {
         Course course = Course.create();
         String token = course.educatorToken();

@@ -90,19 +90,23 @@ public final class GetIntegrityReportTool {
             ObjectNode report = (ObjectNode) Json.MAPPER.readTree(kept.get());
             List<Disclosed> disclosed = new ArrayList<>();
             disclosed.add(new Disclosed(found.get().student(), studentBasis.basis(), REPORTED));
+            double bestShown = 0;
             if (report.path("matches") instanceof ArrayNode matches) {
                 Iterator<JsonNode> each = matches.iterator();
                 while (each.hasNext()) {
-                    Optional<Submission> other = ToolArguments.uuid(each.next(), "submissionId")
+                    JsonNode match = each.next();
+                    Optional<Submission> other = ToolArguments.uuid(match, "submissionId")
                             .flatMap(id -> access.submission(acting, new SubmissionId(id)));
                     if (other.isEmpty()) {
-                        // The caller's view decides again: a submission it cannot read is not named.
+                        // The caller's view decides again: a submission it cannot read is not named, nor scored.
                         each.remove();
                     } else {
+                        bestShown = Math.max(bestShown, match.path("similarity").asDouble());
                         disclosed.add(new Disclosed(other.get().student(), courseBasis.basis(), MATCHED));
                     }
                 }
             }
+            report.put("bestSimilarity", bestShown);
             access.discloseDurably(acting, NAME, disclosed);
             return ToolResult.structured(report);
         } catch (StoreUnavailableException | GridUnavailable unavailable) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.margin.audit.entry.Actor;
+import org.margin.audit.log.AuditLog;
 import org.margin.audit.prune.AuditPruner;
 import org.margin.audit.prune.Pruning;
 import org.margin.governance.audit.AuditRecords;
@@ -28,7 +29,7 @@ import org.margin.store.tenant.TenantId;
  * verifies ({@link AuditPruner}). Submissions go first, so the later categories find less to do. Then it applies
  * the consents withdrawn in the last {@link #WITHDRAWAL_LOOKBACK}: the data processed for each withdrawn purpose
  * before the withdrawal goes. Each category's and each purpose's counts are recorded in the institution's audit
- * log, as the act of whoever started the run.
+ * log, as the act of whoever started the run. The schedule's run also prunes the installation's own chain.
  */
 public final class RetentionRun {
 
@@ -100,20 +101,29 @@ public final class RetentionRun {
             expired.deleted().forEach((table, count) -> rows.merge(table, count, Long::sum));
             buried += caches.forget(tenant, expired.students(), expired.submissions());
         }
-        Optional<Pruning> pruning = pruneAudit(tenant);
-        deleted.put(RetentionCategory.AUDIT, Map.of(AUDIT_TABLE,
-                pruning.orElse(null) instanceof Pruning.Pruned pruned ? pruned.deleted() : 0L));
-        deleted.forEach((category, rows) ->
-                audit.action(tenant, by, "retention.expired", target(category.wireName(), rows)));
-        if (pruning.isEmpty()) {
-            audit.action(tenant, by, "retention.audit_not_pruned", "audit/unavailable");
-        } else if (pruning.get() instanceof Pruning.Refused refused) {
-            audit.action(tenant, by, "retention.audit_not_pruned", "audit/"
-                    + refused.failure().tampering().name().toLowerCase(Locale.ROOT) + ":" + refused.failure().seq());
-        }
+        Optional<Pruning> pruning = pruneAudit(tenant, by, deleted);
         withdrawn.forEach((purpose, rows) ->
                 audit.action(tenant, by, "retention.withdrawn_consent", target(purpose, rows)));
         return new Report(tenant, now, deleted, withdrawn, buried, pruning);
+    }
+
+    /**
+     * Prunes a chain's audit log and records, in that chain, every category's counts ({@code deleted}, to which the
+     * audit's own is added) and why the log was not pruned, if it was not.
+     */
+    private Optional<Pruning> pruneAudit(TenantId chain, Actor by, Map<RetentionCategory, Map<String, Long>> deleted) {
+        Optional<Pruning> pruning = pruneAudit(chain);
+        deleted.put(RetentionCategory.AUDIT, Map.of(AUDIT_TABLE,
+                pruning.orElse(null) instanceof Pruning.Pruned pruned ? pruned.deleted() : 0L));
+        deleted.forEach((category, rows) ->
+                audit.action(chain, by, "retention.expired", target(category.wireName(), rows)));
+        if (pruning.isEmpty()) {
+            audit.action(chain, by, "retention.audit_not_pruned", "audit/unavailable");
+        } else if (pruning.get() instanceof Pruning.Refused refused) {
+            audit.action(chain, by, "retention.audit_not_pruned", "audit/"
+                    + refused.failure().tampering().name().toLowerCase(Locale.ROOT) + ":" + refused.failure().seq());
+        }
+        return pruning;
     }
 
     /**
@@ -135,13 +145,24 @@ public final class RetentionRun {
         }
     }
 
-    /** Runs for every institution, as the schedule does. */
+    /**
+     * Runs for every institution, as the schedule does, then prunes the installation's own chain (key management,
+     * dead-letter replays: no institution's data, so no institution's policy) at the default audit period.
+     */
     public List<Report> runAll() {
         List<Report> reports = new ArrayList<>();
         for (TenantId tenant : store.retentionPolicies().tenants()) {
             reports.add(run(tenant, AuditRecords.SCHEDULE));
         }
+        reports.add(installation());
         return reports;
+    }
+
+    private Report installation() {
+        Instant now = clock.instant();
+        Map<RetentionCategory, Map<String, Long>> deleted = new TreeMap<>();
+        Optional<Pruning> pruning = pruneAudit(AuditLog.INSTALLATION, AuditRecords.SCHEDULE, deleted);
+        return new Report(AuditLog.INSTALLATION, now, deleted, Map.of(), 0, pruning);
     }
 
     /** {@code metrics/writing_metrics:12/...}: counts only, in the audit log's reference alphabet. */

@@ -209,6 +209,19 @@ class RetentionToolsTest {
     }
 
     @Test
+    void theScheduleAlsoPrunesTheInstallationsOwnChainAndRecordsItThere() {
+        int before = world.auditEntries(AuditLog.INSTALLATION).size();
+
+        world.governance.schedule().runOnce();
+
+        assertThat(world.auditEntries(AuditLog.INSTALLATION).subList(before,
+                world.auditEntries(AuditLog.INSTALLATION).size()))
+                .as("the key audit's recent entries keep the chain from being pruned, and the run says so")
+                .anySatisfy(entry -> assertThat(entry).contains("\"action\":\"retention.expired\"",
+                        "\"target\":\"audit/audit_entries:0\"", "\"actor_role\":\"service\""));
+    }
+
+    @Test
     void onlyAdministratorsWithTheScopeMayTouchRetention() throws Exception {
         var school = world.school(1);
         Caller student = TestContext.caller(Role.STUDENT, school.tenant().value(),

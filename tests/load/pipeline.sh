@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The event pipeline under load in local mode: the launcher (every function, the local broker, an embedded
 # PostgreSQL and a Hazelcast member) in one process, driven by signed Moodle webhooks; alerts read through MCP.
-# Usage: tests/load/pipeline.sh [RATE] [SECONDS] [INGEST_COUNT] [CONCURRENCY]   (through ./margin bench-pipeline)
+# Usage: [PIPELINE_STUDENTS=N] tests/load/pipeline.sh [RATE] [SECONDS] [INGEST_COUNT] [CONCURRENCY]   (through ./margin bench-pipeline)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

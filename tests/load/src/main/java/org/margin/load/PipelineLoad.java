@@ -53,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   educator-alerts) and counts the dead letters, so a lost event shows as a shortfall.</li>
  * </ul>
  *
- * Arguments: {@code BASE_PORT LOCAL_DIR INSTITUTION SECRET_BASE64 MODE A B}.
+ * Arguments: {@code BASE_PORT LOCAL_DIR INSTITUTION SECRET_BASE64 MODE A B}. By default every webhook comes from a
+ * student the pipeline has not seen (a new pseudonym and enrolment each); {@code PIPELINE_STUDENTS=N} has them
+ * come from N students in turn, as a course's submissions do once its students are known.
  */
 public final class PipelineLoad {
 
@@ -74,19 +76,24 @@ public final class PipelineLoad {
     private final TenantId tenant;
     private final byte[] secret;
     private final long course = 5_000 + (System.nanoTime() & 0xFFFF);
+    /** How many students the webhooks come from, in turn: each one's first submission also makes the pseudonym. */
+    private final int students;
     private final AtomicLong nextSubmission = new AtomicLong(System.currentTimeMillis() * 10);
 
-    private PipelineLoad(int base, TenantId tenant, byte[] secret) {
+    private PipelineLoad(int base, TenantId tenant, byte[] secret, int students) {
         this.base = base;
         this.tenant = tenant;
         this.secret = secret;
+        this.students = students;
     }
 
     public static void main(String[] args) throws Exception {
         int base = Integer.parseInt(args[0]);
         Path directory = Path.of(args[1]);
         TenantId tenant = new TenantId(UUID.fromString(args[2]));
-        PipelineLoad load = new PipelineLoad(base, tenant, Base64.getDecoder().decode(args[3]));
+        int students = Integer.parseInt(System.getenv().getOrDefault("PIPELINE_STUDENTS", "0"));
+        PipelineLoad load = new PipelineLoad(base, tenant, Base64.getDecoder().decode(args[3]),
+                students > 0 ? students : Integer.MAX_VALUE);
         try (Store store = Store.builder()
                 .environment(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), base + 20))
                 .callTimeout(Duration.ofSeconds(30)).build()) {
@@ -242,7 +249,7 @@ public final class PipelineLoad {
         String body = """
                 {"eventname": "\\\\assignsubmission_onlinetext\\\\event\\\\assessable_uploaded",
                  "objecttable": "assign_submission", "objectid": %d, "userid": %d, "courseid": %d,
-                 "other": {"content": "%s"}, "timecreated": %d}""".formatted(submission, 100_000 + index, course,
+                 "other": {"content": "%s"}, "timecreated": %d}""".formatted(submission, 100_000 + index % students, course,
                 ESSAY.formatted(index), Instant.now().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (base + 5) + "/webhooks/" + SOURCE))
                 .timeout(Duration.ofSeconds(60))

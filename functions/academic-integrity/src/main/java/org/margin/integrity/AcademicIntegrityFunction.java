@@ -23,6 +23,7 @@ import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.runtime.telemetry.Telemetry;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
 
@@ -50,14 +51,17 @@ public final class AcademicIntegrityFunction {
      * ({@code MARGIN_DB_*}), the grid ({@code MARGIN_GRID_*}) and the finding threshold. Opens no connection.
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
-        Platform platform = Platform.fromEnvironment(environment, NAME);
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
+        Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         SubmissionTexts texts = (tenant, course, submission) -> platform.texts()
                 .read(tenant, submission, Consistency.READ_YOUR_WRITES)
                 .filter(found -> found.submission().course().equals(course))
                 .map(org.margin.platform.submission.SubmissionTexts.Text::text);
         Parts parts = Parts.of(platform.store(), platform.grid(), texts, platform.audit(), threshold(environment));
         return runtime(parts)
-                .settings(RuntimeSettings.fromEnvironment(environment))
+                .settings(settings)
+                .telemetry(telemetry)
                 .cloudEvent(EventType.SUBMISSION_CREATED.type(),
                         new SubmissionCreatedHandler(parts.submissionCheck(), platform.events(), platform.sink(),
                                 platform.consentGate()))

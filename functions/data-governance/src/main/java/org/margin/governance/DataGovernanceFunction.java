@@ -22,6 +22,7 @@ import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.runtime.telemetry.Telemetry;
 import org.margin.store.Store;
 
 /**
@@ -50,7 +51,8 @@ public final class DataGovernanceFunction {
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
-        Platform platform = Platform.fromEnvironment(environment, NAME);
+        Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         Governance governance = Governance.of(platform, Clock.systemUTC());
         Duration checkpointInterval = Duration.parse(
                 environment.getOrDefault(CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL));
@@ -62,6 +64,7 @@ public final class DataGovernanceFunction {
         FunctionRuntime.Builder runtime = FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(settings)
+                .telemetry(telemetry)
                 .declareTools(tools.toArray(String[]::new))
                 .mcp(mount -> mount.endpoint(mcp(platform, governance)))
                 .cloudEvent(RetentionSchedule.SCHEDULE, new PingSchedules(governance.schedule().handler(),

@@ -31,6 +31,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,7 +148,7 @@ class ConsentFlowTest {
         // The production default: a student of unknown age is held like a child.
         ingress = LmsIngressFunction.runtime(environment).build().start();
         analysis = WritingAnalysisFunction.runtime(environment).build().start();
-        platform = Platform.fromEnvironment(environment, "data-governance");
+        platform = Platform.fromEnvironment(environment, "data-governance", OpenTelemetry.noop().getMeter("test"));
         Store store = platform.store();
         Governance governance = Governance.of(platform, java.time.Clock.systemUTC());
         importRoster = ImportRosterTool.tool(platform.pseudonyms(), store.courses(), store.enrollments(),

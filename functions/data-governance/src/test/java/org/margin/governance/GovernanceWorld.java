@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.OpenTelemetry;
 import org.margin.grid.Grid;
 import org.margin.grid.codec.ValueCodec;
 import org.margin.grid.member.LocalGrid;
@@ -87,7 +88,7 @@ public final class GovernanceWorld {
         env.put("MARGIN_KEK_DIR", DIRECTORY.resolveSibling("rights-keys-" + ProcessHandle.current().pid()).toString());
         env.put(HttpEventSink.K_SINK, "http://127.0.0.1:" + broker.port() + "/");
         environment = Map.copyOf(env);
-        platform = Platform.fromEnvironment(environment, DataGovernanceFunction.NAME);
+        platform = Platform.fromEnvironment(environment, DataGovernanceFunction.NAME, OpenTelemetry.noop().getMeter("test"));
         KeysetBootstrap.ensure(KeysetBootstrap.keysets(platform.store(), environment, "test"));
         governance = Governance.of(platform, Clock.systemUTC());
     }

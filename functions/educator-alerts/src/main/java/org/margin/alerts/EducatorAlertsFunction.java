@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.margin.access.AccessPolicy;
-import org.margin.audit.log.AuditLog;
 import org.margin.alerts.evaluation.AlertEvaluator;
 import org.margin.alerts.event.AlertEventHandlers;
 import org.margin.alerts.event.LocalInactivityTimer;
@@ -13,12 +12,14 @@ import org.margin.alerts.tool.AcknowledgeAlertTool;
 import org.margin.alerts.tool.DefineAlertRuleTool;
 import org.margin.alerts.tool.ListAlertRulesTool;
 import org.margin.alerts.tool.ListAlertsTool;
+import org.margin.audit.log.AuditLog;
 import org.margin.events.EventType;
 import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.runtime.telemetry.Telemetry;
 import org.margin.store.Store;
 
 /**
@@ -52,12 +53,14 @@ public final class EducatorAlertsFunction {
     /** As {@link #runtime(Map)}, with "today" for enrolments, rules and inactivity from {@code clock}. */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment, Clock clock) {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
-        Platform platform = Platform.fromEnvironment(environment, NAME);
+        Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         AlertEventHandlers handlers = new AlertEventHandlers(evaluator(platform.store(), clock), platform.events(),
                 platform.sink());
         FunctionRuntime.Builder runtime = runtime(platform.store(),
                 AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), platform.audit(), clock)
                 .settings(settings)
+                .telemetry(telemetry)
                 .cloudEvent(EventType.WRITING_ANALYZED.type(), handlers.writingAnalyzed())
                 .cloudEvent(EventType.INTEGRITY_CHECKED.type(), handlers.integrityChecked())
                 .cloudEvent(AlertEventHandlers.SCHEDULE, handlers.schedule())

@@ -16,6 +16,7 @@ import org.margin.platform.Platform;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
+import org.margin.runtime.telemetry.Telemetry;
 
 /**
  * The LMS ingress: webhooks from Canvas, Moodle and any Caliper or xAPI source at {@code POST /webhooks/{source}},
@@ -42,7 +43,9 @@ public final class LmsIngressFunction {
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
         List<LmsSource> sources = LmsSources.fromEnvironment(environment);
-        Platform platform = Platform.fromEnvironment(environment, NAME);
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
+        Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         LmsWebhooks.Builder webhooks = LmsWebhooks.builder()
                 .replayGuard(new GridReplayGuard(platform.grid(), Clock.systemUTC()));
         sources.forEach(webhooks::source);
@@ -51,7 +54,8 @@ public final class LmsIngressFunction {
                 Clock.systemUTC()));
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
-                .settings(RuntimeSettings.fromEnvironment(environment))
+                .settings(settings)
+                .telemetry(telemetry)
                 .webhooks(new WebhookEndpoint(webhooks.build(), intake, platform.events(), platform.sink(),
                         platform.parentalConsent(), platform.heldEvents()))
                 .lifecycle(new LifecycleListener() {

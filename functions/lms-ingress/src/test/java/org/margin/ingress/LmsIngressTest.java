@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class LmsIngressTest {
         assertThat(response.body()).isEqualTo("{\"stored\":1,\"awaitingText\":0}");
         SubmissionCreated created = announced();
         assertThat(created.institutionId()).isEqualTo(INSTITUTION);
-        try (Platform platform = Platform.fromEnvironment(environment, "test-reader")) {
+        try (Platform platform = Platform.fromEnvironment(environment, "test-reader", OpenTelemetry.noop().getMeter("test"))) {
             String text = platform.texts().read(new TenantId(INSTITUTION), new SubmissionId(created.submissionId()),
                     Consistency.READ_YOUR_WRITES).orElseThrow().text();
             assertThat(text).isEqualTo("Rivers carve valleys over thousands of years.\n\nFloods move the most "

@@ -27,6 +27,8 @@ import org.margin.runtime.cloudevents.sink.EventSink;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
 import org.margin.store.Store;
 
+import io.opentelemetry.api.metrics.Meter;
+
 /**
  * What a function that handles student data connects to, built from its environment as Knative gives it: the
  * store ({@code MARGIN_DB_*}), the keys ({@code MARGIN_KEK_*}; keysets in the store), the grid
@@ -54,7 +56,7 @@ public final class Platform implements AutoCloseable {
     private final CheckpointKeys checkpointKeys;
 
     private Platform(String function, Store store, Keyring keyring, Grid grid, EventSink sink,
-                     UnknownAge unknownAge, AuditLog audit, CheckpointKeys checkpointKeys) {
+                     UnknownAge unknownAge, AuditLog audit, CheckpointKeys checkpointKeys, Meter meter) {
         this.function = function;
         this.store = store;
         this.keyring = keyring;
@@ -64,7 +66,7 @@ public final class Platform implements AutoCloseable {
         this.texts = new SubmissionTexts(store.submissions(), keyring);
         this.events = MarginEvents.forFunction(function);
         this.pseudonyms = new Pseudonyms(store.people(), keyring);
-        this.consentGate = ConsentGate.of(store.consents());
+        this.consentGate = ConsentGate.of(store.consents(), meter);
         this.parentalConsent = new ParentalConsent(pseudonyms, store.consents(), unknownAge);
         this.heldEvents = new HeldEventRelay(store.heldEvents(), keyring);
         this.audit = audit;
@@ -79,9 +81,11 @@ public final class Platform implements AutoCloseable {
 
     /**
      * @param function the function's name: the store's application name, the audit's actor, the events' source
+     * @param meter    where the grid's and the consent gate's instruments go: the function's telemetry
+     *                 ({@code FunctionRuntime.telemetry}), so that its {@code /metrics} shows them
      * @throws IllegalArgumentException naming the variable, when one is missing or unusable
      */
-    public static Platform fromEnvironment(Map<String, String> env, String function) {
+    public static Platform fromEnvironment(Map<String, String> env, String function, Meter meter) {
         Store store = Store.builder().environment(env).applicationName("margin-" + function).build();
         String actor = function + "/" + env.getOrDefault("K_REVISION", "local") + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -91,9 +95,10 @@ public final class Platform implements AutoCloseable {
         Grid grid = Grid.builder()
                 .environment(env)
                 .codec(ValueCodec.of(keyring::sealGridValue, keyring::openGridValue))
+                .meter(meter)
                 .build();
         return new Platform(function, store, keyring, grid, HttpEventSink.fromEnvironment(env),
-                UnknownAge.fromEnvironment(env), audit, new CheckpointKeys(keysets));
+                UnknownAge.fromEnvironment(env), audit, new CheckpointKeys(keysets), meter);
     }
 
     /**

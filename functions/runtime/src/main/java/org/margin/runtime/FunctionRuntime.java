@@ -171,8 +171,9 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     private Parts buildParts(Builder builder, RouteClassifier routes) {
-        Telemetry telemetry = Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
-                settings.sampling(), builder.spanProcessors);
+        Telemetry telemetry = builder.telemetry != null ? builder.telemetry
+                : Telemetry.create(identity(builder.service, builder.version, settings), settings.otlp(),
+                        settings.sampling(), builder.spanProcessors);
         HttpService mcp = null;
         if (builder.mcp != null) {
             if (builder.declaredTools.isEmpty()) {
@@ -353,6 +354,15 @@ public final class FunctionRuntime implements AutoCloseable {
         return complete;
     }
 
+    /**
+     * The telemetry a runtime for {@code service} would build, for a function whose other parts (its grid, its
+     * consent gate) record metrics too: build it first, give its meter to them and it to {@link Builder#telemetry},
+     * so that {@code /metrics} shows theirs with the runtime's.
+     */
+    public static Telemetry telemetry(String service, String version, RuntimeSettings settings) {
+        return Telemetry.create(identity(service, version, settings), settings.otlp(), settings.sampling(), List.of());
+    }
+
     private static ServiceIdentity identity(String service, String version, RuntimeSettings settings) {
         return settings.knative()
                 .map(k -> new ServiceIdentity(service, version, k.service(), k.revision(), k.configuration()))
@@ -389,6 +399,7 @@ public final class FunctionRuntime implements AutoCloseable {
         private DeliveryLedger ledger;
         private final List<LifecycleListener> listeners = new ArrayList<>();
         private final List<SpanProcessor> spanProcessors = new ArrayList<>();
+        private Telemetry telemetry;
 
         private Builder() {
         }
@@ -478,6 +489,15 @@ public final class FunctionRuntime implements AutoCloseable {
         }
 
         /**
+         * Telemetry built beforehand ({@link FunctionRuntime#telemetry}) instead of the runtime's own; the runtime
+         * takes it over and closes it when it stops.
+         */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+            return this;
+        }
+
+        /**
          * Builds the runtime, reading the environment unless {@link #settings} were given.
          *
          * @throws IllegalArgumentException naming the variable, when the environment is unusable
@@ -485,6 +505,9 @@ public final class FunctionRuntime implements AutoCloseable {
         public FunctionRuntime build() {
             if (service == null) {
                 throw new IllegalStateException("a function runtime needs a service name");
+            }
+            if (telemetry != null && !spanProcessors.isEmpty()) {
+                throw new IllegalStateException("span processors belong to the telemetry built beforehand");
             }
             return new FunctionRuntime(this);
         }

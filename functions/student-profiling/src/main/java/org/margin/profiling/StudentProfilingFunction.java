@@ -20,6 +20,7 @@ import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.runtime.telemetry.Telemetry;
 import org.margin.store.Store;
 
 /**
@@ -68,11 +69,14 @@ public final class StudentProfilingFunction {
      * keys, the grid in front of profile reads, event sink). Opens no connection.
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
-        Platform platform = Platform.fromEnvironment(environment, NAME);
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
+        Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         StudentProfilingFunction function = new StudentProfilingFunction(platform.store(),
                 Optional.of(platform.grid()), platform.audit(), ProfilingSettings.fromEnvironment(environment), Clock.systemUTC());
         return function.runtime()
-                .settings(RuntimeSettings.fromEnvironment(environment))
+                .settings(settings)
+                .telemetry(telemetry)
                 .cloudEvent(EventType.WRITING_ANALYZED.type(),
                         new WritingAnalyzedHandler(function.recorder(), platform.events(), platform.sink(),
                                 platform.consentGate()))

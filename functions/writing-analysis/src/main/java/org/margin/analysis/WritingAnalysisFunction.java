@@ -12,6 +12,7 @@ import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
+import org.margin.runtime.telemetry.Telemetry;
 
 /**
  * The writing-analysis function: {@code analyze_writing}, {@code detect_pii} and {@code redact_pii} over MCP, and
@@ -36,9 +37,10 @@ public final class WritingAnalysisFunction {
      * tools alone, which need no student data kept anywhere. Opens no connection.
      */
     public static FunctionRuntime.Builder runtime(Map<String, String> environment) {
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
         FunctionRuntime.Builder runtime = FunctionRuntime.builder()
                 .service(NAME, VERSION)
-                .settings(RuntimeSettings.fromEnvironment(environment))
+                .settings(settings)
                 .declareTools(AnalyzeWritingTool.NAME, DetectPiiTool.NAME, RedactPiiTool.NAME)
                 .mcp(mount -> mount.endpoint(mcp()))
                 .lifecycle(new LifecycleListener() {
@@ -50,8 +52,11 @@ public final class WritingAnalysisFunction {
         if (!Platform.configured(environment)) {
             return runtime;
         }
-        Platform platform = Platform.fromEnvironment(environment, NAME);
+        // Built here rather than by the runtime, on its start-up thread, only when the platform's metrics need it.
+        Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
+        Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         return runtime
+                .telemetry(telemetry)
                 .cloudEvent(EventType.SUBMISSION_CREATED.type(),
                         new SubmissionAnalysis(platform.texts(), platform.events(), platform.sink(),
                                 platform.consentGate()))

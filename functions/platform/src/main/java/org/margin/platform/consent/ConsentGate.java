@@ -15,7 +15,6 @@ import org.margin.store.consent.Purpose;
 import org.margin.store.people.PersonId;
 import org.margin.store.tenant.TenantId;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
@@ -63,13 +62,10 @@ public final class ConsentGate {
         }
     }
 
-    /**
-     * A gate over the store's consents with the default time to live, counting into a meter no endpoint exports
-     * yet (the runtime builds its meter after the handlers).
-     */
-    public static ConsentGate of(Consents consents) {
+    /** A gate over the store's consents with the default time to live, counting drops into {@code meter}. */
+    public static ConsentGate of(Consents consents, Meter meter) {
         return new ConsentGate((tenant, student) -> consents.status(tenant, student, Consistency.READ_YOUR_WRITES),
-                DEFAULT_TTL, Clock.systemUTC(), OpenTelemetry.noop().getMeter("org.margin.platform.consent"));
+                DEFAULT_TTL, Clock.systemUTC(), meter);
     }
 
     /**

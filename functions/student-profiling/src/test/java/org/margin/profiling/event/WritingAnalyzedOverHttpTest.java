@@ -145,6 +145,22 @@ class WritingAnalyzedOverHttpTest {
         assertThat(emitted).isEmpty();
     }
 
+    @Test
+    void theGridsTierMetricsAreServedWithTheRuntimesAtMetrics() throws Exception {
+        School school = School.create(store, 1);
+        PersonId student = school.students().getFirst();
+        assertThat(post(ANALYSIS.create(analyzed(school, student, school.submit(student, SUBMITTED),
+                OptionalDouble.of(70))))).extracting(HttpResponse::statusCode).isEqualTo(202);
+
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + profiling.port()
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).as("the recording buried the profile's cached copy everywhere")
+                .contains("margin_grid_writes_total{cache=\"student-profiles\"")
+                .contains("margin_grid_breaker_state")
+                .contains("margin_events_total");
+    }
+
     private static WritingAnalyzed analyzed(School school, PersonId student, SubmissionId submission,
                                             OptionalDouble mtld) {
         return new WritingAnalyzed(school.tenant().value(), school.course().value(), submission.value(),

@@ -15,13 +15,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.margin.access.AccessPolicy;
+import org.margin.access.Decision;
 import org.margin.events.EventRead;
 import org.margin.events.MarginEvents;
 import org.margin.events.SubmissionCreated;
@@ -41,12 +47,19 @@ import org.margin.platform.consent.UnknownAge;
 import org.margin.platform.keys.KeysetBootstrap;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
+import org.margin.runtime.auth.Caller;
+import org.margin.runtime.auth.Role;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
 import org.margin.store.Consistency;
+import org.margin.store.Opaque;
 import org.margin.store.Store;
+import org.margin.store.course.CourseId;
+import org.margin.store.course.EnrollmentRole;
 import org.margin.store.local.LocalDatabase;
+import org.margin.store.people.PersonId;
+import org.margin.store.people.PersonIdentity;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.TenantId;
 
@@ -104,6 +117,9 @@ class LmsIngressTest {
                 INSTITUTION, new JWKSet(canvasKey.toPublicJWK()).toString()));
         environment.put(RuntimeSettings.PORT, "0");
         environment.put(UnknownAge.VARIABLE, "process");
+        // Shared with the test's own grid client, which plays another function instance reading the same epochs.
+        environment.put(Grid.PSEUDONYM_KEY, Base64.getEncoder().encodeToString(
+                "pseudonym key of this test run, 32+ bytes".getBytes(StandardCharsets.UTF_8)));
         try (Store store = database.storeBuilder().build()) {
             store.institutions().register(new TenantId(INSTITUTION), "North district");
             KeysetBootstrap.ensure(KeysetBootstrap.keysets(store, environment, "test"));
@@ -183,6 +199,41 @@ class LmsIngressTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("content-type")).hasValue("application/problem+json");
         assertThat(emitted).isEmpty();
+    }
+
+    @Test
+    void aKnownStudentEnrolledByAWebhookIsShownAtOnceToAnEducatorRefusedBeforeOnAnotherInstance() throws Exception {
+        TenantId tenant = new TenantId(INSTITUTION);
+        assertThat(post("moodle-north", moodle(7101, 901, 1301), signed(moodle(7101, 901, 1301))).statusCode())
+                .isEqualTo(202);
+        PersonId student = new PersonId(announced().studentId());
+        emitted.clear();
+        try (Store store = database.storeBuilder().build();
+             Grid grid = Grid.builder().environment(environment).build()) {
+            CourseId next = store.courses().ensure(tenant, "moodle:902", "moodle:902");
+            PersonId educator = store.people().register(tenant, new PersonIdentity(Opaque.of(bytes("educator")),
+                    Optional.empty(), Optional.empty(), Optional.empty(),
+                    Opaque.of(bytes("educator:" + UUID.randomUUID())), Optional.empty()));
+            store.enrollments().enroll(tenant, next, educator, EnrollmentRole.TEACHER, LocalDate.now().minusDays(30),
+                    Optional.empty());
+            grid.connect();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!grid.trusted() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(grid.trusted()).as("the other instance's grid client registered").isTrue();
+            AccessPolicy elsewhere = AccessPolicy.create(store, Optional.of(grid), Clock.systemUTC());
+            Caller teacher = new Caller(educator.toString(), Optional.of(INSTITUTION), Role.EDUCATOR,
+                    Optional.of(educator.value()), Set.of("profiles:read"));
+            assertThat(elsewhere.student(teacher, tenant, student)).isInstanceOf(Decision.Denied.class);
+
+            assertThat(post("moodle-north", moodle(7102, 902, 1301), signed(moodle(7102, 902, 1301))).statusCode())
+                    .isEqualTo(202);
+
+            assertThat(announced().studentId()).isEqualTo(student.value());
+            assertThat(elsewhere.student(teacher, tenant, student)).as("the cached refusal was retired")
+                    .isInstanceOf(Decision.Permitted.class);
+        }
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.margin.ingress.intake;
 
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.margin.access.AccessPolicy;
 import org.margin.events.lms.SubmissionContent;
 import org.margin.events.lms.SubmissionReceived;
+import org.margin.platform.people.PersonDetails;
 import org.margin.platform.people.Pseudonyms;
 import org.margin.platform.submission.SubmissionTexts;
 import org.margin.privacy.crypto.Keyring;
@@ -27,11 +30,15 @@ import org.margin.store.tenant.TenantId;
  */
 public final class SubmissionIntake {
 
+    /** Courses whose ids this instance keeps; past it the map starts again, which costs one write per course. */
+    private static final int KNOWN_COURSES = 10_000;
+
     private final Store store;
     private final Keyring keyring;
     private final SubmissionTexts texts;
     private final Pseudonyms pseudonyms;
     private final AccessPolicy access;
+    private final Map<KnownCourse, CourseId> courses = new ConcurrentHashMap<>();
 
     /** @param access told when a submission enrols its student, so no instance keeps an earlier refusal */
     public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, Pseudonyms pseudonyms,
@@ -53,10 +60,12 @@ public final class SubmissionIntake {
             return new Intake.Empty();
         }
         TenantId tenant = new TenantId(received.institutionId());
-        CourseId course = store.courses().ensure(tenant, courseCode(received), courseCode(received));
-        PersonId student = pseudonyms.ensure(tenant, received.lmsUserId());
+        CourseId course = course(tenant, courseCode(received));
+        Pseudonyms.Ensured ensured = pseudonyms.ensure(tenant, PersonDetails.lmsUser(received.lmsUserId()));
+        PersonId student = ensured.person();
         if (store.enrollments().ensureEnrolled(tenant, course, student, EnrollmentRole.STUDENT,
-                received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate())) {
+                received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate()) && !ensured.created()) {
+            // A pseudonym made a moment ago has no decision about it cached anywhere to retire.
             access.enrolmentChanged(tenant, student);
         }
         SubmissionId id = SubmissionId.generate();
@@ -65,6 +74,27 @@ public final class SubmissionIntake {
                 Opaque.of(keyring.lookup(tenant.value(), LookupColumn.SUBMISSION_SOURCE, sourceRef(received))));
         return new Intake.Stored(tenant, course, student, submitted.id(), received.submittedAt(),
                 submitted instanceof Submitted.Created);
+    }
+
+    /**
+     * The course's id, created on first sight. Courses are never deleted nor recoded, so an id once known stays
+     * true and a webhook of a known course writes nothing for it.
+     */
+    private CourseId course(TenantId tenant, String code) {
+        KnownCourse key = new KnownCourse(tenant, code);
+        CourseId known = courses.get(key);
+        if (known != null) {
+            return known;
+        }
+        CourseId course = store.courses().ensure(tenant, code, code);
+        if (courses.size() >= KNOWN_COURSES) {
+            courses.clear();
+        }
+        courses.put(key, course);
+        return course;
+    }
+
+    private record KnownCourse(TenantId tenant, String code) {
     }
 
     private static String courseCode(SubmissionReceived received) {

@@ -36,11 +36,6 @@ public final class Pseudonyms {
     public record Ensured(PersonId person, boolean created) {
     }
 
-    /** The pseudonym of the LMS user, registered on first sight. */
-    public PersonId ensure(TenantId tenant, String lmsUserId) {
-        return ensure(tenant, PersonDetails.lmsUser(lmsUserId)).person();
-    }
-
     /**
      * The pseudonym of the person, registered on first sight with the fields given; a known person gets the
      * fields given (and keeps those not given).

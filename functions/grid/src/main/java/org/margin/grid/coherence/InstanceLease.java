@@ -2,11 +2,16 @@ package org.margin.grid.coherence;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.margin.grid.client.GridConnection;
 
@@ -20,16 +25,22 @@ import com.hazelcast.map.IMap;
  * therefore knows every instance that may hold an old copy: those listed. When the lease lapses or the entry
  * vanishes (a writer removes an instance that did not acknowledge a notice), the instance stops trusting, forgets
  * its near caches, and registers anew.
+ *
+ * <p>Every call to the grid waits at most one renewal period. A client call whose answer never comes (a member that
+ * lost the answer of another member) is not cut by the client's invocation timeout, and this one thread also
+ * renews: so it gives up and tries again on its next tick instead of waiting with it.
  */
 public final class InstanceLease implements AutoCloseable {
 
     public static final String INSTANCES = "margin.grid.instances";
 
     private static final System.Logger LOG = System.getLogger(InstanceLease.class.getName());
+    private static final Executor CALLS = call -> Thread.ofVirtual().name("margin-grid-lease-call").start(call);
 
     private final String instanceId;
     private final Duration lease;
     private final long trustedNanos;
+    private final long periodMillis;
     private final GridConnection connection;
     private final NearCaches nearCaches;
     private final List<Runnable> onTrusted = new CopyOnWriteArrayList<>();
@@ -38,6 +49,7 @@ public final class InstanceLease implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile long trustedUntilNanos;
     private volatile boolean trusting;
+    private int failures;
 
     /**
      * @param subscriber starts listening for write notices on a client; called once per client, before the
@@ -49,6 +61,7 @@ public final class InstanceLease implements AutoCloseable {
         this.lease = lease;
         // A tenth of the lease covers clocks that tick at slightly different rates on writer and reader.
         this.trustedNanos = lease.toNanos() - lease.toNanos() / 10;
+        this.periodMillis = lease.toMillis() / 3;
         this.connection = connection;
         this.nearCaches = nearCaches;
         this.subscriber = subscriber;
@@ -60,8 +73,7 @@ public final class InstanceLease implements AutoCloseable {
     public void start() {
         connection.onConnected(() -> timer.execute(this::register));
         connection.onDisconnected(this::distrust);
-        long period = lease.toMillis() / 3;
-        timer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::renew, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Whether this instance may answer from its near caches now. */
@@ -92,12 +104,19 @@ public final class InstanceLease implements AutoCloseable {
             // Notices may have been missed while untrusted: nothing held from before may be served.
             nearCaches.clearAll();
             long sent = System.nanoTime();
-            instances(client).set(instanceId, instanceId, lease.toMillis(), TimeUnit.MILLISECONDS);
+            IMap<String, String> instances = instances(client);
+            await(() -> {
+                instances.set(instanceId, instanceId, lease.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            });
             trustedUntilNanos = sent + trustedNanos;
             trusting = true;
+            succeeded();
             onTrusted.forEach(Runnable::run);
+        } catch (GridCallFailed failed) {
+            failed("Registering with the grid", failed.getCause());
         } catch (RuntimeException unreachable) {
-            LOG.log(System.Logger.Level.DEBUG, "Registering with the grid failed; will retry");
+            failed("Registering with the grid", unreachable);
         }
     }
 
@@ -112,13 +131,67 @@ public final class InstanceLease implements AutoCloseable {
         }
         try {
             long sent = System.nanoTime();
-            if (instances(client).setTtl(instanceId, lease.toMillis(), TimeUnit.MILLISECONDS)) {
+            IMap<String, String> instances = instances(client);
+            if (await(() -> instances.setTtl(instanceId, lease.toMillis(), TimeUnit.MILLISECONDS))) {
                 trustedUntilNanos = sent + trustedNanos;
+                succeeded();
             } else {
                 register();
             }
+        } catch (GridCallFailed failed) {
+            failed("Renewing the grid lease", failed.getCause());
         } catch (RuntimeException unreachable) {
-            LOG.log(System.Logger.Level.DEBUG, "Renewing the grid lease failed; it lapses unless the next try works");
+            failed("Renewing the grid lease", unreachable);
+        }
+    }
+
+    /**
+     * The call's answer, waiting at most one renewal period: the next tick tries again. The call runs on a virtual
+     * thread of its own (the map has no asynchronous TTL renewal), which a call without answer leaves parked.
+     */
+    private boolean await(Supplier<Boolean> call) throws GridCallFailed {
+        try {
+            return CompletableFuture.supplyAsync(call, CALLS).get(periodMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException failed) {
+            throw new GridCallFailed(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new GridCallFailed(interrupted);
+        }
+    }
+
+    /**
+     * The first failure of a run is a warning, the rest of the run debug: a grid that stays away for an hour
+     * says so once. Only exception classes are logged; this instance's id is random and keys never reach here.
+     */
+    private void failed(String what, Throwable cause) {
+        failures++;
+        System.Logger.Level level = failures == 1 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> what + " failed (" + causes(cause) + "); the lease lapses until a retry every "
+                + periodMillis + " ms works");
+    }
+
+    private void succeeded() {
+        if (failures > 0) {
+            LOG.log(System.Logger.Level.INFO, "The grid lease holds again after " + failures + " failed calls");
+            failures = 0;
+        }
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder(failure.getClass().getName());
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
+    }
+
+    /** A grid call that failed or gave no answer in time; its cause says which. */
+    private static final class GridCallFailed extends Exception {
+
+        GridCallFailed(Throwable cause) {
+            super(cause);
         }
     }
 

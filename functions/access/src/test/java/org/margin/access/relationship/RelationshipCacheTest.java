@@ -123,10 +123,10 @@ class RelationshipCacheTest {
         Grid grid = Grid.builder().clientConfig(config)
                 .pseudonymKey("a test key of thirty-two bytes or more".getBytes()).build();
         grid.connect();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!grid.trusted()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the grid client did not connect and register within 90 s");
+                throw new AssertionError("the grid client did not connect and register within 30 s");
             }
             try {
                 Thread.sleep(20);

@@ -41,15 +41,15 @@ public final class TestGrids {
     }
 
     /**
-     * Waits until {@code grid} holds its lease, connecting it first. The wait is generous: on a saturated 2-core
-     * machine a client's first registration has been seen to take over 30 s.
+     * Waits until {@code grid} holds its lease, connecting it first. A registration takes about a second; the wait
+     * leaves room for a saturated 2-core machine.
      */
     public static Grid trusted(Grid grid) {
         grid.connect();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!grid.trusted()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the grid client did not connect and register within 90 s");
+                throw new AssertionError("the grid client did not connect and register within 30 s");
             }
             sleep(20);
         }

@@ -102,10 +102,10 @@ class GridValueEncryptionTest {
 
     private static Grid trusted(Grid grid) {
         grid.connect();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!grid.trusted()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the grid client did not connect and register within 90 s");
+                throw new AssertionError("the grid client did not connect and register within 30 s");
             }
             try {
                 Thread.sleep(20);

@@ -26,9 +26,9 @@ import com.hazelcast.map.IMap;
  * vanishes (a writer removes an instance that did not acknowledge a notice), the instance stops trusting, forgets
  * its near caches, and registers anew.
  *
- * <p>Every call to the grid waits at most one renewal period. A client call whose answer never comes (a member that
- * lost the answer of another member) is not cut by the client's invocation timeout, and this one thread also
- * renews: so it gives up and tries again on its next tick instead of waiting with it.
+ * <p>No call to the grid waits longer than a lease. A client call whose answer never comes (a member that lost the
+ * answer of another member) is not cut by the client's invocation timeout, and this one thread also renews: so it
+ * gives up and tries again on its next tick instead of waiting with it.
  */
 public final class InstanceLease implements AutoCloseable {
 
@@ -105,10 +105,11 @@ public final class InstanceLease implements AutoCloseable {
             nearCaches.clearAll();
             long sent = System.nanoTime();
             IMap<String, String> instances = instances(client);
+            // A client's first call also fetches the partition table, which can take seconds on a loaded machine.
             await(() -> {
                 instances.set(instanceId, instanceId, lease.toMillis(), TimeUnit.MILLISECONDS);
                 return true;
-            });
+            }, lease.toMillis());
             trustedUntilNanos = sent + trustedNanos;
             trusting = true;
             succeeded();
@@ -132,7 +133,8 @@ public final class InstanceLease implements AutoCloseable {
         try {
             long sent = System.nanoTime();
             IMap<String, String> instances = instances(client);
-            if (await(() -> instances.setTtl(instanceId, lease.toMillis(), TimeUnit.MILLISECONDS))) {
+            // Waiting longer than a period would hold up the next renewal; the view of the lease lasts under three.
+            if (await(() -> instances.setTtl(instanceId, lease.toMillis(), TimeUnit.MILLISECONDS), periodMillis)) {
                 trustedUntilNanos = sent + trustedNanos;
                 succeeded();
             } else {
@@ -146,12 +148,12 @@ public final class InstanceLease implements AutoCloseable {
     }
 
     /**
-     * The call's answer, waiting at most one renewal period: the next tick tries again. The call runs on a virtual
+     * The call's answer, waiting at most {@code millis}: the next tick tries again. The call runs on a virtual
      * thread of its own (the map has no asynchronous TTL renewal), which a call without answer leaves parked.
      */
-    private boolean await(Supplier<Boolean> call) throws GridCallFailed {
+    private static boolean await(Supplier<Boolean> call, long millis) throws GridCallFailed {
         try {
-            return CompletableFuture.supplyAsync(call, CALLS).get(periodMillis, TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(call, CALLS).get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException failed) {
             throw new GridCallFailed(failed);
         } catch (InterruptedException interrupted) {

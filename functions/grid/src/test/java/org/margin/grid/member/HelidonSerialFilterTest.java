@@ -120,7 +120,7 @@ class HelidonSerialFilterTest {
         Logger responses = Logger.getLogger(RESPONSES);
         responses.addHandler(severe);
         try {
-            for (int cluster = 0; cluster < 4; cluster++) {
+            for (int cluster = 0; cluster < 2; cluster++) {
                 try (LocalGrid members = TestGrids.members(2)) {
                     List<Grid> instances = new ArrayList<>();
                     try {

@@ -116,6 +116,8 @@ public final class InstanceLease implements AutoCloseable {
             onTrusted.forEach(Runnable::run);
         } catch (GridCallFailed failed) {
             failed("Registering with the grid", failed.getCause());
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException unreachable) {
             failed("Registering with the grid", unreachable);
         }
@@ -142,6 +144,8 @@ public final class InstanceLease implements AutoCloseable {
             }
         } catch (GridCallFailed failed) {
             failed("Renewing the grid lease", failed.getCause());
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException unreachable) {
             failed("Renewing the grid lease", unreachable);
         }
@@ -151,14 +155,11 @@ public final class InstanceLease implements AutoCloseable {
      * The call's answer, waiting at most {@code millis}: the next tick tries again. The call runs on a virtual
      * thread of its own (the map has no asynchronous TTL renewal), which a call without answer leaves parked.
      */
-    private static boolean await(Supplier<Boolean> call, long millis) throws GridCallFailed {
+    private static boolean await(Supplier<Boolean> call, long millis) throws GridCallFailed, InterruptedException {
         try {
             return CompletableFuture.supplyAsync(call, CALLS).get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException failed) {
             throw new GridCallFailed(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new GridCallFailed(interrupted);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.margin.analysis.WritingAnalysisFunction;
 import org.margin.analysis.tool.AnalyzeWritingTool;
@@ -42,7 +43,7 @@ public final class LoadTarget {
                 .settings(RuntimeSettings.fromEnvironment().withAccessTokens(issuer.settings(resource)))
                 .service(WritingAnalysisFunction.NAME, WritingAnalysisFunction.VERSION)
                 .declareTools(AnalyzeWritingTool.NAME, ECHO)
-                .mcp(mount -> mount.endpoint(WritingAnalysisFunction.mcp().tool(echo())))
+                .mcp(mount -> mount.endpoint(WritingAnalysisFunction.mcp(System.getenv(), Optional.empty()).tool(echo())))
                 .build()
                 .serve();
     }

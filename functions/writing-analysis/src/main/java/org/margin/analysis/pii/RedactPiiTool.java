@@ -1,7 +1,8 @@
 package org.margin.analysis.pii;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.margin.analysis.tool.Authenticated;
 import org.margin.analysis.tool.ToolSchemas;
@@ -11,6 +12,7 @@ import org.margin.privacy.redaction.RedactedText;
 import org.margin.privacy.redaction.RedactionMode;
 import org.margin.privacy.redaction.Redactor;
 import org.margin.privacy.redaction.Replacement;
+import org.margin.runtime.auth.Caller;
 import org.margin.runtime.mcp.input.RequestContext;
 import org.margin.runtime.mcp.outcome.ToolError;
 import org.margin.runtime.mcp.outcome.ToolOutcome;
@@ -23,8 +25,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code redact_pii} tool: the text with its personal data replaced. Tokens are made here but never resolved:
- * resolving one is reserved for an authorised role, which arrives with the authorisation work.
+ * The {@code redact_pii} tool: the text with its personal data replaced. Tokens are made here for the caller's
+ * institution and resolved only by {@link ResolvePiiTokensTool}, for that institution's administrators.
  */
 public final class RedactPiiTool {
 
@@ -33,16 +35,20 @@ public final class RedactPiiTool {
     private RedactPiiTool() {
     }
 
-    /** The tool with the token key {@code env} names ({@code MARGIN_PII_TOKEN_KEYSET}, {@code K_SERVICE}). */
-    public static Tool tool(Map<String, String> env) {
-        TokenKey tokenKey = new TokenKey(env);
+    /** Fixed words for a token-mode call by a caller of no institution (a service token without a tenant). */
+    static final String NO_INSTITUTION = "Reversible tokens belong to an institution, and this access token names "
+            + "none; choose another mode.";
+
+    /** The tool making tokens with {@code tokenKey}, the key {@link ResolvePiiTokensTool} resolves them with. */
+    public static Tool tool(TokenKey tokenKey) {
         return Tool.builder(NAME)
                 .requiredScopes("pii:redact")
                 .title("Redact personal data")
                 .description("Returns the text with its personal data replaced, and where each replacement is. "
                         + "Modes: mask (█ per character), type_tag (<PERSON>), pseudonym (PERSON_1, PERSON_2, the "
-                        + "same value the same pseudonym within the text) or token (an encrypted token that only an "
-                        + "authorised role can resolve; this tool does not resolve tokens). Keeps nothing.")
+                        + "same value the same pseudonym within the text) or token (⟦PERSON:…⟧, encrypted for the caller's "
+                        + "institution; only its administrators can resolve it, with resolve_pii_tokens). Keeps "
+                        + "nothing.")
                 .inputSchema(ToolSchemas.load(RedactPiiTool.class, "redact_pii.input.json"))
                 .outputSchema(ToolSchemas.load(RedactPiiTool.class, "redact_pii.output.json"))
                 .annotations(ToolAnnotations.readOnly())
@@ -50,20 +56,22 @@ public final class RedactPiiTool {
                 .build();
     }
 
-    /** The tool with the token key of this process's environment. */
-    public static Tool tool() {
-        return tool(System.getenv());
-    }
-
     private static ToolOutcome call(RequestContext context, TokenKey tokenKey) {
         String mode = context.arguments().path("mode").asString("type_tag");
         return switch (PiiRequest.read(context.arguments())) {
             case PiiRequest.Refused refused -> new ToolError(refused.message());
-            case PiiRequest.Accepted accepted when mode.equals("token") -> switch (tokenKey.tokens()) {
-                case TokenKey.Ready ready ->
-                        redact(accepted.request(), new RedactionMode.ReversibleToken(ready.tokenizer()), mode);
-                case TokenKey.Unavailable unavailable -> new ToolError(unavailable.message());
-            };
+            case PiiRequest.Accepted accepted when mode.equals("token") -> {
+                Optional<UUID> institution = context.caller().flatMap(Caller::tenant);
+                if (institution.isEmpty()) {
+                    yield new ToolError(NO_INSTITUTION);
+                }
+                yield switch (tokenKey.tokens()) {
+                    case TokenKey.Ready ready -> redact(accepted.request(),
+                            new RedactionMode.ReversibleToken(ready.forInstitution(institution.get())), mode);
+                    case TokenKey.Unavailable unavailable ->
+                            new ToolError(unavailable.message() + "; choose another mode.");
+                };
+            }
             case PiiRequest.Accepted accepted -> redact(accepted.request(), switch (mode) {
                 case "mask" -> RedactionMode.mask();
                 case "pseudonym" -> new RedactionMode.Pseudonym(new PseudonymTable());

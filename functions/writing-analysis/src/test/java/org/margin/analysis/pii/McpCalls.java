@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.margin.runtime.auth.DevTokens;
+import org.margin.runtime.auth.Role;
 
 import org.margin.runtime.mcp.protocol.Json;
 
@@ -26,8 +29,11 @@ final class McpCalls {
     static final String RESOURCE = "http://127.0.0.1/mcp";
     /** The issuer the function under test trusts. */
     static final DevTokens TOKENS = DevTokens.generate("https://dev-auth.margin.test");
-    private static final String TOKEN = TOKENS.issue(DevTokens.Grant.service(RESOURCE, "writing-analysis-test",
-            List.of("analysis:run", "pii:redact")));
+    /** The institution the default caller, a service, acts for: reversible tokens are made for it. */
+    static final UUID INSTITUTION = UUID.fromString("5c0c3a6e-9d1e-4c1b-8f3e-0a4b5c6d7e8f");
+    private static final String TOKEN = TOKENS.issue(new DevTokens.Grant("writing-analysis-test", RESOURCE,
+            Role.SERVICE, Optional.of(INSTITUTION), Optional.empty(), List.of("analysis:run", "pii:redact"),
+            DevTokens.DEFAULT_LIFETIME));
 
     private final URI endpoint;
 
@@ -50,11 +56,20 @@ final class McpCalls {
 
     /** The {@code result} of a {@code tools/call}. */
     JsonNode call(String tool, ObjectNode arguments) {
-        return Json.MAPPER.readTree(callRaw(tool, arguments).body()).path("result");
+        return callAs(TOKEN, tool, arguments);
+    }
+
+    /** The {@code result} of a {@code tools/call} made with {@code token}. */
+    JsonNode callAs(String token, String tool, ObjectNode arguments) {
+        return Json.MAPPER.readTree(callRawAs(token, tool, arguments).body()).path("result");
     }
 
     JsonNode listTools() {
-        return Json.MAPPER.readTree(post("tools/list", null, Json.object(), TOKEN).body()).path("result");
+        return listToolsAs(TOKEN);
+    }
+
+    JsonNode listToolsAs(String token) {
+        return Json.MAPPER.readTree(post("tools/list", null, Json.object(), token).body()).path("result");
     }
 
     private HttpResponse<String> post(String method, String name, ObjectNode params, String token) {

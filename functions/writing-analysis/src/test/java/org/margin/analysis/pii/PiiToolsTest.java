@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import org.margin.analysis.WritingAnalysisFunction;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.auth.DevTokens;
+import org.margin.runtime.auth.Role;
 import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.mcp.protocol.Json;
 
@@ -155,15 +157,29 @@ class PiiToolsTest {
     }
 
     @Test
-    void tokensHideTheValueAndAreTheSameForTheSameValueAndNoToolResolvesThem() {
+    void tokensHideTheValueAndAreTheSameForTheSameValueOfOneInstitution() {
         String first = mcp.call("redact_pii", arguments(ESSAY).put("mode", "token"))
                 .path("structuredContent").path("redactedText").asString();
         String second = mcp.call("redact_pii", arguments(ESSAY).put("mode", "token"))
                 .path("structuredContent").path("redactedText").asString();
         assertThat(first).isEqualTo(second).contains("⟦EMAIL_ADDRESS:").doesNotContain(EMAIL).doesNotContain("Lopez");
-        List<String> names = new ArrayList<>();
-        mcp.listTools().path("tools").forEach(tool -> names.add(tool.path("name").asString()));
-        assertThat(names).noneMatch(name -> name.contains("resolve") || name.contains("detoken"));
+
+        String otherInstitution = McpCalls.TOKENS.issue(DevTokens.Grant.person(McpCalls.RESOURCE, Role.EDUCATOR,
+                UUID.randomUUID(), UUID.randomUUID(), List.of("pii:redact")));
+        String theirs = mcp.callAs(otherInstitution, "redact_pii", arguments(ESSAY).put("mode", "token"))
+                .path("structuredContent").path("redactedText").asString();
+        assertThat(theirs).contains("⟦EMAIL_ADDRESS:").isNotEqualTo(first);
+    }
+
+    @Test
+    void aCallerOfNoInstitutionGetsNoTokens() {
+        String institutionless = McpCalls.TOKENS.issue(DevTokens.Grant.service(McpCalls.RESOURCE, "pii-test",
+                List.of("pii:redact")));
+        JsonNode refused = mcp.callAs(institutionless, "redact_pii", arguments(ESSAY).put("mode", "token"));
+        assertThat(refused.path("isError").asBoolean()).isTrue();
+        assertThat(text(refused)).isEqualTo(RedactPiiTool.NO_INSTITUTION);
+        assertThat(mcp.callAs(institutionless, "redact_pii", arguments(ESSAY).put("mode", "pseudonym"))
+                .path("isError").asBoolean(false)).isFalse();
     }
 
     @Test
@@ -174,7 +190,7 @@ class PiiToolsTest {
                 .settings(settings())
                 .mcp(mount -> mount.endpoint(McpServer.builder()
                         .serverInfo("pii-test", "0")
-                        .tool(RedactPiiTool.tool(Map.of("K_SERVICE", "writing-analysis")))))
+                        .tool(RedactPiiTool.tool(new TokenKey(Map.of("K_SERVICE", "writing-analysis"))))))
                 .build().start()) {
             McpCalls calls = new McpCalls(knative.port());
             JsonNode token = calls.call("redact_pii", arguments(ESSAY).put("mode", "token"));

@@ -50,6 +50,7 @@ class AdversarialSuiteTest {
             new ToolScope(LocalMargin.WRITING_ANALYSIS, "analyze_writing", "analysis:run"),
             new ToolScope(LocalMargin.WRITING_ANALYSIS, "detect_pii", "analysis:run"),
             new ToolScope(LocalMargin.WRITING_ANALYSIS, "redact_pii", "pii:redact"),
+            new ToolScope(LocalMargin.WRITING_ANALYSIS, "resolve_pii_tokens", "pii:resolve"),
             new ToolScope(LocalMargin.STUDENT_PROFILING, "get_student_profile", "profiles:read"),
             new ToolScope(LocalMargin.STUDENT_PROFILING, "get_progress", "profiles:read"),
             new ToolScope(LocalMargin.STUDENT_PROFILING, "get_class_overview", "profiles:read"),
@@ -398,6 +399,42 @@ class AdversarialSuiteTest {
 
     @Test
     @Order(19)
+    void onlyTheSchoolsAdministratorResolvesTheSchoolsTokensAndTheResolutionIsAudited() {
+        String note = "Ask Maya Lopez at maya.lopez@example.com about the river project.";
+        String redacted = margin.call(LocalMargin.WRITING_ANALYSIS, geographyTeacher, "redact_pii",
+                McpHttp.JSON.createObjectNode().put("text", note).put("mode", "token")).path("redactedText").asString();
+        assertThat(redacted).contains("\u27e6PERSON:", "\u27e6EMAIL_ADDRESS:").doesNotContain("Maya");
+        ObjectNode arguments = McpHttp.JSON.createObjectNode().put("text", redacted);
+
+        for (Bearer refused : List.of(geographyTeacher, student, Bearer.service())) {
+            JsonNode answer = margin.callRaw(LocalMargin.WRITING_ANALYSIS, refused, "resolve_pii_tokens", arguments);
+            assertThat(answer.path("result").path("isError").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(answer.toString()).contains("administrators only").doesNotContain("Maya");
+        }
+        JsonNode foreign = margin.call(LocalMargin.WRITING_ANALYSIS, Bearer.administrator(otherSchool),
+                "resolve_pii_tokens", arguments);
+        assertThat(foreign.path("resolved").asInt()).isZero();
+        assertThat(foreign.path("restoredText").asString()).isEqualTo(redacted);
+        foreign.path("resolutions").forEach(entry ->
+                assertThat(entry.path("reason").asString()).isEqualTo("not_resolvable"));
+
+        JsonNode resolved = margin.call(LocalMargin.WRITING_ANALYSIS, administrator, "resolve_pii_tokens", arguments);
+        assertThat(resolved.path("restoredText").asString()).isEqualTo(note);
+        assertThat(resolved.path("rejected").asInt()).isZero();
+
+        List<JsonNode> resolutions = entries(margin.tenant).stream()
+                .filter(entry -> entry.path("action").asString().equals("pii_tokens.resolved")).toList();
+        assertThat(resolutions).singleElement().satisfies(entry -> {
+            assertThat(entry.path("actor").asString()).isEqualTo(administrator.person().orElseThrow().toString());
+            assertThat(entry.path("target").asString()).isEqualTo("resolved:2/rejected:0/email:1/person:1");
+        });
+        assertThat(entries(otherSchool)).anyMatch(entry -> entry.path("target").asString()
+                .equals("resolved:0/rejected:2"));
+        assertThat(entries(margin.tenant).toString()).doesNotContain("Maya", "maya.lopez", "\u27e6");
+    }
+
+    @Test
+    @Order(20)
     void theSchoolsAuditLogVerifies() {
         JsonNode verified = margin.call(LocalMargin.DATA_GOVERNANCE, administrator, "verify_audit_log",
                 McpHttp.JSON.createObjectNode());

@@ -42,8 +42,8 @@ final class McpHttp {
     }
 
     /** Every scope of the functions' tools. */
-    static final List<String> ALL_SCOPES = List.of("analysis:run", "pii:redact", "profiles:read", "alerts:read",
-            "alerts:write", "integrity:read", "deadletters:admin", "roster:write", "consent:write", "consent:read",
+    static final List<String> ALL_SCOPES = List.of("analysis:run", "pii:redact", "pii:resolve", "profiles:read",
+            "alerts:read", "alerts:write", "integrity:read", "deadletters:admin", "roster:write", "consent:write", "consent:read",
             "audit:read", "data:export", "data:erase", "requests:write", "requests:read", "retention:admin");
     /** The resource URI a function started alone is configured with ({@link FunctionProcess#start}). */
     static final String RESOURCE = "http://127.0.0.1/mcp";

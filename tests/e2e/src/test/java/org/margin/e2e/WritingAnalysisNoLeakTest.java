@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.margin.e2e.leak.CaptureSource;
@@ -15,6 +17,8 @@ import org.margin.e2e.leak.LeakScanner;
 import org.margin.e2e.leak.OtlpReceiver;
 import org.margin.e2e.leak.PlantedEssay;
 import org.margin.e2e.leak.PlantedValue;
+import org.margin.runtime.auth.DevTokens;
+import org.margin.runtime.auth.Role;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,6 +30,14 @@ import tools.jackson.databind.node.ObjectNode;
  * the findings of {@code detect_pii}.
  */
 class WritingAnalysisNoLeakTest {
+
+    private static final UUID SCHOOL = UUID.randomUUID();
+    /** A service of one school: reversible tokens are made for a school. */
+    private static final String SCHOOL_SERVICE = McpHttp.TOKENS.issue(new DevTokens.Grant("e2e", McpHttp.RESOURCE,
+            Role.SERVICE, Optional.of(SCHOOL), Optional.empty(), McpHttp.ALL_SCOPES, DevTokens.DEFAULT_LIFETIME));
+    /** The school's administrator; the function started alone has no audit log, so resolution is refused. */
+    private static final String ADMINISTRATOR = McpHttp.TOKENS.issue(DevTokens.Grant.person(McpHttp.RESOURCE,
+            Role.ADMINISTRATOR, SCHOOL, UUID.randomUUID(), McpHttp.ALL_SCOPES));
 
     @Test
     void noPlantedValueReachesTheLogSpansMetricsOrAnyErrorMessage() throws Exception {
@@ -61,7 +73,7 @@ class WritingAnalysisNoLeakTest {
                     "execute_tool redact_pii", "POST /mcp");
             assertThat(metrics).contains("gen_ai_tool_name=\"detect_pii\"", "gen_ai_tool_name=\"redact_pii\"");
             assertThat(function.output()).contains("serving on port");
-            assertThat(errors).hasSize(essays.size() * 14);
+            assertThat(errors).hasSize(essays.size() * 16);
             assertThat(detections).hasSize(essays.size());
 
             List<PlantedValue> planted = essays.stream().flatMap(essay -> essay.planted().stream()).toList();
@@ -92,7 +104,10 @@ class WritingAnalysisNoLeakTest {
         }
     }
 
-    /** Fourteen bad requests, each carrying the essay or one of its values where it does not belong. */
+    /**
+     * Sixteen bad requests, each carrying the essay or one of its values where it does not belong, the last two
+     * asking an unaudited function to resolve tokens.
+     */
     private static void sendBadRequests(FunctionProcess function, PlantedEssay essay, List<String> errors) {
         String name = essay.first(PlantedValue.Kind.NAME).value();
         String email = essay.first(PlantedValue.Kind.EMAIL).value();
@@ -114,10 +129,18 @@ class WritingAnalysisNoLeakTest {
         errors.add(assertFails(McpHttp.postStateless(function.uri("/mcp"), "analyze_writing",
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"analyze_writing\","
                         + "\"arguments\":{\"text\":\"" + text.substring(0, 200))));
+        String resolveText = McpHttp.statelessToolCall("resolve_pii_tokens", arguments(text)).toString();
+        errors.add(assertFails(McpHttp.postStateless(function.uri("/mcp"), "resolve_pii_tokens", resolveText,
+                ADMINISTRATOR)));
+        ObjectNode listed = McpHttp.JSON.createObjectNode();
+        listed.putArray("tokens").add(name).add("\u27e6PERSON:" + email + "\u27e7");
+        errors.add(assertFails(McpHttp.postStateless(function.uri("/mcp"), "resolve_pii_tokens",
+                McpHttp.statelessToolCall("resolve_pii_tokens", listed).toString(), ADMINISTRATOR)));
     }
 
     private static HttpResponse<String> call(FunctionProcess function, String tool, ObjectNode arguments) {
-        return McpHttp.postStateless(function.uri("/mcp"), tool, McpHttp.statelessToolCall(tool, arguments).toString());
+        return McpHttp.postStateless(function.uri("/mcp"), tool, McpHttp.statelessToolCall(tool, arguments).toString(),
+                SCHOOL_SERVICE);
     }
 
     private static ObjectNode arguments(String text) {

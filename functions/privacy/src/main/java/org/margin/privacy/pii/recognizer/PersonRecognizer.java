@@ -30,6 +30,8 @@ import org.margin.privacy.pii.text.Words;
 public final class PersonRecognizer implements Recognizer {
 
     private static final int MAX_WORDS = 5;
+    /** A run scoring this much is taken as a person when the same name turns up elsewhere in the document. */
+    private static final double CONFIDENT = 0.6;
     private static final double SCORE_CAP = 0.9;
 
     private static final WordSet HONORIFICS = WordSet.of(
@@ -129,6 +131,7 @@ public final class PersonRecognizer implements Recognizer {
             w = last + 1;
         }
         runs.shareWithinLists(words, this::listIsOrganisation);
+        runs.agreeAcrossDocument(words, lowerCaseText);
         for (int run = 0; run < runs.count; run++) {
             if (!runs.ruledOut[run] && runs.score[run] > 0) {
                 sink.accept(new Finding(words.start(runs.first[run]), words.end(runs.last[run]), EntityType.PERSON,
@@ -277,6 +280,9 @@ public final class PersonRecognizer implements Recognizer {
                 score = unknown == length ? 0.55 : 0.6;
             } else if (plain == 1 && known >= 1 && length >= 3) {
                 score = 0.5;
+            } else if (plain == 1 && known + unknown >= 1 && !uninformativeCapital) {
+                // a name beside a word that is also English: a person only with a cue ("with Kofi Mills")
+                score = 0.45;
             } else {
                 score = 0.1;
             }
@@ -452,6 +458,102 @@ public final class PersonRecognizer implements Recognizer {
                     score[run] = Math.max(score[run], Math.min(best, score[run] + 0.25));
                 }
             }
+        }
+
+        /**
+         * A writer who names someone once with good evidence ("my friend Tomomi Sato said") goes on to call them by
+         * the full name, the first name or the surname alone, often where the local evidence is weak (at the start
+         * of a sentence, after "from"). So a run whose every word is a word of a confident run elsewhere in the
+         * document is lifted to that confidence, and so is such a word found outside any run (a lower-case
+         * repetition, a sentence-initial name that was set aside) unless it is an English word.
+         */
+        void agreeAcrossDocument(Words words, boolean lowerCaseText) {
+            int confident = 0;
+            for (int run = 0; run < count; run++) {
+                if (!ruledOut[run] && score[run] >= CONFIDENT) {
+                    confident++;
+                }
+            }
+            if (confident == 0) {
+                return;
+            }
+            int runsBefore = count;
+            for (int run = 0; run < runsBefore; run++) {
+                if (!ruledOut[run] && score[run] < CONFIDENT && score[run] > 0 && allWordsNamedElsewhere(words, run)) {
+                    score[run] = CONFIDENT;
+                }
+            }
+            int run = 0;
+            for (int w = 0; w < words.count(); w++) {
+                while (run < runsBefore && last[run] < w) {
+                    run++;
+                }
+                boolean insideRun = run < runsBefore && first[run] <= w;
+                if (insideRun || !words.isAlphabetic(w) || words.length(w) < 3 || words.in(w, NEVER_NAMES)) {
+                    continue;
+                }
+                NameWordKind kind = NameWordKind.of(words, w);
+                boolean plausible = kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN
+                        || kind == NameWordKind.AMBIGUOUS && !words.isAllLower(w) && !lowerCaseText;
+                if (plausible && namedElsewhere(words, w, -1)) {
+                    add(w, w, CONFIDENT, false);
+                }
+            }
+            sortByFirstWord(runsBefore);
+        }
+
+        private boolean allWordsNamedElsewhere(Words words, int run) {
+            for (int w = first[run]; w <= last[run]; w++) {
+                if (!isSingleLetter(words, w) && !namedElsewhere(words, w, run)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether word {@code w}, ignoring case, is a word of a confident run other than {@code exceptRun}. */
+        private boolean namedElsewhere(Words words, int w, int exceptRun) {
+            String text = words.text();
+            int start = words.start(w);
+            int length = words.length(w);
+            for (int run = 0; run < count; run++) {
+                if (run == exceptRun || ruledOut[run] || score[run] < CONFIDENT) {
+                    continue;
+                }
+                for (int named = first[run]; named <= last[run]; named++) {
+                    if (named != w && words.length(named) == length && !isSingleLetter(words, named)
+                            && text.regionMatches(true, words.start(named), text, start, length)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Puts runs added after {@code sortedCount} among the others, in text order. */
+        private void sortByFirstWord(int sortedCount) {
+            for (int added = sortedCount; added < count; added++) {
+                int at = added;
+                while (at > 0 && first[at - 1] > first[at]) {
+                    swap(at - 1, at);
+                    at--;
+                }
+            }
+        }
+
+        private void swap(int a, int b) {
+            int f = first[a];
+            first[a] = first[b];
+            first[b] = f;
+            int l = last[a];
+            last[a] = last[b];
+            last[b] = l;
+            double s = score[a];
+            score[a] = score[b];
+            score[b] = s;
+            boolean r = ruledOut[a];
+            ruledOut[a] = ruledOut[b];
+            ruledOut[b] = r;
         }
 
         private static boolean coordinated(Words words, int left, int right) {

@@ -56,4 +56,17 @@ class PersonRecognizerTest {
         assertThat(Recognized.values(recognizer, "follow up with patricia desrosiers in a couple of months"))
                 .containsExactly("patricia desrosiers");
     }
+
+    @Test
+    void aNameGivenOnceWithGoodEvidenceIsFoundAgainWhereTheEvidenceIsWeak() {
+        String text = "My friend Ubul Szabó plays the violin. Ubul practises every day, and ubul never gives up.";
+        assertThat(Recognized.values(recognizer, text)).containsExactly("Ubul Szabó", "Ubul", "ubul");
+        assertThat(Recognized.values(recognizer, "Ubul practises every day.")).isEmpty();
+    }
+
+    @Test
+    void aNameBesideAnEnglishWordNeedsACue() {
+        assertThat(Recognized.values(recognizer, "I walked home with Kofi Little.")).containsExactly("Kofi Little");
+        assertThat(Recognized.values(recognizer, "Yesterday Kofi Little arrived.")).isEmpty();
+    }
 }

@@ -29,6 +29,7 @@ public final class StreetAddressRecognizer implements Recognizer {
     private static final double CUED_NAME_NUMBER_SCORE = 0.45;
     private static final double POST_BOX_SCORE = 0.75;
     private static final double UNIT_ONLY_SCORE = 0.4;
+    private static final double DWELLING_UNIT_SCORE = 0.5;
     private static final double MILITARY_SCORE = 0.85;
     private static final double CORNER_SCORE = 0.85;
     private static final double STRONG_CUE_BOOST = 0.15;
@@ -74,7 +75,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             }
             if (parse.matchAt(w)) {
                 double score = parse.score;
-                if (score < CORNER_SCORE) {
+                if (score < CORNER_SCORE && parse.cueMayConfirm) {
                     if (STRONG_CUES.endsBefore(words, w, 1)) {
                         score += STRONG_CUE_BOOST;
                     } else if (WEAK_CUES.endsBefore(words, w, 0)) {
@@ -124,6 +125,10 @@ public final class StreetAddressRecognizer implements Recognizer {
         private int end;
         private int lastWord;
         private double score;
+        /** The match is a unit or a ship line without a street line, which only a further line confirms. */
+        private boolean unitOnly;
+        /** False for a lone room, box or ship line: an address cue before it ("in Room 12") is not enough. */
+        private boolean cueMayConfirm;
 
         Parse(Words words) {
             this.words = words;
@@ -134,17 +139,21 @@ public final class StreetAddressRecognizer implements Recognizer {
         boolean matchAt(int w) {
             int corner = cornerPhraseLength(w);
             if (corner > 0) {
+                cueMayConfirm = true;
                 return corner(w, w + corner);
             }
+            unitOnly = false;
             if (!streetLine(w) && !postBox(w) && !unitStart(w) && !ship(w)) {
                 return false;
             }
-            boolean needsMilitaryLine = score == UNIT_ONLY_SCORE;
+            boolean needsMilitaryLine = unitOnly;
             start = words.start(intersectionStart(w));
+            int lineEnd = end;
             int extended = extend();
             if (needsMilitaryLine && militaryLineEndsAt(extended)) {
                 score = MILITARY_SCORE;
             }
+            cueMayConfirm = !unitOnly || extended > lineEnd || score >= DWELLING_UNIT_SCORE;
             end = extended;
             score = Math.min(MAX_SCORE, score);
             return score > 0;
@@ -153,7 +162,7 @@ public final class StreetAddressRecognizer implements Recognizer {
         /** Main and 5th Street: a capitalised street name and "and" before a street line join it. */
         private int intersectionStart(int w) {
             int and = w - 1;
-            if (score == UNIT_ONLY_SCORE || and < 1 || !words.is(and, "and") || !sameLine(and, w)) {
+            if (unitOnly || and < 1 || !words.is(and, "and") || !sameLine(and, w)) {
                 return w;
             }
             int first = and;
@@ -226,7 +235,8 @@ public final class StreetAddressRecognizer implements Recognizer {
             int nameWords = 0;
             int trailingConnectors = 0;
             while (i < count && nameWords < MAX_NAME_WORDS && (nameWords == 0 || joined(i - 1, i))) {
-                if (!words.isAlphabetic(i) || nameWords > 0 && words.in(i, StreetLexicon.UNITS)) {
+                // a unit word starts a unit (Room 12), not a street, unless a house number comes first
+                if (!words.isAlphabetic(i) || (nameWords > 0 || numbersBefore == 0) && words.in(i, StreetLexicon.UNITS)) {
                     break;
                 }
                 boolean type = words.in(i, StreetLexicon.STREET_TYPES) || words.length(i) >= 7
@@ -300,14 +310,18 @@ public final class StreetAddressRecognizer implements Recognizer {
             return true;
         }
 
-        /** Unit 8524 Box 0979, PSC 6477, Suite 578: an address only if a fuller line follows. */
+        /**
+         * Unit 8524 Box 0979, PSC 6477, Room 12: an address only if a fuller line follows; Apt. 4B and Suite 578
+         * are one even alone.
+         */
         private boolean unitStart(int w) {
             int unitEnd = unitAt(w);
             if (unitEnd < 0) {
                 return false;
             }
             end = unitEnd;
-            score = UNIT_ONLY_SCORE;
+            score = words.in(w, StreetLexicon.DWELLING_UNITS) ? DWELLING_UNIT_SCORE : UNIT_ONLY_SCORE;
+            unitOnly = true;
             return true;
         }
 
@@ -320,6 +334,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             lastWord = w + 1;
             end = words.end(lastWord);
             score = UNIT_ONLY_SCORE;
+            unitOnly = true;
             return true;
         }
 

@@ -60,6 +60,13 @@ final class StreetLexicon {
             "building", "lot", "space", "dept", "wohnung", "piso", "lgh", "leilighet", "lejl", "bus", "boîte",
             "psc", "cmr", "postbox", "postfach", "bte", "appt", "app", "int", "scala");
 
+    /**
+     * Units that name a home or an office within a building (Apt. 4B, Suite 578): written alone they are still part
+     * of a postal address, unlike a room, a floor, a bus or a unit of a course.
+     */
+    static final WordSet DWELLING_UNITS = WordSet.of(
+            "apt", "apartment", "suite", "ste", "flat", "appt", "wohnung", "piso", "lgh", "leilighet", "lejl");
+
     /** Military post offices of US addresses abroad, and their state codes. */
     static final WordSet MILITARY_POST_OFFICES = WordSet.of("apo", "fpo", "dpo");
     static final WordSet MILITARY_STATES = WordSet.of("aa", "ae", "ap");

@@ -35,6 +35,14 @@ class StreetAddressRecognizerTest {
     }
 
     @Test
+    void anApartmentOrSuiteAloneIsPartOfAnAddressButARoomIsNot() {
+        assertThat(Recognized.values(recognizer, "The parcel went to Suite 578 by mistake."))
+                .containsExactly("Suite 578");
+        assertThat(Recognized.values(recognizer, "Chemistry is taught in Room 12 after we finish Unit 4."))
+                .isEmpty();
+    }
+
+    @Test
     void aNameAndANumberAfterAnAddressCueAreAStreet() {
         assertThat(Recognized.values(recognizer, "Trivo lives on Grössgstötten 50.")).containsExactly("Grössgstötten 50");
         assertThat(Recognized.values(recognizer, "Chapter Grössgstötten 50.")).isEmpty();

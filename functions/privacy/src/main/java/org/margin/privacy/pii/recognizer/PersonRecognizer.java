@@ -400,6 +400,49 @@ public final class PersonRecognizer implements Recognizer {
         return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0);
     }
 
+    /**
+     * Words of confident names, compared ignoring case. A 64-bit filter on first letter and length keeps the test
+     * for every other word of an essay to a few instructions.
+     */
+    private static final class NamedWords {
+        private final int[] starts;
+        private final int[] lengths;
+        private int size;
+        private long filter;
+
+        NamedWords(int capacity) {
+            starts = new int[capacity];
+            lengths = new int[capacity];
+        }
+
+        void add(Words words, int w) {
+            starts[size] = words.start(w);
+            lengths[size] = words.length(w);
+            size++;
+            filter |= bit(words.text(), words.start(w), words.length(w));
+        }
+
+        boolean contains(Words words, int w) {
+            String text = words.text();
+            int start = words.start(w);
+            int length = words.length(w);
+            if ((filter & bit(text, start, length)) == 0) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                if (lengths[i] == length && starts[i] != start
+                        && text.regionMatches(true, starts[i], text, start, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static long bit(String text, int start, int length) {
+            return 1L << ((Character.toLowerCase(text.charAt(start)) * 31 + length) & 63);
+        }
+    }
+
     @FunctionalInterface
     private interface ListJudge {
         boolean test(Words words, int firstWord, int lastWord);
@@ -468,18 +511,13 @@ public final class PersonRecognizer implements Recognizer {
          * repetition, a sentence-initial name that was set aside) unless it is an English word.
          */
         void agreeAcrossDocument(Words words, boolean lowerCaseText) {
-            int confident = 0;
-            for (int run = 0; run < count; run++) {
-                if (!ruledOut[run] && score[run] >= CONFIDENT) {
-                    confident++;
-                }
-            }
-            if (confident == 0) {
+            NamedWords named = confidentWords(words);
+            if (named == null) {
                 return;
             }
             int runsBefore = count;
             for (int run = 0; run < runsBefore; run++) {
-                if (!ruledOut[run] && score[run] < CONFIDENT && score[run] > 0 && allWordsNamedElsewhere(words, run)) {
+                if (!ruledOut[run] && score[run] < CONFIDENT && score[run] > 0 && allWordsNamed(words, run, named)) {
                     score[run] = CONFIDENT;
                 }
             }
@@ -489,45 +527,50 @@ public final class PersonRecognizer implements Recognizer {
                     run++;
                 }
                 boolean insideRun = run < runsBefore && first[run] <= w;
-                if (insideRun || !words.isAlphabetic(w) || words.length(w) < 3 || words.in(w, NEVER_NAMES)) {
+                if (insideRun || words.length(w) < 3 || !named.contains(words, w) || !words.isAlphabetic(w)
+                        || words.in(w, NEVER_NAMES)) {
                     continue;
                 }
                 NameWordKind kind = NameWordKind.of(words, w);
-                boolean plausible = kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN
-                        || kind == NameWordKind.AMBIGUOUS && !words.isAllLower(w) && !lowerCaseText;
-                if (plausible && namedElsewhere(words, w, -1)) {
+                if (kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN
+                        || kind == NameWordKind.AMBIGUOUS && !words.isAllLower(w) && !lowerCaseText) {
                     add(w, w, CONFIDENT, false);
                 }
             }
             sortByFirstWord(runsBefore);
         }
 
-        private boolean allWordsNamedElsewhere(Words words, int run) {
+        /** The words of the confident runs, or null when there are none. */
+        private NamedWords confidentWords(Words words) {
+            int total = 0;
+            for (int run = 0; run < count; run++) {
+                if (!ruledOut[run] && score[run] >= CONFIDENT) {
+                    total += last[run] - first[run] + 1;
+                }
+            }
+            if (total == 0) {
+                return null;
+            }
+            NamedWords named = new NamedWords(total);
+            for (int run = 0; run < count; run++) {
+                if (!ruledOut[run] && score[run] >= CONFIDENT) {
+                    for (int w = first[run]; w <= last[run]; w++) {
+                        if (!isSingleLetter(words, w)) {
+                            named.add(words, w);
+                        }
+                    }
+                }
+            }
+            return named;
+        }
+
+        private boolean allWordsNamed(Words words, int run, NamedWords named) {
             for (int w = first[run]; w <= last[run]; w++) {
-                if (!isSingleLetter(words, w) && !namedElsewhere(words, w, run)) {
+                if (!isSingleLetter(words, w) && !named.contains(words, w)) {
                     return false;
                 }
             }
             return true;
-        }
-
-        /** Whether word {@code w}, ignoring case, is a word of a confident run other than {@code exceptRun}. */
-        private boolean namedElsewhere(Words words, int w, int exceptRun) {
-            String text = words.text();
-            int start = words.start(w);
-            int length = words.length(w);
-            for (int run = 0; run < count; run++) {
-                if (run == exceptRun || ruledOut[run] || score[run] < CONFIDENT) {
-                    continue;
-                }
-                for (int named = first[run]; named <= last[run]; named++) {
-                    if (named != w && words.length(named) == length && !isSingleLetter(words, named)
-                            && text.regionMatches(true, words.start(named), text, start, length)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         }
 
         /** Puts runs added after {@code sortedCount} among the others, in text order. */

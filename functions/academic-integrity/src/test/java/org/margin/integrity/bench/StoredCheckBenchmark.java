@@ -31,6 +31,7 @@ import org.margin.store.Store;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.local.LocalDatabase;
+import org.margin.store.migration.Migrations;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
 import org.margin.store.submission.NewSubmission;
@@ -187,6 +188,7 @@ public final class StoredCheckBenchmark {
     private static void vacuum(LocalDatabase database) throws Exception {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.owner().user(),
                 database.owner().password()); Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path = " + Migrations.SCHEMA);
             statement.execute("VACUUM (ANALYZE) fingerprints, fingerprint_frequencies, submissions, enrollments");
         }
     }

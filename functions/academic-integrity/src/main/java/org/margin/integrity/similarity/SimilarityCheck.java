@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import java.util.Set;
 
 import org.margin.integrity.winnowing.TextFingerprints;
 import org.margin.integrity.winnowing.Winnowing;
+import org.margin.store.integrity.CandidateEntries;
 import org.margin.store.integrity.FingerprintMatch;
 import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.submission.SubmissionId;
@@ -76,13 +76,17 @@ public final class SimilarityCheck {
         if (passages.length == 0 && checked.wordCount() == 0) {
             return new SimilarityReport(checked.count(), List.of());
         }
-        List<Long> hashes = new ArrayList<>(passages.length + checked.wordCount());
+        List<Long> passageHashes = new ArrayList<>(passages.length);
         for (long hash : passages) {
-            hashes.add(hash);
+            passageHashes.add(hash);
         }
+        List<Long> wordHashes = new ArrayList<>(checked.wordCount());
         for (int i = 0; i < checked.wordCount(); i++) {
-            hashes.add(checked.wordHash(i));
+            wordHashes.add(checked.wordHash(i));
         }
+        List<Long> hashes = new ArrayList<>(passageHashes.size() + wordHashes.size());
+        hashes.addAll(passageHashes);
+        hashes.addAll(wordHashes);
         HashFrequencies frequencies = index.frequencies(hashes);
         Rarity rarity = new Rarity(frequencies);
         List<Long> seeds = hashes.stream()
@@ -92,38 +96,30 @@ public final class SimilarityCheck {
         if (seeds.isEmpty()) {
             return new SimilarityReport(checked.count(), List.of());
         }
-        Map<SubmissionId, List<FingerprintMatch>> occurrences = new LinkedHashMap<>();
-        for (FingerprintMatch match : index.candidates(seeds, hashes, excluding, CANDIDATES)) {
-            occurrences.computeIfAbsent(match.submission(), id -> new ArrayList<>()).add(match);
-        }
-        Set<Long> passageSet = new HashSet<>(passages.length * 2);
+        List<CandidateEntries> candidates = index.candidates(seeds, passageHashes, wordHashes, excluding, CANDIDATES);
         int usablePassages = 0;
         for (long hash : passages) {
-            passageSet.add(hash);
             usablePassages += rarity.common(hash) ? 0 : 1;
         }
-        List<Match> matches = new ArrayList<>(occurrences.size());
-        for (Map.Entry<SubmissionId, List<FingerprintMatch>> candidate : occurrences.entrySet()) {
-            List<FingerprintMatch> passageMatches = new ArrayList<>();
-            Map<Long, Integer> wordPositions = new HashMap<>();
+        List<Match> matches = new ArrayList<>(candidates.size());
+        for (CandidateEntries candidate : candidates) {
+            Map<Long, Integer> wordPositions = new HashMap<>(candidate.wordCount() * 2);
+            for (int i = 0; i < candidate.wordCount(); i++) {
+                wordPositions.putIfAbsent(candidate.wordHashes()[i], candidate.wordPositions()[i]);
+            }
             long shared = 0;
             long sharedUsable = 0;
             Set<Long> seen = new HashSet<>();
-            for (FingerprintMatch match : candidate.getValue()) {
-                if (passageSet.contains(match.hash())) {
-                    passageMatches.add(match);
-                    if (seen.add(match.hash())) {
-                        shared++;
-                        sharedUsable += rarity.common(match.hash()) ? 0 : 1;
-                    }
-                } else {
-                    wordPositions.putIfAbsent(match.hash(), match.position());
+            for (FingerprintMatch match : candidate.passages()) {
+                if (seen.add(match.hash())) {
+                    shared++;
+                    sharedUsable += rarity.common(match.hash()) ? 0 : 1;
                 }
             }
             double containment = usablePassages == 0 ? 0 : (double) sharedUsable / usablePassages;
             double similarity = Math.max(containment, orderedWordOverlap(checked, wordPositions, rarity));
-            matches.add(new Match(candidate.getKey(), Math.min(1, similarity), shared,
-                    spans(checked, passageMatches)));
+            matches.add(new Match(candidate.submission(), Math.min(1, similarity), shared,
+                    spans(checked, candidate.passages())));
         }
         matches.sort(Comparator.comparingDouble(Match::similarity).reversed()
                 .thenComparing(match -> match.submission().value()));

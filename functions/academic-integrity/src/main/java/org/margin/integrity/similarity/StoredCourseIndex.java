@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.margin.store.Consistency;
 import org.margin.store.course.CourseId;
-import org.margin.store.integrity.FingerprintMatch;
+import org.margin.store.integrity.CandidateEntries;
 import org.margin.store.integrity.Fingerprints;
 import org.margin.store.integrity.HashFrequencies;
 import org.margin.store.submission.SubmissionId;
@@ -14,8 +14,8 @@ import org.margin.store.tenant.TenantId;
 
 /**
  * A course's index in PostgreSQL: a check is two statements, a primary-key lookup of the hashes' frequencies and
- * one candidate read (index-only scans of the per-course index and of the fingerprints' primary key). Reads go
- * to the primary, so a submission filed a moment ago is already a candidate.
+ * one candidate read (index-only scans of the per-course index and of the fingerprints' primary key, one row of
+ * arrays per candidate). Reads go to the primary, so a submission filed a moment ago is already a candidate.
  */
 public record StoredCourseIndex(Fingerprints fingerprints, TenantId tenant, CourseId course) implements CourseIndex {
 
@@ -25,9 +25,10 @@ public record StoredCourseIndex(Fingerprints fingerprints, TenantId tenant, Cour
     }
 
     @Override
-    public List<FingerprintMatch> candidates(Collection<Long> seeds, Collection<Long> hashes,
-                                             Optional<SubmissionId> excluding, int candidates) {
-        return fingerprints.candidates(tenant, course, seeds, hashes, excluding, candidates,
+    public List<CandidateEntries> candidates(Collection<Long> seeds, Collection<Long> passages,
+                                             Collection<Long> words, Optional<SubmissionId> excluding,
+                                             int candidates) {
+        return fingerprints.candidates(tenant, course, seeds, passages, words, excluding, candidates,
                 Consistency.READ_YOUR_WRITES);
     }
 }

@@ -122,9 +122,10 @@ public final class ErasureBenchmark {
                     SELECT institution_id, id, course_id, student_id, submitted_at,
                            500, 25, 2800, 700, 60, 9, 11, 10, 10, 9, 0.5, 70, 20, 6 FROM mine),
                 prints AS (
-                    INSERT INTO fingerprints (institution_id, course_id, submission_id, kind, hash, position,
-                                              start_offset, end_offset)
-                    SELECT institution_id, course_id, id, 0, (random() * 200000)::bigint, p, p * 10, p * 10 + 9
+                    INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, kind, hash,
+                                              position, start_offset, end_offset)
+                    SELECT institution_id, course_id, id, student_id, 0, (random() * 200000)::bigint, p, p * 10,
+                           p * 10 + 9
                     FROM mine, generate_series(0, ? - 1) p),
                 reports AS (
                     INSERT INTO integrity_reports (institution_id, submission_id, course_id, report)

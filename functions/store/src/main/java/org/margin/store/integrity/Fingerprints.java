@@ -1,11 +1,14 @@
 package org.margin.store.integrity;
 
+import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.margin.store.Consistency;
 import org.margin.store.course.CourseId;
 import org.margin.store.submission.SubmissionId;
@@ -25,8 +28,10 @@ public final class Fingerprints {
     private static final String RECORD = """
             WITH filed AS (
                 INSERT INTO fingerprints
-                    (institution_id, course_id, submission_id, kind, hash, position, start_offset, end_offset)
-                SELECT s.institution_id, s.course_id, s.id, f.kind, f.hash, f.position, f.start_offset, f.end_offset
+                    (institution_id, course_id, submission_id, student_id, kind, hash, position, start_offset,
+                     end_offset)
+                SELECT s.institution_id, s.course_id, s.id, s.student_id, f.kind, f.hash, f.position, f.start_offset,
+                       f.end_offset
                 FROM submissions s,
                      unnest($3::smallint[], $4::bigint[], $5::integer[], $6::integer[], $7::integer[])
                          AS f(kind, hash, position, start_offset, end_offset)
@@ -50,28 +55,37 @@ public final class Fingerprints {
             WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
             UNION ALL
             SELECT NULL, submissions FROM fingerprinted_courses WHERE institution_id = $1 AND course_id = $2""";
-    // The candidates are the submissions holding the most seeds (index-only on the per-course index); their
-    // entries for all the checked hashes are then read candidate by candidate (index-only on the primary key).
-    // OFFSET 0 keeps the lateral read per candidate: flattened, the planner may instead walk every posting of
-    // every checked hash in the course, hundreds of thousands of rows when the hashes include common words.
+    // The candidates are the submissions holding the most seeds (index-only on the per-course index); each one's
+    // entries for the checked words and passages are then read on the primary key (index-only, one range per kind)
+    // and sent as one row of arrays per candidate: a check receives a few dozen rows instead of every shared entry.
+    // The aggregates keep each lateral read per candidate (an aggregating subquery is not flattened into the join).
+    // Row-level security reads the entries' own student_id, one hashed probe per entry (V20).
     private static final String CANDIDATES = """
             WITH candidate AS (
                 SELECT submission_id
                 FROM fingerprints
                 WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
-                  AND ($5::uuid IS NULL OR submission_id <> $5)
+                  AND ($6::uuid IS NULL OR submission_id <> $6)
                 GROUP BY submission_id
                 ORDER BY count(DISTINCT hash) DESC, submission_id
-                LIMIT $6)
-            SELECT c.submission_id, f.hash, f.position, f.start_offset, f.end_offset
+                LIMIT $7)
+            SELECT c.submission_id, w.hashes AS word_hashes, w.positions AS word_positions,
+                   p.hashes AS passage_hashes, p.positions AS passage_positions, p.starts AS passage_starts,
+                   p.ends AS passage_ends
             FROM candidate c
             CROSS JOIN LATERAL (
-                SELECT hash, position, start_offset, end_offset
+                SELECT array_agg(hash ORDER BY position) AS hashes, array_agg(position ORDER BY position) AS positions
                 FROM fingerprints
-                WHERE institution_id = $1 AND submission_id = c.submission_id AND hash = ANY($4::bigint[])
-                OFFSET 0) f
-            ORDER BY c.submission_id, f.position
-            LIMIT $7""";
+                WHERE institution_id = $1 AND submission_id = c.submission_id AND kind = 1
+                  AND hash = ANY($5::bigint[])) w
+            CROSS JOIN LATERAL (
+                SELECT array_agg(hash ORDER BY position) AS hashes, array_agg(position ORDER BY position) AS positions,
+                       array_agg(start_offset ORDER BY position) AS starts,
+                       array_agg(end_offset ORDER BY position) AS ends
+                FROM fingerprints
+                WHERE institution_id = $1 AND submission_id = c.submission_id AND kind = 0
+                  AND hash = ANY($4::bigint[])) p
+            WHERE w.hashes IS NOT NULL OR p.hashes IS NOT NULL""";
     private static final String OVERLAPS = """
             SELECT other.submission_id, count(DISTINCT other.hash) AS shared
             FROM fingerprints mine
@@ -126,23 +140,45 @@ public final class Fingerprints {
     }
 
     /**
-     * Where the {@code hashes} occur in the course's {@code candidates} submissions (but {@code excluding}, when
-     * given) that hold the most distinct {@code seeds}, by submission and position.
+     * The course's {@code candidates} submissions (but {@code excluding}, when given) that hold the most distinct
+     * {@code seeds}, each with its entries among the checked {@code passages} and {@code words} (a candidate holding
+     * none of them is left out).
      */
-    public List<FingerprintMatch> candidates(TenantId tenant, CourseId course, Collection<Long> seeds,
-                                             Collection<Long> hashes, Optional<SubmissionId> excluding,
-                                             int candidates, Consistency consistency) {
+    public List<CandidateEntries> candidates(TenantId tenant, CourseId course, Collection<Long> seeds,
+                                             Collection<Long> passages, Collection<Long> words,
+                                             Optional<SubmissionId> excluding, int candidates,
+                                             Consistency consistency) {
         requireLimit(candidates);
         Object excluded = excluding.<Object>map(SubmissionId::value).orElse(new Sql.Null(UUID.class));
         return transactions.query(tenant, consistency, "fingerprint candidates", CANDIDATES,
-                row -> new FingerprintMatch(
-                        new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
-                        Sql.required(row, "hash", Long.class),
-                        Sql.required(row, "position", Integer.class),
-                        Sql.required(row, "start_offset", Integer.class),
-                        Sql.required(row, "end_offset", Integer.class)),
-                tenant.value(), course.value(), seeds.toArray(Long[]::new), hashes.toArray(Long[]::new), excluded,
-                candidates, MAX_RESULTS);
+                Fingerprints::candidate, tenant.value(), course.value(), seeds.toArray(Long[]::new),
+                passages.toArray(Long[]::new), words.toArray(Long[]::new), excluded, candidates);
+    }
+
+    private static CandidateEntries candidate(Readable row) {
+        SubmissionId submission = new SubmissionId(Sql.required(row, "submission_id", UUID.class));
+        Long[] wordHashes = orEmpty(row.get("word_hashes", Long[].class), Long[]::new);
+        Integer[] wordPositions = orEmpty(row.get("word_positions", Integer[].class), Integer[]::new);
+        Long[] passageHashes = orEmpty(row.get("passage_hashes", Long[].class), Long[]::new);
+        Integer[] positions = orEmpty(row.get("passage_positions", Integer[].class), Integer[]::new);
+        Integer[] starts = orEmpty(row.get("passage_starts", Integer[].class), Integer[]::new);
+        Integer[] ends = orEmpty(row.get("passage_ends", Integer[].class), Integer[]::new);
+        List<FingerprintMatch> passages = new ArrayList<>(passageHashes.length);
+        for (int i = 0; i < passageHashes.length; i++) {
+            passages.add(new FingerprintMatch(submission, passageHashes[i], positions[i], starts[i], ends[i]));
+        }
+        long[] hashes = new long[wordHashes.length];
+        int[] at = new int[wordPositions.length];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = wordHashes[i];
+            at[i] = wordPositions[i];
+        }
+        return new CandidateEntries(submission, hashes, at, passages);
+    }
+
+    /** array_agg over no rows is null. */
+    private static <T> T[] orEmpty(T[] values, IntFunction<T[]> empty) {
+        return values == null ? empty.apply(0) : values;
     }
 
     /** The course's other submissions that share fingerprints with this one, most shared first. */

@@ -5,10 +5,13 @@ import static org.margin.store.integrity.Fingerprint.Kind.WORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,10 @@ import org.margin.store.TestDatabases;
 import org.margin.store.World;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
+import org.margin.store.people.PersonId;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.Actor;
 
 class FingerprintsTest {
 
@@ -54,13 +59,82 @@ class FingerprintsTest {
                 Consistency.READ_YOUR_WRITES))
                 .isEqualTo(new HashFrequencies(3, Map.of(22L, 2, 33L, 3, 44L, 1)));
         // Seeds 22 and 44 pick the second submission first, then the first; the third holds neither.
+        assertThat(entries(store.fingerprints().candidates(world.tenant(), world.course(), List.of(22L, 44L),
+                List.of(22L, 33L, 44L, 99L), List.of(), Optional.empty(), 2, Consistency.READ_YOUR_WRITES)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        first, List.of(new FingerprintMatch(first, 22, 5, 50, 57),
+                                new FingerprintMatch(first, 33, 9, 90, 97)),
+                        second, List.of(new FingerprintMatch(second, 22, 3, 30, 37),
+                                new FingerprintMatch(second, 33, 8, 80, 87),
+                                new FingerprintMatch(second, 44, 20, 200, 207))));
         assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(22L, 44L),
-                List.of(22L, 33L, 44L, 99L), Optional.empty(), 2, Consistency.READ_YOUR_WRITES))
-                .containsExactlyInAnyOrder(new FingerprintMatch(first, 22, 5, 50, 57), new FingerprintMatch(first, 33, 9, 90, 97),
-                        new FingerprintMatch(second, 22, 3, 30, 37), new FingerprintMatch(second, 33, 8, 80, 87),
-                        new FingerprintMatch(second, 44, 20, 200, 207));
-        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(22L, 44L),
-                List.of(44L), Optional.of(second), 2, Consistency.READ_YOUR_WRITES)).isEmpty();
+                List.of(44L), List.of(), Optional.of(second), 2, Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void aCandidateGivesOnlyTheCheckedWordsAndPassagesItHoldsKindByKind() {
+        World world = World.create(store, 1);
+        SubmissionId mine = submit(world, world.course(), 0);
+        store.fingerprints().record(world.tenant(), mine, List.of(new Fingerprint(WORD, 40, 7, 70, 74),
+                new Fingerprint(PASSAGE, 50, 2, 20, 29), new Fingerprint(WORD, 41, 1, 10, 14),
+                new Fingerprint(WORD, 42, 3, 30, 34), new Fingerprint(PASSAGE, 40, 6, 60, 69)));
+
+        // Word 40 is also a passage hash of the candidate, but was asked for only as a word.
+        List<CandidateEntries> found = store.fingerprints().candidates(world.tenant(), world.course(),
+                List.of(41L), List.of(50L, 99L), List.of(40L, 41L, 98L), Optional.empty(), 5,
+                Consistency.READ_YOUR_WRITES);
+
+        assertThat(found).singleElement().satisfies(candidate -> {
+            assertThat(candidate.submission()).isEqualTo(mine);
+            assertThat(candidate.wordHashes()).containsExactly(41L, 40L);
+            assertThat(candidate.wordPositions()).containsExactly(1, 7);
+            assertThat(candidate.passages()).containsExactly(new FingerprintMatch(mine, 50, 2, 20, 29));
+        });
+        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(41L), List.of(50L),
+                List.of(), Optional.empty(), 5, Consistency.READ_YOUR_WRITES))
+                .singleElement().satisfies(candidate -> {
+                    assertThat(candidate.wordCount()).isZero();
+                    assertThat(candidate.passages()).containsExactly(new FingerprintMatch(mine, 50, 2, 20, 29));
+                });
+        // Picked by a seed, but holding none of the checked entries: nothing to score.
+        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(41L), List.of(99L),
+                List.of(98L), Optional.empty(), 5, Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void theIndexShowsAnEducatorOnlyTheStudentsTheyTeachToday() {
+        World world = World.create(store, 2);
+        PersonId departed = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), departed, EnrollmentRole.STUDENT,
+                World.TERM_START, Optional.of(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+        CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
+        PersonId otherTeacher = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), other, otherTeacher, EnrollmentRole.TEACHER, World.TERM_START,
+                Optional.empty());
+        List<SubmissionId> submissions = List.of(submit(world, world.course(), 0), submit(world, world.course(), 1),
+                store.submissions().submit(world.tenant(), new NewSubmission(world.course(), departed,
+                        Instant.parse("2026-10-01T10:00:00Z"), World.opaque("departed essay"))));
+        for (SubmissionId submission : submissions) {
+            store.fingerprints().record(world.tenant(), submission, List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7)));
+        }
+
+        assertThat(candidates(Actor.educator(world.teacher()), world))
+                .containsExactlyInAnyOrder(submissions.get(0), submissions.get(1));
+        assertThat(candidates(Actor.administrator(Optional.empty()), world))
+                .containsExactlyInAnyOrderElementsOf(submissions);
+        assertThat(candidates(Actor.student(world.students().get(1)), world)).containsExactly(submissions.get(1));
+        assertThat(candidates(Actor.educator(otherTeacher), world)).isEmpty();
+    }
+
+    private static List<SubmissionId> candidates(Actor actor, World world) {
+        return store.actingFor(actor).fingerprints().candidates(world.tenant(), world.course(), List.of(61L),
+                List.of(61L), List.of(), Optional.empty(), 10, Consistency.READ_YOUR_WRITES).stream()
+                .map(CandidateEntries::submission).toList();
+    }
+
+    private static Map<SubmissionId, List<FingerprintMatch>> entries(List<CandidateEntries> candidates) {
+        assertThat(candidates).allSatisfy(candidate -> assertThat(candidate.wordCount()).isZero());
+        return candidates.stream().collect(Collectors.toMap(CandidateEntries::submission, CandidateEntries::passages));
     }
 
     @Test
@@ -91,8 +165,9 @@ class FingerprintsTest {
         assertThat(store.fingerprints().frequencies(world.tenant(), world.course(), List.of(77L),
                 Consistency.READ_YOUR_WRITES)).isEqualTo(new HashFrequencies(1, Map.of(77L, 1)));
         assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(77L), List.of(77L),
-                Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
-                .containsExactly(new FingerprintMatch(mine, 77, 0, 0, 7));
+                List.of(), Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
+                .singleElement().satisfies(candidate -> assertThat(candidate.passages())
+                        .containsExactly(new FingerprintMatch(mine, 77, 0, 0, 7)));
     }
 
     @Test

@@ -56,16 +56,16 @@ public final class WritingAnalysisFunction {
                         loadWordTables();
                     }
                 });
+        // The tools (their schemas, Jackson's first mapper) are built by the factory, on the runtime's start-up
+        // thread, beside Helidon's own set-up rather than before it.
         if (!Platform.configured(environment)) {
-            McpServer.Builder unaudited = mcp(environment, Optional.empty());
-            return runtime.mcp(mount -> mount.endpoint(unaudited));
+            return runtime.mcp(mount -> mount.endpoint(mcp(environment, Optional.empty())));
         }
         // Built here rather than by the runtime, on its start-up thread, only when the platform's metrics need it.
         Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
         Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
-        McpServer.Builder audited = mcp(environment, Optional.of(platform.audit()));
         return runtime
-                .mcp(mount -> mount.endpoint(audited))
+                .mcp(mount -> mount.endpoint(mcp(environment, Optional.of(platform.audit()))))
                 .telemetry(telemetry)
                 .cloudEvent(EventType.SUBMISSION_CREATED.type(),
                         new SubmissionAnalysis(platform.texts(), platform.events(), platform.sink(),

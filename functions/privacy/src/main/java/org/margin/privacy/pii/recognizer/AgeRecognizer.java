@@ -45,7 +45,8 @@ public final class AgeRecognizer implements Recognizer {
             }
             int start = words.start(w);
             int end = words.end(w);
-            if (!Chars.digitBoundaryBefore(text, start) || !Chars.digitBoundaryAfter(text, end)) {
+            if (!Chars.digitBoundaryBefore(text, start) || !Chars.digitBoundaryAfter(text, end)
+                    || isPartOfDialledNumber(text, start)) {
                 continue;
             }
             int value = Integer.parseInt(text, start, end, 10);
@@ -64,6 +65,11 @@ public final class AgeRecognizer implements Recognizer {
                 sink.accept(new Finding(start, end, EntityType.AGE, score, name()));
             }
         }
+    }
+
+    /** An age is never written with a leading zero (030) or a plus sign (+44): those belong to phone numbers. */
+    private static boolean isPartOfDialledNumber(String text, int start) {
+        return text.charAt(start) == '0' || start > 0 && text.charAt(start - 1) == '+';
     }
 
     private static boolean endsClause(String text, int end) {

@@ -31,7 +31,8 @@ public final class CreditCardRecognizer implements Recognizer {
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
         new DigitRun(" -", 19).forEachRun(scan, (run, start) -> {
-            if (run.digitCount() >= 12 && plausibleGrouping(run) && Luhn.isValid(run)) {
+            boolean dialled = start > 0 && scan.text().charAt(start - 1) == '+';
+            if (!dialled && run.digitCount() >= 12 && plausibleGrouping(run) && Luhn.isValid(run)) {
                 double score = CardIssuer.anyAccepts(run)
                         ? (run.digitCount() >= 13 ? ISSUER_SCORE : SHORT_ISSUER_SCORE)
                         : UNKNOWN_ISSUER_SCORE;

@@ -16,12 +16,14 @@ import org.margin.privacy.pii.text.ScanText;
  * Telephone numbers, national or international, with an optional extension.
  *
  * <p>A hand-written scanner finds phone-shaped candidates (7 to 15 digits in groups joined by single spaces,
- * dashes, dots, slashes or parentheses, an optional leading +, an optional {@code x}/{@code ext.} extension); only
- * those reach libphonenumber, whose own {@code findNumbers} is several times slower on prose. A number that
- * libphonenumber validates, internationally or for one of the configured home regions, scores high. Nine or more
- * digits in three or more groups (0490 75 40 81) are reported on their shape alone, since little else is written
- * that way; shorter or less grouped candidates need a context word ("phone", "call me at", "mobile"), because
- * many of the world's numbering plans accept almost any digit string.
+ * dashes, en dashes, dots, slashes or parentheses, or by a dash or slash with spaces around it; an optional
+ * leading + or (+44); an optional {@code x}/{@code ext.} extension; a slash after a whole number starts the next
+ * one); only those reach libphonenumber, whose own {@code findNumbers} is several times slower on prose. A number
+ * that libphonenumber validates, internationally or for one of the configured home regions, scores high. Nine or
+ * more digits in three or more groups (0490 75 40 81), or in two groups after a national trunk prefix
+ * (0151 12345678), are reported on their shape alone, since little else is written that way; shorter or less
+ * grouped candidates need a context word ("phone", "call me at", "mobile"), because many of the world's numbering
+ * plans accept almost any digit string.
  */
 public final class PhoneNumberRecognizer implements Recognizer {
 
@@ -73,6 +75,9 @@ public final class PhoneNumberRecognizer implements Recognizer {
             }
             if (start > 0 && text.charAt(start - 1) == '+') {
                 start--;
+                if (start > 0 && text.charAt(start - 1) == '(') {
+                    start--;
+                }
             }
             if (start < consumed || !Chars.digitBoundaryBefore(text, start)) {
                 continue;
@@ -94,6 +99,9 @@ public final class PhoneNumberRecognizer implements Recognizer {
         int openParens = 0;
         if (text.charAt(i) == '+') {
             i++;
+        } else if (text.startsWith("(+", i)) {
+            openParens++;
+            i += 2;
         }
         while (i < length) {
             char c = text.charAt(i);
@@ -115,15 +123,26 @@ public final class PhoneNumberRecognizer implements Recognizer {
             } else if (c == ')' && openParens == 1) {
                 openParens--;
                 inGroup = false;
+                separators++;
                 i++;
                 if (i < length && text.charAt(i) == ' ') {
                     i++;
                 }
-            } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && i + 1 < length
+            } else if (c == '/' && digits >= MIN_DIGITS) {
+                // a second number after a slash: 555-123-4567/555-123-4568
+                break;
+            } else if (isSeparator(c) && i + 1 < length
                     && (Chars.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '(')) {
                 separators++;
                 inGroup = false;
                 i++;
+            } else if (c == ' ' && i + 3 < length && isSeparator(text.charAt(i + 1)) && text.charAt(i + 1) != ' '
+                    && text.charAt(i + 2) == ' ' && Chars.isDigit(text.charAt(i + 3)) && digits > 0
+                    && !(text.charAt(i + 1) == '/' && digits >= MIN_DIGITS)) {
+                // a separator written with spaces around it: 0176 - 123 456 78, 040 / 123456
+                separators++;
+                inGroup = false;
+                i += 3;
             } else {
                 break;
             }
@@ -139,10 +158,11 @@ public final class PhoneNumberRecognizer implements Recognizer {
             return end;
         }
         end = withExtension;
-        boolean international = text.charAt(start) == '+';
+        boolean international = text.charAt(start) == '+' || text.startsWith("(+", start);
         double score = validityScore(text.substring(start, end), international);
         if (score == 0) {
-            if (groups >= 3 && digits >= 9) {
+            if (groups >= 3 && digits >= 9 || groups >= 2 && separators > 0 && digits >= 9
+                    && hasTrunkPrefix(text, start)) {
                 score = LONG_GROUPED_SCORE;
             } else {
                 score = groups > 1 && separators > 0 ? GROUPED_SCORE : BARE_SCORE;
@@ -155,6 +175,20 @@ public final class PhoneNumberRecognizer implements Recognizer {
         }
         sink.accept(new Finding(start, end, EntityType.PHONE_NUMBER, Math.min(1.0, score), name()));
         return end;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '\u2013';
+    }
+
+    /**
+     * A national number written with its trunk prefix, a single 0 (0151 12345678, (030) 1234567, 06-12345678):
+     * quantities and codes are not written with a leading zero and a separator.
+     */
+    private static boolean hasTrunkPrefix(String text, int start) {
+        int first = text.charAt(start) == '(' ? start + 1 : start;
+        return first + 1 < text.length() && text.charAt(first) == '0' && Chars.isDigit(text.charAt(first + 1))
+                && text.charAt(first + 1) != '0';
     }
 
     private double validityScore(String candidate, boolean international) {

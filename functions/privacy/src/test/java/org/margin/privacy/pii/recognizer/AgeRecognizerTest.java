@@ -23,4 +23,9 @@ class AgeRecognizerTest {
     void rejectsImpossibleAges() {
         assertThat(Recognized.values(recognizer, "a 300 year old tree")).isEmpty();
     }
+
+    @Test
+    void aNumberWithALeadingZeroOrAPlusSignIsNotAnAge() {
+        assertThat(Recognized.values(recognizer, "He wrote (030) 1234567. She is +44.")).isEmpty();
+    }
 }

@@ -31,4 +31,9 @@ class CreditCardRecognizerTest {
     void rejectsOddGroupingsAndNumbersInsideLongerOnes() {
         assertThat(Recognized.values(recognizer, "41 1111111 1111111 and 14111111111111111111")).isEmpty();
     }
+
+    @Test
+    void aNumberAfterAPlusSignIsDialledNotACard() {
+        assertThat(Recognized.values(recognizer, "Call +4915112345678 today.")).isEmpty();
+    }
 }

@@ -34,4 +34,25 @@ class PhoneNumberRecognizerTest {
         assertThat(Recognized.values(recognizer,
                 "phone on 14/01/2018 or 2018-01-14, pi is 3.1415926, id 12345678901234567890")).isEmpty();
     }
+
+    @Test
+    void readsUnusualSeparatorsAndAParenthesisedCountryCode() {
+        assertThat(Recognized.values(recognizer, "Desk (+44) 20 7946 0958, office 202\u2013456\u20131414."))
+                .containsExactly("(+44) 20 7946 0958", "202\u2013456\u20131414");
+        assertThat(Recognized.values(recognizer, "Mobile 0176 - 123 456 78 or 040 / 1234567"))
+                .containsExactly("0176 - 123 456 78", "040 / 1234567");
+    }
+
+    @Test
+    void aNationalNumberWithItsTrunkPrefixCountsOnShape() {
+        assertThat(Recognized.values(recognizer, "He wrote 0151 12345678 and (030) 1234567 on the board."))
+                .containsExactly("0151 12345678", "(030) 1234567");
+        assertThat(Recognized.values(recognizer, "The town grew between 1990 \u2013 2000.")).isEmpty();
+    }
+
+    @Test
+    void aSlashAfterAWholeNumberStartsTheNext() {
+        assertThat(Recognized.values(recognizer, "Numbers: 202-456-1414/202-456-1415 or 202-456-1416 / 202-456-1417"))
+                .containsExactly("202-456-1414", "202-456-1415", "202-456-1416", "202-456-1417");
+    }
 }

@@ -7,6 +7,7 @@ import org.margin.privacy.pii.Recognizer;
 import org.margin.privacy.pii.text.Chars;
 import org.margin.privacy.pii.text.Phrases;
 import org.margin.privacy.pii.text.ScanText;
+import org.margin.privacy.pii.text.WordSet;
 import org.margin.privacy.pii.text.Words;
 
 /**
@@ -20,10 +21,22 @@ public final class ZipCodeRecognizer implements Recognizer {
     private static final double CUED_SCORE = 0.85;
     private static final double DISTINCT_SHAPE_SCORE = 0.6;
     private static final double AFTER_STATE_SCORE = 0.55;
+    private static final double MAILING_SENTENCE_SCORE = 0.5;
+    /** How far back in its sentence a mailing cue is looked for. */
+    private static final int MAILING_WINDOW = 15;
 
     private static final Phrases CUES = Phrases.of(
             "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal", "plz", "pin code",
             "code postal", "cap", "cep");
+    private static final WordSet CONNECTIVES = WordSet.of(
+            "by", "in", "on", "at", "and", "or", "for", "before", "after", "until", "now", "please", "so", "but",
+            "because", "to", "from", "since", "last", "next", "this", "today", "tomorrow", "asap", "thanks");
+    /** Words of a sentence about sending something somewhere or about where someone lives. */
+    private static final WordSet MAILING_CUES = WordSet.of(
+            "mail", "mailed", "mailing", "send", "sent", "sending", "ship", "shipped", "shipping", "deliver",
+            "delivered", "delivery", "post", "posted", "parcel", "package", "letter", "letters", "address",
+            "addressed", "forward", "forwarded", "return", "returned", "live", "lives", "lived", "living", "moved",
+            "move", "located", "residence", "resides", "reside", "home", "house", "apartment", "office", "area");
 
     @Override
     public String name() {
@@ -49,6 +62,13 @@ public final class ZipCodeRecognizer implements Recognizer {
             if (end < 0 && afterStateCode(words, w)) {
                 end = usZip(text, start);
                 score = AFTER_STATE_SCORE;
+            }
+            if (end < 0 && standsAlone(text, start) && inMailingSentence(words, w)) {
+                end = usZip(text, start);
+                score = MAILING_SENTENCE_SCORE;
+                if (end > 0 && countsSomething(words, end)) {
+                    end = -1;
+                }
             }
             if (end > 0) {
                 sink.accept(new Finding(start, end, EntityType.ZIP_CODE, score, name()));
@@ -98,6 +118,32 @@ public final class ZipCodeRecognizer implements Recognizer {
         int previous = w - 1;
         return previous >= 0 && words.length(previous) == 2 && words.isAllUpper(previous)
                 && words.onlyBetween(previous, w, " ,");
+    }
+
+    /** Preceded by a space or a line break, not by a sign, a currency or another group of digits. */
+    private static boolean standsAlone(String text, int start) {
+        return start > 0 && Character.isWhitespace(text.charAt(start - 1));
+    }
+
+    /** "25000 dollars", "10000 miles": a lower-case word after the number that is not a connective. */
+    private static boolean countsSomething(Words words, int end) {
+        int next = words.firstAtOrAfter(end);
+        return next < words.count() && words.isAllLower(next) && words.isAlphabetic(next)
+                && words.spaceBetween(next - 1, next) && !words.in(next, CONNECTIVES);
+    }
+
+    /** A mailing cue earlier in the same sentence, within {@link #MAILING_WINDOW} words. */
+    private static boolean inMailingSentence(Words words, int w) {
+        int earliest = Math.max(0, w - MAILING_WINDOW);
+        for (int before = w - 1; before >= earliest; before--) {
+            if (words.in(before, MAILING_CUES)) {
+                return true;
+            }
+            if (words.isSentenceStart(before)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** SW1A 1AA, M1 1AE, K1A 0B1; returns the end or -1. */

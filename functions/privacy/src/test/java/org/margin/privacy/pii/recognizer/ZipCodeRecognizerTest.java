@@ -21,4 +21,13 @@ class ZipCodeRecognizerTest {
                 .containsExactly("SW1A 1AA", "K1A 0B1", "62704");
         assertThat(Recognized.values(recognizer, "We had 62704 visitors")).isEmpty();
     }
+
+    @Test
+    void aBareZipInASentenceAboutMailOrHomeCounts() {
+        assertThat(Recognized.values(recognizer, "Please ship the box to Fairview 60614 by Friday."))
+                .containsExactly("60614");
+        assertThat(Recognized.values(recognizer, "We moved to a quiet town, 45402-1234, last spring."))
+                .containsExactly("45402-1234");
+        assertThat(Recognized.values(recognizer, "Send me 25000 dollars. The stadium holds 45000.")).isEmpty();
+    }
 }

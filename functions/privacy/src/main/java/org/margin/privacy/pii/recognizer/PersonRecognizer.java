@@ -22,9 +22,12 @@ import org.margin.privacy.pii.text.Words;
  *       says organisation;</li>
  *   <li>context: honorifics (Mr, Dr) and introductions (my name is, Dear, named) raise the score a lot, words
  *       around a subject or an addressee (said, is, "Maria?") a little; place prepositions (in, from) lower it;
- *       an organisation, place or street word after the run (Inc, Orchestra, Street) rules it out;</li>
+ *       an organisation, place or street word after the run (Inc, Orchestra, Street, or a lower-case "bridge")
+ *       rules it out; so does being said to be a kind of thing ("X is a 2001 comedy film"); an employer ("work
+ *       for X") is a firm;</li>
  *   <li>coordination: in "A, B and C" the members share their fate, so a list of partners ending in "Orchestra"
- *       is dropped whole, and a weak member of a list of people is lifted.</li>
+ *       is dropped whole, as is a line holding only three surnames (a letterhead), and a weak member of a list
+ *       of people is lifted.</li>
  * </ul>
  */
 public final class PersonRecognizer implements Recognizer {
@@ -64,6 +67,16 @@ public final class PersonRecognizer implements Recognizer {
             "insurance", "financial", "bros", "brothers", "sons", "associates", "union", "crossroad", "point",
             "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace");
 
+    /**
+     * Heads that end a place or a firm even written in lower case ("Montijo bridge", "the Hilton hotel"): nouns
+     * that do not follow a person's name in prose and are not also verbs.
+     */
+    private static final WordSet LOWER_CASE_HEADS = WordSet.of(
+            "street", "avenue", "road", "lane", "boulevard", "square", "bridge", "river", "lake", "mountain",
+            "mountains", "island", "islands", "county", "province", "airport", "station", "hotel", "restaurant",
+            "cafe", "mall", "stadium", "university", "college", "academy", "institute", "hospital", "church",
+            "museum", "library", "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "orchestra");
+
     /** Capitalised words that are never names themselves: pronouns, days, months, form labels. */
     private static final WordSet NEVER_NAMES = WordSet.of(
             "i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -92,7 +105,26 @@ public final class PersonRecognizer implements Recognizer {
     private static final Phrases PLACE_CUES = Phrases.of(
             "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
             "from", "on", "became", "become", "for", "serving", "travel to", "travelling to", "traveling to",
-            "moved to", "returned to", "arrived at", "based in", "work for", "works for", "worked for", "join");
+            "moved to", "returned to", "arrived at", "based in", "join");
+    /** Employers are firms: "I work for Wolters Kluwer", "she interned at Telenav". */
+    private static final Phrases EMPLOYER_CUES = Phrases.of(
+            "work for", "works for", "worked for", "working for", "work at", "works at", "worked at", "working at",
+            "employed by", "employed at", "job at", "jobs at", "intern at", "interned at", "internship at",
+            "hired by", "hired at", "employer", "employer is", "company");
+    /** Kinds of things a name can be said to be: "Zoolander is a 2001 comedy film", "X is a design agency". */
+    private static final WordSet THING_KINDS = WordSet.of(
+            "film", "movie", "novel", "book", "song", "album", "series", "show", "sitcom", "play", "musical",
+            "opera", "poem", "painting", "game", "videogame", "franchise", "documentary", "company", "firm",
+            "agency", "startup", "brand", "business", "corporation", "enterprise", "conglomerate", "manufacturer",
+            "retailer", "chain", "app", "website", "platform", "product", "magazine", "newspaper", "journal",
+            "charity", "organisation", "organization", "nonprofit", "institution", "brainchild", "restaurant",
+            "band", "label", "publisher", "studio", "airline", "bank", "town", "village", "city", "river",
+            "mountain", "island", "country", "region", "province", "neighbourhood", "neighborhood", "suburb");
+    /** Words after a kind of thing that make the whole a person's role (a film student, a band member). */
+    private static final WordSet PERSON_ROLES = WordSet.of(
+            "student", "students", "maker", "director", "producer", "critic", "fan", "buff", "lover", "teacher",
+            "star", "owner", "founder", "member", "manager", "worker", "employee", "player", "singer", "writer",
+            "editor", "reviewer", "major", "enthusiast", "executive", "leader", "agent", "clerk", "officer");
     private static final Phrases AFTER_CUES = Phrases.of(
             "said", "says", "told", "asked", "replied", "wrote", "is", "was", "who", "spent", "lives", "lived",
             "had", "has", "just", "smiled", "laughed", "cried", "shouted", "whispered", "thinks", "thought",
@@ -242,8 +274,8 @@ public final class PersonRecognizer implements Recognizer {
     /** A run followed by an organisation or street word, or preceded by a determiner, is not a person. */
     private static boolean ruledOut(Words words, int first, int last) {
         int next = last + 1;
-        if (next < words.count() && words.in(next, NON_PERSON_HEADS) && words.isUpperInitial(next)
-                && joined(words, last, next)) {
+        if (next < words.count() && joined(words, last, next) && (words.in(next, NON_PERSON_HEADS)
+                && words.isUpperInitial(next) || words.in(next, LOWER_CASE_HEADS) && !words.isAllLower(last))) {
             return true;
         }
         int previous = first - 1;
@@ -296,11 +328,15 @@ public final class PersonRecognizer implements Recognizer {
             return 0;
         }
         boolean singleListedName = length == 1 && known == 1 && words.in(first, NameLexicon.curatedNames());
-        if (isNation(words, first, last) || !singleListedName && isPlace(words, first, last)) {
+        if (isNation(words, first, last) || afterDirection(words, first, last)
+                || !singleListedName && isPlace(words, first, last)) {
+            score -= 0.45;
+        }
+        if (saidToBeAThing(words, last)) {
             score -= 0.45;
         }
         if (isHyphenatedPair(words, first, last)) {
-            score -= 0.3;
+            score -= fillsLine(words, first, last) ? 0.5 : 0.3;
         }
         if (looksLikeAddressPart(words, first, last)) {
             score -= 0.5;
@@ -309,8 +345,10 @@ public final class PersonRecognizer implements Recognizer {
             score += 0.45;
         } else if (introduced) {
             score += 0.4;
+        } else if (EMPLOYER_CUES.endsBefore(words, first, 0)) {
+            score -= 0.45;
         } else if (PLACE_CUES.endsBefore(words, first, 0)) {
-            score -= 0.2;
+            score -= startsWithPlace(words, first, last) ? 0.45 : 0.2;
         } else if (WEAK_CUES.endsBefore(words, first, 0)) {
             score += 0.1;
         }
@@ -353,6 +391,29 @@ public final class PersonRecognizer implements Recognizer {
         return last == first + 1 && words.text().charAt(words.end(first)) == '-';
     }
 
+    /**
+     * After a place preposition, a run that opens with a listed place that is not also a listed name is a place
+     * or a district of one (in Bremen Ohlenhof, near Villafranca del Cid).
+     */
+    private static boolean startsWithPlace(Words words, int first, int last) {
+        return first < last && words.in(first, NameLexicon.places()) && !words.in(first, NameLexicon.curatedNames());
+    }
+
+    /** The run is all there is on its line (a letterhead or signature line). */
+    private static boolean fillsLine(Words words, int first, int last) {
+        String text = words.text();
+        int end = words.end(last);
+        return words.isLineStart(first) && (end == text.length() || lineBreakAfter(text, end));
+    }
+
+    private static boolean lineBreakAfter(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i == text.length() || text.charAt(i) == '\n';
+    }
+
     /** The run, or the run after a direction word (Southern Italy), is a listed place. */
     private static boolean isPlace(Words words, int first, int last) {
         WordSet places = NameLexicon.places();
@@ -361,6 +422,48 @@ public final class PersonRecognizer implements Recognizer {
         }
         return first < last && words.in(first, DIRECTIONS)
                 && places.contains(words.text(), words.start(first + 1), words.end(last));
+    }
+
+    /**
+     * A direction word left out of the run because it starts the sentence, with the run a listed nation or place
+     * (South Africa, North Dakota).
+     */
+    private static boolean afterDirection(Words words, int first, int last) {
+        int previous = first - 1;
+        if (previous < 0 || !words.in(previous, DIRECTIONS) || !words.spaceBetween(previous, first)) {
+            return false;
+        }
+        String text = words.text();
+        return NameLexicon.nations().contains(text, words.start(previous), words.end(last))
+                || NameLexicon.places().contains(text, words.start(previous), words.end(last));
+    }
+
+    /**
+     * The run is the subject of "is a/an/the" followed, within a few words of the same clause, by a kind of
+     * thing that is not a person's role: "Zoolander is a 2001 American comedy film", "Telenav is a design
+     * agency", "Verdafero is the brainchild of".
+     */
+    private static boolean saidToBeAThing(Words words, int last) {
+        int verb = last + 1;
+        if (verb + 2 >= words.count() || !words.spaceBetween(last, verb)
+                || !(words.is(verb, "is") || words.is(verb, "was"))) {
+            return false;
+        }
+        int article = verb + 1;
+        if (!(words.is(article, "a") || words.is(article, "an") || words.is(article, "the"))) {
+            return false;
+        }
+        int limit = Math.min(words.count(), article + 6);
+        for (int w = article + 1; w < limit; w++) {
+            if (!words.onlyBetween(w - 1, w, " -")) {
+                return false;
+            }
+            if (words.in(w, THING_KINDS)) {
+                return w + 1 >= words.count() || !words.in(w + 1, PERSON_ROLES)
+                        || !words.spaceBetween(w, w + 1);
+            }
+        }
+        return false;
     }
 
     /** "Maria: Remember me?" at the start of a line. */
@@ -397,7 +500,29 @@ public final class PersonRecognizer implements Recognizer {
         int next = lastWord + 1;
         boolean singularVerb = next < words.count() && words.spaceBetween(lastWord, next)
                 && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has"));
-        return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0);
+        return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0)
+                || EMPLOYER_CUES.endsBefore(words, firstWord, 0) || isPartnersLine(words, firstWord, lastWord);
+    }
+
+    /**
+     * Three or more single surnames and nothing else on a line (Hubbard, Fox and Gillespie) head a letter or a
+     * signature as a firm does; people written on a line of their own come with a first name.
+     */
+    private static boolean isPartnersLine(Words words, int firstWord, int lastWord) {
+        if (!fillsLine(words, firstWord, lastWord)) {
+            return false;
+        }
+        int members = 0;
+        for (int w = firstWord; w <= lastWord; w++) {
+            if (words.is(w, "and") || words.is(w, "or")) {
+                continue;
+            }
+            if (w > firstWord && !words.onlyBetween(w - 1, w, ", &") && !words.is(w - 1, "and")) {
+                return false;
+            }
+            members++;
+        }
+        return members >= 3;
     }
 
     /**

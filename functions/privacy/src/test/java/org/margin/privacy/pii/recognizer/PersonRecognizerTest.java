@@ -69,4 +69,44 @@ class PersonRecognizerTest {
         assertThat(Recognized.values(recognizer, "I walked home with Kofi Little.")).containsExactly("Kofi Little");
         assertThat(Recognized.values(recognizer, "Yesterday Kofi Little arrived.")).isEmpty();
     }
+
+    @Test
+    void aRunSaidToBeAKindOfThingIsNotAPerson() {
+        assertThat(Recognized.values(recognizer, "Kestrovan is a 2019 Danish action-comedy film.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Brightwell Kowalski is a design agency in Leeds.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Vantorelli is the brainchild of two students.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "I know that Kowalski is a film student."))
+                .containsExactly("Kowalski");
+    }
+
+    @Test
+    void anEmployerIsAFirm() {
+        assertThat(Recognized.values(recognizer, "Last summer I worked at Okonkwo Haddad.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Last summer I worked for Mr. Okonkwo.")).containsExactly("Okonkwo");
+    }
+
+    @Test
+    void aNationAfterADirectionThatOpensTheSentenceIsAPlace() {
+        assertThat(Recognized.values(recognizer, "South Africa is where my aunt grew up.")).isEmpty();
+    }
+
+    @Test
+    void aPlaceNounInLowerCaseAfterTheRunMakesItAPlace() {
+        assertThat(Recognized.values(recognizer, "We walked to Kowalski bridge and back.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "We walked to Kowalski and back.")).containsExactly("Kowalski");
+    }
+
+    @Test
+    void surnamesAloneOnALetterheadLineAreAFirm() {
+        String letter = "Anna Kowalski\nSales manager\nDrummond-Okafor\nPellegrini, Haddad and Okonkwo\n";
+        assertThat(Recognized.values(recognizer, letter)).containsExactly("Anna Kowalski");
+    }
+
+    @Test
+    void aRunOpeningWithAListedPlaceAfterAPlacePrepositionIsAPlace() {
+        assertThat(Recognized.values(recognizer, "The next year she worked in Bremen Kowalczyk, a quiet district."))
+                .isEmpty();
+        assertThat(Recognized.values(recognizer, "The next year she stayed with Anna Kowalczyk."))
+                .containsExactly("Anna Kowalczyk");
+    }
 }

@@ -113,18 +113,6 @@ public final class ResourceServer {
         }
     }
 
-    /**
-     * Does the token check's one-time work now, for a caller that has a moment while the server starts (the runtime's
-     * start-up thread): builds the verifier (a remote JWKS is still fetched on the first token) and warms the
-     * signature check. Without settings, nothing.
-     */
-    public void prepare() {
-        if (settings != null) {
-            verifier();
-            SignatureWarmUp.run();
-        }
-    }
-
     /** The challenge of a 403 for a caller that lacks {@code scope}. */
     public String insufficientScopeChallenge(String scope) {
         return "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""

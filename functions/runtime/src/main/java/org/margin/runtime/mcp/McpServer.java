@@ -64,13 +64,12 @@ public final class McpServer implements HttpService {
     }
 
     /**
-     * Does the one-time work of the first requests now (compiling the tools' schemas, then warming the access-token
-     * check), for a caller that has a moment while the server starts; a request that comes meanwhile waits for the
-     * schemas rather than compiling them again. Without this call the work is done on first use.
+     * Does the one-time work of the first requests now (compiling the tools' schemas), for a caller that has a
+     * moment while the server starts; a request that comes meanwhile waits for it rather than repeating it.
+     * Without this call the work is done on first use.
      */
     public void prepare() {
         engine.prepare();
-        resourceServer().ifPresent(ResourceServer::prepare);
     }
 
     /** Every scope some tool requires: the {@code scopes_supported} of the protected resource metadata. */

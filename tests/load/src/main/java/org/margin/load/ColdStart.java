@@ -24,8 +24,6 @@ import org.margin.runtime.auth.DevTokens;
 public final class ColdStart {
 
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
-    /** How long each run's successful call took from its own start: the first call's share of the cold start. */
-    private static final List<Long> firstCallMillis = new ArrayList<>();
     private static final String CALL = """
             {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"analyze_writing",\
             "arguments":{"text":"The cat sat on the mat. It was a sunny day, and the children played outside."},\
@@ -66,10 +64,10 @@ public final class ColdStart {
 
         List<Long> millis = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            long elapsed = measureOnce(client, call, command, port, environment);
-            millis.add(elapsed);
-            System.out.printf("%s run %d: %d ms (of which the first call %d ms)%n", label, run, elapsed,
-                    firstCallMillis.getLast());
+            Run measured = measureOnce(client, call, command, port, environment);
+            millis.add(measured.millis());
+            System.out.printf("%s run %d: %d ms (of which the first call %d ms)%n", label, run, measured.millis(),
+                    measured.firstCallMillis());
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("%s median_ms=%d min_ms=%d max_ms=%d runs=%d%n",
@@ -87,8 +85,15 @@ public final class ColdStart {
         }
     }
 
-    private static long measureOnce(HttpClient client, HttpRequest call, List<String> command, int port,
-                                    Map<String, String> environment)
+    /**
+     * One cold start: from launching the process to the first successful call, and how long that call took from its
+     * own start (the first call's share).
+     */
+    private record Run(long millis, long firstCallMillis) {
+    }
+
+    private static Run measureOnce(HttpClient client, HttpRequest call, List<String> command, int port,
+                                   Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -105,8 +110,8 @@ public final class ColdStart {
                 long attempt = System.nanoTime();
                 if (succeeded(client, call)) {
                     long now = System.nanoTime();
-                    firstCallMillis.add(TimeUnit.NANOSECONDS.toMillis(now - attempt));
-                    return TimeUnit.NANOSECONDS.toMillis(now - start);
+                    return new Run(TimeUnit.NANOSECONDS.toMillis(now - start),
+                            TimeUnit.NANOSECONDS.toMillis(now - attempt));
                 }
                 Thread.sleep(2);
             }

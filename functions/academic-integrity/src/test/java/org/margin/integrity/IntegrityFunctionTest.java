@@ -26,6 +26,7 @@ import org.margin.grid.config.GridConfigs;
 import org.margin.grid.config.GridProfile;
 import org.margin.grid.member.LocalGrid;
 import org.margin.integrity.check.CheckOutcome;
+import org.margin.integrity.check.ReportShelf;
 import org.margin.runtime.FunctionRuntime;
 import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.auth.DevTokens;
@@ -228,6 +229,44 @@ class IntegrityFunctionTest {
                 .containsExactlyInAnyOrder(
                         "get_integrity_report " + course.studentOf(1) + " [\"integrity_reports\"]",
                         "get_integrity_report " + course.studentOf(0) + " [\"fingerprints\"]");
+    }
+
+    @Test
+    void aReplacedReportIsNotServedByAnotherInstanceThatHadReadTheFirst() throws InterruptedException {
+        Course course = Course.create();
+        SubmissionId submission = course.submit(SOURCE);
+        ClientConfig client = GridConfigs.client(GridProfile.LOCAL);
+        client.setClusterName(members.clusterName());
+        client.setInstanceName("client-" + UUID.randomUUID());
+        client.getNetworkConfig().setAddresses(members.addresses());
+        try (Grid otherInstance = Grid.builder().clientConfig(client)
+                .pseudonymKey("a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8)).build()) {
+            ReportShelf here = new ReportShelf(grid, store.integrityReports());
+            ReportShelf there = new ReportShelf(otherInstance, store.integrityReports());
+            grid.connect();
+            otherInstance.connect();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!(grid.trusted() && otherInstance.trusted()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            here.put(course.tenant(), submission, utf8("first"));
+            assertThat(there.get(course.tenant(), submission)).map(IntegrityFunctionTest::utf8).contains("first");
+            // Changed behind the tiers' back: the other instance still answers from them, so it does cache.
+            store.integrityReports().save(course.tenant(), submission, Opaque.of(utf8("unannounced")));
+            assertThat(there.get(course.tenant(), submission)).map(IntegrityFunctionTest::utf8).contains("first");
+
+            here.put(course.tenant(), submission, utf8("second"));
+
+            assertThat(there.get(course.tenant(), submission)).map(IntegrityFunctionTest::utf8).contains("second");
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Test

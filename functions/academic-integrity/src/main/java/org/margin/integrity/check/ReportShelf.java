@@ -13,31 +13,41 @@ import org.margin.store.tenant.TenantId;
 
 /**
  * Submissions' latest reports, kept in the store with the grid in front: a report is read far more often than it
- * is written (every educator opening it), and a new check replaces it through the tiers so no instance serves
- * the old one afterwards. The cache's key is "tenant/submission", pseudonymised by the grid.
+ * is written (every educator opening it). A submission's first report goes to the store alone: no tier can hold a
+ * report that did not exist (a read that finds none caches nothing), so the grid's locks and notices, which cost
+ * more than the insert, would guard nothing. A later check's report replaces the stored one and then buries the
+ * key in every tier, so no instance serves the old one afterwards. The cache's key is "tenant/submission",
+ * pseudonymised by the grid.
  */
 public final class ReportShelf {
 
     private static final String CACHE = "integrity-reports";
 
+    private final IntegrityReports stored;
     private final TieredCache reports;
 
     public ReportShelf(Grid grid, IntegrityReports stored) {
+        this.stored = stored;
         this.reports = grid.cache(CACHE,
                 key -> stored.find(tenant(key), submission(key), Consistency.READ_YOUR_WRITES).map(Opaque::bytes),
-                (key, report) -> {
-                    if (!stored.save(tenant(key), submission(key), Opaque.of(report))) {
-                        throw new IllegalStateException("the report's submission is not in the store");
-                    }
-                });
+                ReportShelf::storedFirst);
     }
 
     public void put(TenantId tenant, SubmissionId submission, byte[] report) {
-        reports.write(key(tenant, submission), report);
+        switch (stored.save(tenant, submission, Opaque.of(report))) {
+            case FIRST -> {
+            }
+            case REPLACED -> reports.invalidate(key(tenant, submission));
+            case NO_SUBMISSION -> throw new IllegalStateException("the report's submission is not in the store");
+        }
     }
 
     public Optional<byte[]> get(TenantId tenant, SubmissionId submission) {
         return reports.read(key(tenant, submission));
+    }
+
+    private static void storedFirst(String key, byte[] report) {
+        throw new UnsupportedOperationException("reports are stored first, then buried in the tiers");
     }
 
     private static String key(TenantId tenant, SubmissionId submission) {

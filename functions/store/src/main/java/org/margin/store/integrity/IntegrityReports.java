@@ -18,7 +18,8 @@ public final class IntegrityReports {
             FROM submissions s
             WHERE s.institution_id = $1 AND s.id = $2
             ON CONFLICT (institution_id, submission_id)
-            DO UPDATE SET report = excluded.report, checked_at = now()""";
+            DO UPDATE SET report = excluded.report, checked_at = now()
+            RETURNING xmax = 0 AS first""";
     private static final String FIND = """
             SELECT report FROM integrity_reports WHERE institution_id = $1 AND submission_id = $2""";
 
@@ -28,10 +29,22 @@ public final class IntegrityReports {
         this.transactions = transactions;
     }
 
-    /** Keeps the report as the submission's latest; false when the submission is unknown in this tenant. */
-    public boolean save(TenantId tenant, SubmissionId submission, Opaque report) {
+    /** What became of a report handed to {@link #save}. */
+    public enum Saved {
+        /** The submission's first report: no earlier one exists that anything could have kept. */
+        FIRST,
+        /** An earlier report of the submission was replaced. */
+        REPLACED,
+        /** The submission is unknown in this tenant; nothing was kept. */
+        NO_SUBMISSION
+    }
+
+    /** Keeps the report as the submission's latest. */
+    public Saved save(TenantId tenant, SubmissionId submission, Opaque report) {
         return transactions.write(tenant, "integrity report", connection ->
-                Sql.update(connection, SAVE, tenant.value(), submission.value(), report.bytes())) > 0;
+                Sql.rows(connection, SAVE, row -> Sql.required(row, "first", Boolean.class) ? Saved.FIRST
+                                : Saved.REPLACED, tenant.value(), submission.value(), report.bytes())
+                        .next().defaultIfEmpty(Saved.NO_SUBMISSION));
     }
 
     public Optional<Opaque> find(TenantId tenant, SubmissionId submission, Consistency consistency) {

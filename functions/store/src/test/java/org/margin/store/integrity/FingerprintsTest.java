@@ -186,12 +186,14 @@ class FingerprintsTest {
         SubmissionId mine = submit(world, world.course(), 0);
 
         assertThat(store.integrityReports().find(world.tenant(), mine, Consistency.READ_YOUR_WRITES)).isEmpty();
-        assertThat(store.integrityReports().save(world.tenant(), mine, World.opaque("first"))).isTrue();
-        assertThat(store.integrityReports().save(world.tenant(), mine, World.opaque("second"))).isTrue();
+        assertThat(store.integrityReports().save(world.tenant(), mine, World.opaque("first")))
+                .isEqualTo(IntegrityReports.Saved.FIRST);
+        assertThat(store.integrityReports().save(world.tenant(), mine, World.opaque("second")))
+                .isEqualTo(IntegrityReports.Saved.REPLACED);
         assertThat(store.integrityReports().find(world.tenant(), mine, Consistency.READ_YOUR_WRITES))
                 .contains(World.opaque("second"));
         assertThat(store.integrityReports().save(world.tenant(), new SubmissionId(UUID.randomUUID()),
-                World.opaque("unknown"))).isFalse();
+                World.opaque("unknown"))).isEqualTo(IntegrityReports.Saved.NO_SUBMISSION);
     }
 
     @Test

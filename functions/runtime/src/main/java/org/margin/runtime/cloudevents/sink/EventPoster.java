@@ -1,32 +1,35 @@
 package org.margin.runtime.cloudevents.sink;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
 
-/** Posts one CloudEvent in binary mode and says what became of it; retrying is the caller's policy. */
+/**
+ * Posts one CloudEvent in binary mode and says what became of it; retrying is the caller's policy.
+ *
+ * <p>Helidon's client writes and reads on the caller's (virtual) thread over a kept-alive connection; it is built on
+ * the first post, so that a function that emits nothing, or not yet, loads none of it at start-up.
+ */
 public final class EventPoster {
 
     /** How much of a failed delivery's response body is kept (Knative's dead-letter extension keeps as much). */
     private static final int BODY_KEPT = 1024;
 
-    private final HttpClient client;
     private final Duration timeout;
+    private volatile WebClient client;
 
     public EventPoster(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
     }
 
     /** The outcome of one post. */
@@ -49,33 +52,46 @@ public final class EventPoster {
     }
 
     public Posted post(URI target, CloudEvent event) throws InterruptedException {
-        try {
-            HttpResponse<InputStream> response = client.send(request(target, event),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    body.transferTo(OutputStream.nullOutputStream());
-                    return new Posted.Delivered(status);
-                }
-                byte[] start = body.readNBytes(BODY_KEPT);
-                body.transferTo(OutputStream.nullOutputStream());
-                return new Posted.Answered(status, start);
+        HttpClientRequest request = client().post().uri(target).readTimeout(timeout);
+        byte[][] body = new byte[1][];
+        HttpMessageFactory.createWriter((name, value) -> {
+            if (!"content-length".equalsIgnoreCase(name)) {
+                request.header(HeaderNames.create(name), value);
             }
-        } catch (IOException e) {
+        }, bytes -> body[0] = bytes).writeBinary(event);
+        try (HttpClientResponse response = request.submit(body[0] == null ? new byte[0] : body[0]);
+             InputStream answer = response.inputStream()) {
+            int status = response.status().code();
+            if (status >= 200 && status < 300) {
+                answer.transferTo(OutputStream.nullOutputStream());
+                return new Posted.Delivered(status);
+            }
+            byte[] start = answer.readNBytes(BODY_KEPT);
+            answer.transferTo(OutputStream.nullOutputStream());
+            return new Posted.Answered(status, start);
+        } catch (java.io.IOException | UncheckedIOException | DataReader.InsufficientDataAvailableException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while posting an event");
+            }
             return new Posted.Unreachable();
         }
     }
 
-    private HttpRequest request(URI target, CloudEvent event) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
-        byte[][] body = new byte[1][];
-        HttpMessageFactory.createWriter((name, value) -> {
-            if (!"content-length".equalsIgnoreCase(name)) {
-                builder.header(name, value);
+    private WebClient client() {
+        WebClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = WebClient.builder()
+                            .connectTimeout(timeout)
+                            .readTimeout(timeout)
+                            .followRedirects(false)
+                            .build();
+                    client = built;
+                }
             }
-        }, bytes -> body[0] = bytes).writeBinary(event);
-        byte[] bytes = body[0] == null ? new byte[0] : body[0];
-        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        }
+        return built;
     }
 }

@@ -140,6 +140,7 @@ public final class PipelineLoad {
     private void latency(PersonId educator, int rate, int seconds) throws Exception {
         int total = rate * seconds;
         long[] sent = new long[total];
+        double[] answered = new double[total];
         NewAlerts alerts = new NewAlerts(educatorToken(educator));
         AtomicInteger refused = new AtomicInteger();
         Thread poller = Thread.ofPlatform().daemon().start(() -> {
@@ -162,6 +163,7 @@ public final class PipelineLoad {
                     if (webhook(index) != 202) {
                         refused.incrementAndGet();
                     }
+                    answered[index] = (System.nanoTime() - sent[index]) / 1e6;
                 });
             }
         }
@@ -177,6 +179,12 @@ public final class PipelineLoad {
         System.out.printf("latency: %d webhooks at %d/s, %d refused, %d alerts seen; webhook to alert visible "
                         + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", total, rate, refused.get(), matched,
                 percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[matched - 1]);
+        Arrays.sort(answered);
+        double[] polls = alerts.pollTimes();
+        System.out.printf("  of which: webhook answered median %.1f ms, p99 %.1f ms; a list_alerts poll (which "
+                        + "records its disclosures durably) median %.1f ms, p99 %.1f ms%n",
+                percentile(answered, 0.50), percentile(answered, 0.99), percentile(polls, 0.50),
+                percentile(polls, 0.99));
     }
 
     private void ingest(Store store, PersonId educator, int count, int concurrency) throws Exception {
@@ -231,6 +239,7 @@ public final class PipelineLoad {
         private final String token;
         private final Set<String> known = ConcurrentHashMap.newKeySet();
         private final ConcurrentLinkedQueue<Long> sightings = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Double> pollTimes = new ConcurrentLinkedQueue<>();
 
         private NewAlerts(String token) {
             this.token = token;
@@ -245,8 +254,10 @@ public final class PipelineLoad {
                 if (cursor != null) {
                     page.put("cursor", cursor);
                 }
+                long asked = System.nanoTime();
                 JsonNode result = call(base + 3, "list_alerts", page, token).path("result").path("structuredContent");
                 long now = System.nanoTime();
+                pollTimes.add((now - asked) / 1e6);
                 for (JsonNode alert : result.path("alerts")) {
                     if (known.add(alert.path("alertId").asString())) {
                         sightings.add(now);
@@ -261,6 +272,10 @@ public final class PipelineLoad {
 
         int seen() {
             return known.size();
+        }
+
+        double[] pollTimes() {
+            return pollTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
 
         long[] sightings() {

@@ -40,7 +40,7 @@ public final class Evaluation {
         return predictions;
     }
 
-    public static List<LabelledText> half(List<LabelledText> texts, Half half) {
-        return texts.stream().filter(text -> Half.of(text) == half).toList();
+    public static List<LabelledText> part(List<LabelledText> texts, Split split) {
+        return texts.stream().filter(split::contains).toList();
     }
 }

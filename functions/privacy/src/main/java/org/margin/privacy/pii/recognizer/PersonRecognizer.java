@@ -22,12 +22,10 @@ import org.margin.privacy.pii.text.Words;
  *       says organisation;</li>
  *   <li>context: honorifics (Mr, Dr) and introductions (my name is, Dear, named) raise the score a lot, words
  *       around a subject or an addressee (said, is, "Maria?") a little; place prepositions (in, from) lower it;
- *       an organisation, place or street word after the run (Inc, Orchestra, Street, or a lower-case "bridge")
- *       rules it out; so does being said to be a kind of thing ("X is a 2001 comedy film"); an employer ("work
- *       for X") is a firm;</li>
+ *       an organisation, place or street word after the run (Inc, Orchestra, Street) rules it out; so does being
+ *       said to be a kind of thing ("X is a 2001 comedy film");</li>
  *   <li>coordination: in "A, B and C" the members share their fate, so a list of partners ending in "Orchestra"
- *       is dropped whole, as is a line holding only three surnames (a letterhead), and a weak member of a list
- *       of people is lifted.</li>
+ *       is dropped whole, and a weak member of a list of people is lifted.</li>
  * </ul>
  */
 public final class PersonRecognizer implements Recognizer {
@@ -67,16 +65,6 @@ public final class PersonRecognizer implements Recognizer {
             "insurance", "financial", "bros", "brothers", "sons", "associates", "union", "crossroad", "point",
             "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace");
 
-    /**
-     * Heads that end a place or a firm even written in lower case ("Montijo bridge", "the Hilton hotel"): nouns
-     * that do not follow a person's name in prose and are not also verbs.
-     */
-    private static final WordSet LOWER_CASE_HEADS = WordSet.of(
-            "street", "avenue", "road", "lane", "boulevard", "square", "bridge", "river", "lake", "mountain",
-            "mountains", "island", "islands", "county", "province", "airport", "station", "hotel", "restaurant",
-            "cafe", "mall", "stadium", "university", "college", "academy", "institute", "hospital", "church",
-            "museum", "library", "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "orchestra");
-
     /** Capitalised words that are never names themselves: pronouns, days, months, form labels. */
     private static final WordSet NEVER_NAMES = WordSet.of(
             "i", "i'm", "i'll", "i've", "i'd", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -95,22 +83,21 @@ public final class PersonRecognizer implements Recognizer {
             "my name is", "name is", "named", "named him", "named her", "called", "call me", "calls me", "name's",
             "maiden name is", "name", "nicknamed", "known as", "i am", "i'm", "im", "this is", "dear", "signed",
             "sincerely", "regards", "love", "yours", "aka", "call him", "call her", "ask for");
+    /**
+     * Words that say a person comes next: relations, speech, greetings, credits. Function words (and, with, to,
+     * about, is, for) are not among them: they come before places, things and firms as often as before people,
+     * and a name joined to another by "and" is already lifted by the list it is in.
+     */
     private static final Phrases WEAK_CUES = Phrases.of(
-            "and", "or", "with", "by", "to", "said", "says", "asked", "told", "tell", "ask", "meet", "met",
-            "starring", "directed by", "founded by", "written by", "heard", "follow up with", "under", "partner",
-            "guardian", "mother", "father", "son", "daughter", "wife", "husband", "friend", "classmate", "teacher",
-            "brother", "sister", "cousin", "grandmother", "grandfather", "student", "tutor", "add", "hi", "hello",
-            "hey", "thanks", "thank you", "congratulations", "is", "was", "why is", "about", "like", "for",
-            "assistant to", "sings", "sung by", "as", "saw", "see", "early", "late", "did", "does", "have");
+            "said", "says", "asked", "told", "tell", "ask", "meet", "met", "starring", "directed by", "founded by",
+            "written by", "follow up with", "partner", "guardian", "mother", "father", "son", "daughter", "wife",
+            "husband", "friend", "classmate", "teacher", "brother", "sister", "cousin", "grandmother", "grandfather",
+            "student", "tutor", "hi", "hello", "hey", "thanks", "thank you", "congratulations", "assistant to",
+            "sings", "sung by");
     private static final Phrases PLACE_CUES = Phrases.of(
             "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
             "from", "on", "became", "become", "for", "serving", "travel to", "travelling to", "traveling to",
             "moved to", "returned to", "arrived at", "based in", "join");
-    /** Employers are firms: "I work for Wolters Kluwer", "she interned at Telenav". */
-    private static final Phrases EMPLOYER_CUES = Phrases.of(
-            "work for", "works for", "worked for", "working for", "work at", "works at", "worked at", "working at",
-            "employed by", "employed at", "job at", "jobs at", "intern at", "interned at", "internship at",
-            "hired by", "hired at", "employer", "employer is", "company");
     /** Kinds of things a name can be said to be: "Zoolander is a 2001 comedy film", "X is a design agency". */
     private static final WordSet THING_KINDS = WordSet.of(
             "film", "movie", "novel", "book", "song", "album", "series", "show", "sitcom", "play", "musical",
@@ -162,7 +149,7 @@ public final class PersonRecognizer implements Recognizer {
                     ruledOut(words, first, last));
             w = last + 1;
         }
-        runs.shareWithinLists(words, this::listIsOrganisation);
+        runs.shareWithinLists(words, PersonRecognizer::listIsOrganisation);
         runs.agreeAcrossDocument(words, lowerCaseText);
         for (int run = 0; run < runs.count; run++) {
             if (!runs.ruledOut[run] && runs.score[run] > 0) {
@@ -274,8 +261,8 @@ public final class PersonRecognizer implements Recognizer {
     /** A run followed by an organisation or street word, or preceded by a determiner, is not a person. */
     private static boolean ruledOut(Words words, int first, int last) {
         int next = last + 1;
-        if (next < words.count() && joined(words, last, next) && (words.in(next, NON_PERSON_HEADS)
-                && words.isUpperInitial(next) || words.in(next, LOWER_CASE_HEADS) && !words.isAllLower(last))) {
+        if (next < words.count() && joined(words, last, next) && words.in(next, NON_PERSON_HEADS)
+                && words.isUpperInitial(next)) {
             return true;
         }
         int previous = first - 1;
@@ -328,8 +315,7 @@ public final class PersonRecognizer implements Recognizer {
             return 0;
         }
         boolean singleListedName = length == 1 && known == 1 && words.in(first, NameLexicon.curatedNames());
-        if (isNation(words, first, last) || afterDirection(words, first, last)
-                || !singleListedName && isPlace(words, first, last)) {
+        if (isNation(words, first, last) || !singleListedName && isPlace(words, first, last)) {
             score -= 0.45;
         }
         if (saidToBeAThing(words, last)) {
@@ -345,8 +331,6 @@ public final class PersonRecognizer implements Recognizer {
             score += 0.45;
         } else if (introduced) {
             score += 0.4;
-        } else if (EMPLOYER_CUES.endsBefore(words, first, 0)) {
-            score -= 0.45;
         } else if (PLACE_CUES.endsBefore(words, first, 0)) {
             score -= startsWithPlace(words, first, last) ? 0.45 : 0.2;
         } else if (WEAK_CUES.endsBefore(words, first, 0)) {
@@ -425,20 +409,6 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     /**
-     * A direction word left out of the run because it starts the sentence, with the run a listed nation or place
-     * (South Africa, North Dakota).
-     */
-    private static boolean afterDirection(Words words, int first, int last) {
-        int previous = first - 1;
-        if (previous < 0 || !words.in(previous, DIRECTIONS) || !words.spaceBetween(previous, first)) {
-            return false;
-        }
-        String text = words.text();
-        return NameLexicon.nations().contains(text, words.start(previous), words.end(last))
-                || NameLexicon.places().contains(text, words.start(previous), words.end(last));
-    }
-
-    /**
      * The run is the subject of "is a/an/the" followed, within a few words of the same clause, by a kind of
      * thing that is not a person's role: "Zoolander is a 2001 American comedy film", "Telenav is a design
      * agency", "Verdafero is the brainchild of".
@@ -496,33 +466,11 @@ public final class PersonRecognizer implements Recognizer {
      * A list of names that is the subject of a singular verb (Lopez, Santos and Coleman is a design agency) or
      * the object of a place preposition (from Hawkins, Richardson and Santana) names a firm.
      */
-    private boolean listIsOrganisation(Words words, int firstWord, int lastWord) {
+    private static boolean listIsOrganisation(Words words, int firstWord, int lastWord) {
         int next = lastWord + 1;
         boolean singularVerb = next < words.count() && words.spaceBetween(lastWord, next)
                 && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has"));
-        return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0)
-                || EMPLOYER_CUES.endsBefore(words, firstWord, 0) || isPartnersLine(words, firstWord, lastWord);
-    }
-
-    /**
-     * Three or more single surnames and nothing else on a line (Hubbard, Fox and Gillespie) head a letter or a
-     * signature as a firm does; people written on a line of their own come with a first name.
-     */
-    private static boolean isPartnersLine(Words words, int firstWord, int lastWord) {
-        if (!fillsLine(words, firstWord, lastWord)) {
-            return false;
-        }
-        int members = 0;
-        for (int w = firstWord; w <= lastWord; w++) {
-            if (words.is(w, "and") || words.is(w, "or")) {
-                continue;
-            }
-            if (w > firstWord && !words.onlyBetween(w - 1, w, ", &") && !words.is(w - 1, "and")) {
-                return false;
-            }
-            members++;
-        }
-        return members >= 3;
+        return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0);
     }
 
     /**

@@ -66,8 +66,15 @@ class PersonRecognizerTest {
 
     @Test
     void aNameBesideAnEnglishWordNeedsACue() {
-        assertThat(Recognized.values(recognizer, "I walked home with Kofi Little.")).containsExactly("Kofi Little");
+        assertThat(Recognized.values(recognizer, "I walked home with my friend Kofi Little.")).containsExactly("Kofi Little");
         assertThat(Recognized.values(recognizer, "Yesterday Kofi Little arrived.")).isEmpty();
+    }
+
+    @Test
+    void aFunctionWordBeforeAnUnlistedWordIsNoCue() {
+        assertThat(Recognized.values(recognizer, "Our class read a story about Narnia last week.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Our class read a story with Quarnesh in it.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "I sat beside my classmate Quarnesh.")).containsExactly("Quarnesh");
     }
 
     @Test
@@ -77,29 +84,6 @@ class PersonRecognizerTest {
         assertThat(Recognized.values(recognizer, "Vantorelli is the brainchild of two students.")).isEmpty();
         assertThat(Recognized.values(recognizer, "I know that Kowalski is a film student."))
                 .containsExactly("Kowalski");
-    }
-
-    @Test
-    void anEmployerIsAFirm() {
-        assertThat(Recognized.values(recognizer, "Last summer I worked at Okonkwo Haddad.")).isEmpty();
-        assertThat(Recognized.values(recognizer, "Last summer I worked for Mr. Okonkwo.")).containsExactly("Okonkwo");
-    }
-
-    @Test
-    void aNationAfterADirectionThatOpensTheSentenceIsAPlace() {
-        assertThat(Recognized.values(recognizer, "South Africa is where my aunt grew up.")).isEmpty();
-    }
-
-    @Test
-    void aPlaceNounInLowerCaseAfterTheRunMakesItAPlace() {
-        assertThat(Recognized.values(recognizer, "We walked to Kowalski bridge and back.")).isEmpty();
-        assertThat(Recognized.values(recognizer, "We walked to Kowalski and back.")).containsExactly("Kowalski");
-    }
-
-    @Test
-    void surnamesAloneOnALetterheadLineAreAFirm() {
-        String letter = "Anna Kowalski\nSales manager\nDrummond-Okafor\nPellegrini, Haddad and Okonkwo\n";
-        assertThat(Recognized.values(recognizer, letter)).containsExactly("Anna Kowalski");
     }
 
     @Test

@@ -1,32 +1,30 @@
 package org.margin.audit.log;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.margin.audit.entry.AuditEntry;
-import org.margin.audit.merkle.TreeHashes;
-import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.audit.AuditTrail;
-import org.margin.store.audit.ChainHead;
 import org.margin.store.tenant.TenantId;
 
 /**
  * Writes entries to their tenant's chain with group commit: {@link #record} queues the entry and returns a stage that
- * completes, with the entry's sequence number, once the transaction holding it has committed. One writer (a virtual
- * thread, started on the first record) takes everything queued while the previous transaction was committing and
- * writes it as one transaction per tenant, the tenants' transactions side by side: under load many requests share
- * one commit, at rest an entry waits for its own commit only.
+ * completes, with the entry's sequence number, once the transaction holding it has committed. Each chain has its own
+ * writer (a virtual thread, started when an entry arrives for a chain with none, gone when the chain's queue is
+ * empty): it takes everything queued for the chain while its previous transaction was committing and appends it in
+ * one call, one round trip. Chains do not wait for each other: under load many requests share one commit, at rest an
+ * entry waits for its own commit only.
  *
- * <p>Each transaction holds the tenant's advisory lock while it reads the chain's head and inserts, so instances of
- * any function appending to one chain at once keep a single order.
+ * <p>The database takes the chain's lock, reads its head and inserts within that one call, so instances of any
+ * function appending to one chain at once keep a single order. Within one log, entries of a chain keep the order in
+ * which they were recorded: a chain has at most one transaction in flight.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -35,14 +33,13 @@ public final class AuditLog implements AutoCloseable {
 
     private static final int MAX_BATCH = 512;
 
-    private record Pending(TenantId tenant, byte[] payload, CompletableFuture<Long> committed) {
+    private record Pending(byte[] payload, CompletableFuture<Long> committed) {
     }
 
     private final AuditTrail trail;
     private final Clock clock;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Object lifecycle = new Object();
-    private Thread writer;
+    /** The chains with a writer, each with what is queued for it; guarded by itself. */
+    private final Map<TenantId, ArrayDeque<Pending>> queues = new HashMap<>();
     private boolean closed;
 
     private AuditLog(AuditTrail trail, Clock clock) {
@@ -67,13 +64,17 @@ public final class AuditLog implements AutoCloseable {
      */
     public CompletionStage<Long> record(TenantId tenant, AuditEntry entry) {
         Objects.requireNonNull(tenant, "tenant");
-        Pending pending = new Pending(tenant, entry.canonicalBytes(), new CompletableFuture<>());
-        synchronized (lifecycle) {
+        Pending pending = new Pending(entry.canonicalBytes(), new CompletableFuture<>());
+        synchronized (queues) {
             if (closed) {
                 throw new IllegalStateException("the audit log is closed");
             }
-            if (writer == null) {
-                writer = Thread.ofVirtual().name("margin-audit-writer").start(this::write);
+            ArrayDeque<Pending> queue = queues.get(tenant);
+            if (queue == null) {
+                queue = new ArrayDeque<>();
+                queues.put(tenant, queue);
+                ArrayDeque<Pending> chain = queue;
+                Thread.ofVirtual().name("margin-audit-writer").start(() -> write(tenant, chain));
             }
             queue.add(pending);
         }
@@ -97,77 +98,18 @@ public final class AuditLog implements AutoCloseable {
         CompletableFuture.allOf(committed).join();
     }
 
-    /** Writes what is queued, then stops the writer. */
+    /** Refuses new records and waits until what is queued is written. */
     @Override
     public void close() {
-        Thread running;
-        synchronized (lifecycle) {
+        boolean interrupted = false;
+        synchronized (queues) {
             closed = true;
-            running = writer;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void write() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException stop) {
-                queue.drainTo(batch);
-                if (!batch.isEmpty()) {
-                    commit(batch);
+            while (!queues.isEmpty()) {
+                try {
+                    queues.wait();
+                } catch (InterruptedException again) {
+                    interrupted = true;
                 }
-                return;
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            commit(batch);
-            batch.clear();
-        }
-    }
-
-    private void commit(List<Pending> batch) {
-        Map<TenantId, List<Pending>> byTenant = new LinkedHashMap<>();
-        for (Pending pending : batch) {
-            byTenant.computeIfAbsent(pending.tenant(), tenant -> new ArrayList<>()).add(pending);
-        }
-        Instant recordedAt = clock.instant();
-        // One transaction per chain, all at once: each holds only its own chain's lock, and PostgreSQL flushes
-        // the commits that arrive together with one write of the log.
-        List<Thread> writers = new ArrayList<>(byTenant.size());
-        byTenant.forEach((tenant, entries) -> writers.add(Thread.ofVirtual().name("margin-audit-append")
-                .start(() -> append(tenant, entries, recordedAt))));
-        // close() interrupts the writer to stop it taking new work; the appends under way finish first.
-        writers.forEach(AuditLog::awaitQuietly);
-    }
-
-    private void append(TenantId tenant, List<Pending> entries, Instant recordedAt) {
-        try {
-            long seq = trail.append(tenant, head -> extend(head, entries, recordedAt)) - entries.size();
-            for (Pending pending : entries) {
-                pending.committed().complete(++seq);
-            }
-        } catch (RuntimeException failure) {
-            for (Pending pending : entries) {
-                pending.committed().completeExceptionally(failure);
-            }
-        }
-    }
-
-    private static void awaitQuietly(Thread writer) {
-        boolean interrupted = Thread.interrupted();
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException again) {
-                interrupted = true;
             }
         }
         if (interrupted) {
@@ -175,14 +117,38 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    private static List<AuditEntryRow> extend(ChainHead head, List<Pending> entries, Instant recordedAt) {
-        List<AuditEntryRow> rows = new ArrayList<>(entries.size());
-        byte[] previous = head.chainHash();
-        long seq = head.seq();
-        for (Pending pending : entries) {
-            previous = TreeHashes.chain(previous, TreeHashes.leaf(pending.payload()));
-            rows.add(new AuditEntryRow(++seq, recordedAt, pending.payload(), previous));
+    private void write(TenantId tenant, ArrayDeque<Pending> queue) {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            synchronized (queues) {
+                if (queue.isEmpty()) {
+                    queues.remove(tenant);
+                    queues.notifyAll();
+                    return;
+                }
+                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                    batch.add(queue.poll());
+                }
+            }
+            append(tenant, batch);
+            batch.clear();
         }
-        return rows;
+    }
+
+    private void append(TenantId tenant, List<Pending> batch) {
+        List<byte[]> payloads = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            payloads.add(pending.payload());
+        }
+        try {
+            long seq = trail.append(tenant, clock.instant(), payloads) - batch.size();
+            for (Pending pending : batch) {
+                pending.committed().complete(++seq);
+            }
+        } catch (RuntimeException failure) {
+            for (Pending pending : batch) {
+                pending.committed().completeExceptionally(failure);
+            }
+        }
     }
 }

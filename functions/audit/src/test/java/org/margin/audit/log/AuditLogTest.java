@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.margin.audit.AuditDatabase;
@@ -25,6 +26,8 @@ import org.margin.privacy.crypto.KeyAuditEntry;
 import org.margin.privacy.crypto.KeyOperation;
 import org.margin.privacy.crypto.KeyPurpose;
 import org.margin.store.Store;
+import org.margin.store.StoreException;
+import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.tenant.TenantId;
 
 class AuditLogTest {
@@ -52,6 +55,77 @@ class AuditLogTest {
         new Checkpointer(db.store.auditTrail(), db.checkpointKeys).checkpoint(tenant).orElseThrow();
         assertThat(new AuditVerifier(db.store.auditTrail(), db.checkpointKeys, 64).verify(tenant))
                 .isEqualTo(new Verification.Verified(400, 1));
+    }
+
+    @Test
+    void entriesOfAChainKeepTheOrderInWhichTheyWereRecorded() {
+        TenantId tenant = TenantId.random();
+        List<CompletableFuture<Long>> recorded = new ArrayList<>();
+        try (AuditLog log = AuditLog.create(db.store.auditTrail())) {
+            for (int i = 0; i < 300; i++) {
+                recorded.add(log.record(tenant, Entries.disclosure(i)).toCompletableFuture());
+                if (i % 10 == 0) {
+                    log.record(TenantId.random(), Entries.disclosure(i));
+                }
+            }
+        }
+        List<AuditEntryRow> chain = db.store.auditTrail().page(tenant, 0, 1000);
+        assertThat(chain).hasSize(300);
+        for (int i = 0; i < 300; i++) {
+            assertThat(recorded.get(i).join()).isEqualTo(i + 1);
+            assertThat(chain.get(i).payload()).isEqualTo(Entries.disclosure(i).canonicalBytes());
+        }
+        assertThat(new AuditVerifier(db.store.auditTrail(), db.checkpointKeys).verify(tenant))
+                .isEqualTo(new Verification.Verified(300, 0));
+    }
+
+    @Test
+    void aFailedAppendFailsEveryEntryOfItsBatchAndNothingOfItCommitsLater() throws SQLException {
+        TenantId tenant = TenantId.random();
+        try (Store impatient = db.database.storeBuilder().callTimeout(Duration.ofSeconds(1)).build();
+             AuditLog log = AuditLog.create(impatient.auditTrail());
+             Connection superuser = db.asSuperuser();
+             Statement sql = superuser.createStatement()) {
+            // Another writer of the chain that holds its lock too long: the append waits for it, then gives up.
+            sql.execute("select pg_advisory_lock(hashtextextended('margin.audit:" + tenant + "', 0))");
+            List<CompletableFuture<Long>> batch = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                batch.add(log.record(tenant, Entries.disclosure(i)).toCompletableFuture());
+            }
+            for (CompletableFuture<Long> entry : batch) {
+                assertThatThrownBy(entry::join).hasCauseInstanceOf(StoreException.class);
+            }
+            sql.execute("select pg_advisory_unlock(hashtextextended('margin.audit:" + tenant + "', 0))");
+            // Had a failed append gone on once the lock was free, this entry would not be the first.
+            assertThat(log.recordDurably(tenant, Entries.disclosure(99))).isEqualTo(1);
+        }
+        assertThat(db.store.auditTrail().page(tenant, 0, 100)).singleElement()
+                .satisfies(only -> assertThat(only.payload()).isEqualTo(Entries.disclosure(99).canonicalBytes()));
+        assertThat(new AuditVerifier(db.store.auditTrail(), db.checkpointKeys).verify(tenant))
+                .isEqualTo(new Verification.Verified(1, 0));
+    }
+
+    @Test
+    void theDatabaseRefusesAnAppendWithoutATenantOrWithLengthsThatDoNotSplitThePayloads() throws SQLException {
+        TenantId tenant = TenantId.random();
+        try (Connection app = db.asApp(); Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            assertThatThrownBy(() -> sql.execute("select audit_append(now(), '\\x7b7d'::bytea, array[2])"))
+                    .isInstanceOfSatisfying(SQLException.class,
+                            refused -> assertThat(refused.getSQLState()).isEqualTo("42501"));
+            app.rollback();
+            sql.execute("select set_config('app.tenant', '" + tenant + "', true)");
+            for (String lengths : List.of("array[1]", "array[3]", "array[1, 2]", "array[]::integer[]",
+                    "array[-1, 3]")) {
+                sql.execute("savepoint before");
+                assertThatThrownBy(() -> sql.execute("select audit_append(now(), '\\x7b7d'::bytea, " + lengths
+                        + ")")).as(lengths).isInstanceOfSatisfying(SQLException.class,
+                        refused -> assertThat(refused.getSQLState()).isEqualTo("22023"));
+                sql.execute("rollback to savepoint before");
+            }
+            app.rollback();
+        }
+        assertThat(db.store.auditTrail().page(tenant, 0, 10)).isEmpty();
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.margin.store.audit;
 
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -15,36 +12,16 @@ import org.margin.store.StoreRejectedException;
 import org.margin.store.tenant.Sql;
 import org.margin.store.tenant.TenantId;
 import org.margin.store.tenant.TenantTransactions;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The append-only {@code audit_entries} and {@code audit_checkpoints} of V14, and the anchors of V19 that let a chain
- * be pruned up to a signed checkpoint. Appending takes a per-tenant
- * transaction-level advisory lock, reads the chain's head and inserts what {@code extension} computes from it, all
- * in one transaction, so instances appending to one tenant's chain at once queue instead of forking it.
+ * be pruned up to a signed checkpoint. Appending is one call of {@code audit_append} (V22), which takes a per-tenant
+ * transaction-level advisory lock, reads the chain's head and inserts the batch with its chain hashes, all in one
+ * transaction, so instances appending to one tenant's chain at once queue instead of forking it.
  */
 public final class AuditTrail {
 
-    /** Computes the entries that follow a chain head: called inside the appending transaction. */
-    @FunctionalInterface
-    public interface Extension {
-        List<AuditEntryRow> after(ChainHead head);
-    }
-
-    private static final String SCOPE_AND_LOCK = """
-            SELECT set_config('app.tenant', $1, true), pg_advisory_xact_lock(hashtextextended('margin.audit:' || $1, 0))""";
-    /** The last entry, or the newest anchor when pruning removed every entry up to it. */
-    private static final String HEAD = """
-            SELECT seq, chain_hash FROM (
-                (SELECT seq, chain_hash FROM audit_entries WHERE institution_id = $1 ORDER BY seq DESC LIMIT 1)
-                UNION ALL
-                (SELECT tree_size, chain_hash FROM audit_anchors WHERE institution_id = $1
-                 ORDER BY tree_size DESC LIMIT 1)) AS heads
-            ORDER BY seq DESC LIMIT 1""";
-    private static final String INSERT = """
-            INSERT INTO audit_entries (institution_id, seq, recorded_at, payload, chain_hash)
-            VALUES ($1, $2, $3, $4, $5)""";
+    private static final String APPEND = "SELECT audit_append($1, $2, $3) AS last";
     private static final String PAGE = """
             SELECT seq, recorded_at, payload, chain_hash FROM audit_entries
             WHERE institution_id = $1 AND seq > $2 ORDER BY seq LIMIT $3""";
@@ -72,62 +49,31 @@ public final class AuditTrail {
     }
 
     /**
-     * Appends, in one transaction, the entries {@code extension} makes from the chain's head; returns the new head's
-     * sequence number. The rows must continue the head's numbering without gaps.
+     * Appends {@code payloads}, in order, to the tenant's chain in one transaction and one round trip, and returns the
+     * sequence number of the last; the first follows the chain's head. The database ({@code audit_append}, V22)
+     * takes the chain's lock, reads its head (the last entry, or the anchor a prune left), computes each chain hash
+     * and inserts, so instances appending to one chain at once queue instead of forking it.
      */
-    public long append(TenantId tenant, Extension extension) {
-        return appendAll(Map.of(tenant, extension)).get(tenant);
-    }
-
-    /**
-     * Appends to several chains in one transaction, so that one commit serves a batch of many tenants; returns each
-     * chain's new head sequence number. The tenant is set before each chain's statements (row-level security checks
-     * every statement against it), and the chains are locked in tenant id order, so two instances appending to the
-     * same chains wait for each other instead of deadlocking.
-     */
-    public Map<TenantId, Long> appendAll(Map<TenantId, Extension> chains) {
-        List<TenantId> ordered = chains.keySet().stream().sorted(Comparator.comparing(TenantId::value)).toList();
-        return transactions.writeWithoutTenant("audit append", connection -> Flux.fromIterable(ordered)
-                .concatMap(tenant -> appendTo(connection, tenant, chains.get(tenant))
-                        .map(last -> Map.entry(tenant, last)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** Lock, then read the head, then insert: each waits for the one before, so the head read sees the last commit. */
-    private static Mono<Long> appendTo(Connection connection, TenantId tenant, Extension extension) {
-        return Sql.rows(connection, SCOPE_AND_LOCK, row -> 1, tenant.toString())
-                .then(Sql.rows(connection, HEAD, row -> new ChainHead(Sql.required(row, "seq", Long.class),
-                                Sql.required(row, "chain_hash", byte[].class)), tenant.value())
-                        .singleOrEmpty()
-                        .defaultIfEmpty(ChainHead.EMPTY))
-                .flatMap(head -> {
-                    List<AuditEntryRow> rows = extension.after(head);
-                    for (int i = 0; i < rows.size(); i++) {
-                        if (rows.get(i).seq() != head.seq() + 1 + i) {
-                            return Mono.error(new IllegalArgumentException(
-                                    "audit entries must follow the chain head without gaps"));
-                        }
-                    }
-                    if (rows.isEmpty()) {
-                        return Mono.just(head.seq());
-                    }
-                    return insert(connection.createStatement(INSERT), tenant.value(), rows)
-                            .thenReturn(rows.getLast().seq());
-                });
-    }
-
-    private static Mono<Long> insert(Statement statement, UUID tenant, List<AuditEntryRow> rows) {
-        for (int i = 0; i < rows.size(); i++) {
-            AuditEntryRow row = rows.get(i);
-            if (i > 0) {
-                statement.add();
-            }
-            statement.bind(0, tenant).bind(1, row.seq())
-                    .bind(2, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC))
-                    .bind(3, row.payload()).bind(4, row.chainHash());
+    public long append(TenantId tenant, Instant recordedAt, List<byte[]> payloads) {
+        if (payloads.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one entry");
         }
-        // One execution with one binding per row: the driver sends them all before the first answer comes back.
-        return Flux.from(statement.execute()).flatMap(result -> result.getRowsUpdated()).reduce(0L, Long::sum);
+        Integer[] lengths = new Integer[payloads.size()];
+        int total = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = payloads.get(i).length;
+            total += lengths[i];
+        }
+        byte[] joined = new byte[total];
+        int at = 0;
+        for (byte[] payload : payloads) {
+            System.arraycopy(payload, 0, joined, at, payload.length);
+            at += payload.length;
+        }
+        return transactions.writeOne(tenant, "audit append", APPEND,
+                        row -> Sql.required(row, "last", Long.class),
+                        OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC), joined, lengths)
+                .getFirst();
     }
 
     /** Up to {@code limit} entries after {@code afterSeq}, in order: one page of a streaming read. */

@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Statements are pipelined: the driver writes them before the first answer arrives, and PostgreSQL runs them in
  * order on the one connection, so the tenant is in force before any work runs. A read (one statement) sends BEGIN,
- * the tenant, the statement and COMMIT together: one round trip. A write sends BEGIN, the tenant and its first
- * statement together, then the rest of its statements, then COMMIT once it knows they succeeded: two round trips
- * for a one-statement write.
+ * the tenant, the statement and COMMIT together: one round trip, and so does {@link #writeOne} (one statement that
+ * writes). A write sends BEGIN, the tenant and its first statement together, then the rest of its statements, then
+ * COMMIT once it knows they succeeded: two round trips for a one-statement write.
  *
  * <p>Callers block on the result. Helidon SE runs each request on a virtual thread, where waiting parks the virtual
  * thread instead of holding a carrier, so a blocking call costs what a reactive one would and reads as plain code.
@@ -45,6 +45,11 @@ public final class TenantTransactions {
     private static final String SET_SCOPE = """
             SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
                    set_config('app.actor_person', $3, true)""";
+    private static final String SET_SCOPE_AND_TIMEOUT = """
+            SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
+                   set_config('app.actor_person', $3, true), set_config('statement_timeout', $4, true)""";
+    /** How long before a one-statement write's call times out the server gives up the statement. */
+    private static final Duration WRITE_MARGIN = Duration.ofMillis(100);
 
     private final ConnectionFactory primary;
     private final ConnectionFactory replica;
@@ -82,8 +87,8 @@ public final class TenantTransactions {
     public <T> List<T> query(TenantId tenant, Consistency consistency, String operation, String sql,
                              Function<Readable, T> mapper, Object... parameters) {
         ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, readTransaction(pool, connection -> setScope(connection, tenant), sql, mapper,
-                parameters)).orElseThrow();
+        return await(operation, oneStatementTransaction(pool, READ_ONLY, connection -> setScope(connection, tenant),
+                sql, mapper, parameters)).orElseThrow();
     }
 
     /**
@@ -93,8 +98,8 @@ public final class TenantTransactions {
     public <T> List<T> queryWithoutTenant(Consistency consistency, String operation, String sql,
                                           Function<Readable, T> mapper, Object... parameters) {
         ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, readTransaction(pool, TenantTransactions::noTenant, sql, mapper, parameters))
-                .orElseThrow();
+        return await(operation, oneStatementTransaction(pool, READ_ONLY, TenantTransactions::noTenant, sql, mapper,
+                parameters)).orElseThrow();
     }
 
     /** Runs one read-only statement and returns its first row, if any. */
@@ -108,6 +113,23 @@ public final class TenantTransactions {
                           Function<Readable, T> mapper, Object... parameters) {
         return queryFirst(tenant, consistency, operation, sql, mapper, parameters)
                 .orElseThrow(() -> noResult(operation));
+    }
+
+    /**
+     * Runs one statement that writes, on the primary, in one round trip: BEGIN, the tenant, the statement and COMMIT
+     * go together, and should the statement fail the server answers COMMIT with a rollback. Returns every row the
+     * statement gives, mapped.
+     *
+     * <p>COMMIT is already on its way when the statement starts, so a statement that outlived the caller's patience
+     * would still commit after the caller was told it failed. The server therefore stops the statement
+     * ({@code statement_timeout}, local to the transaction) a margin before the call times out: a write reported as
+     * failed is rolled back, except when the commit itself is under way as the call times out.
+     */
+    public <T> List<T> writeOne(TenantId tenant, String operation, String sql, Function<Readable, T> mapper,
+                                Object... parameters) {
+        long deadline = System.nanoTime() + callTimeout.toNanos();
+        return await(operation, oneStatementTransaction(primary, READ_WRITE,
+                connection -> setScopeUntil(connection, tenant, deadline), sql, mapper, parameters)).orElseThrow();
     }
 
     /** Runs work that writes, on the primary, and returns its single result. */
@@ -135,18 +157,18 @@ public final class TenantTransactions {
     }
 
     /**
-     * BEGIN READ ONLY, the tenant, the statement and COMMIT in one write: one round trip. COMMIT goes as a plain
+     * BEGIN, the tenant, the statement and COMMIT in one write: one round trip. COMMIT goes as a plain
      * statement because the driver's commitTransaction() decides whether to send anything from the transaction
      * status it has seen so far, which is still "idle" before BEGIN is answered. Should the statement fail, the
      * server answers that COMMIT with a rollback, and the failure reaches the caller.
      */
-    private static <T> Mono<List<T>> readTransaction(ConnectionFactory pool, Function<Connection, Mono<Void>> scope,
-                                                     String sql,
-                                                     Function<Readable, T> mapper, Object... parameters) {
+    private static <T> Mono<List<T>> oneStatementTransaction(ConnectionFactory pool, TransactionDefinition definition,
+                                                             Function<Connection, Mono<Void>> scope, String sql,
+                                                             Function<Readable, T> mapper, Object... parameters) {
         return Mono.usingWhen(
                 pool.create(),
                 connection -> Flux.mergeSequential(
-                                Mono.from(connection.beginTransaction(READ_ONLY)).then(Mono.<List<T>>empty()),
+                                Mono.from(connection.beginTransaction(definition)).then(Mono.<List<T>>empty()),
                                 scope.apply(connection).then(Mono.<List<T>>empty()),
                                 Sql.rows(connection, sql, mapper, parameters).collectList(),
                                 Sql.update(connection, "COMMIT").then(Mono.<List<T>>empty()))
@@ -179,6 +201,13 @@ public final class TenantTransactions {
 
     private static Mono<Void> noTenant(Connection connection) {
         return Mono.empty();
+    }
+
+    /** {@link #setScope}, and the server ends the transaction's statements {@link #WRITE_MARGIN} before deadline. */
+    private Mono<Void> setScopeUntil(Connection connection, TenantId tenant, long deadline) {
+        long remaining = Duration.ofNanos(deadline - System.nanoTime()).minus(WRITE_MARGIN).toMillis();
+        return Sql.rows(connection, SET_SCOPE_AND_TIMEOUT, row -> 1, tenant.toString(), actor.role().setting(),
+                actor.person().map(PersonId::toString).orElse(""), Long.toString(Math.max(1, remaining))).then();
     }
 
     private Mono<Void> setScope(Connection connection, TenantId tenant) {

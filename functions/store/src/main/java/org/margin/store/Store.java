@@ -24,6 +24,7 @@ import org.margin.store.course.Courses;
 import org.margin.store.course.Enrollments;
 import org.margin.store.deadletter.DeadLetters;
 import org.margin.store.integrity.Fingerprints;
+import org.margin.store.integrity.IndexDebits;
 import org.margin.store.integrity.IntegrityReports;
 import org.margin.store.keys.EncryptedColumnRows;
 import org.margin.store.keys.PostgresKeyAudit;
@@ -62,6 +63,7 @@ public final class Store implements AutoCloseable {
     private final AlertRules alertRules;
     private final Alerts alerts;
     private final Fingerprints fingerprints;
+    private final IndexDebits indexDebits;
     private final DeadLetters deadLetters;
     private final IntegrityReports integrityReports;
     private final PostgresKeysetRepository keysets;
@@ -96,6 +98,7 @@ public final class Store implements AutoCloseable {
         this.alertRules = new AlertRules(transactions);
         this.alerts = new Alerts(transactions);
         this.fingerprints = new Fingerprints(transactions);
+        this.indexDebits = new IndexDebits(transactions);
         this.deadLetters = new DeadLetters(transactions);
         this.integrityReports = new IntegrityReports(transactions);
         this.keysets = new PostgresKeysetRepository(transactions);
@@ -166,6 +169,11 @@ public final class Store implements AutoCloseable {
 
     public Fingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /** The integrity index's counts still owed by removed fingerprints, and their application. */
+    public IndexDebits indexDebits() {
+        return indexDebits;
     }
 
     /** Operator data of no tenant: events the broker could not deliver. */

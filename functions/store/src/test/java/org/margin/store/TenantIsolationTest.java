@@ -170,7 +170,7 @@ class TenantIsolationTest {
                     assertThat(tables.getBoolean("relrowsecurity")).as(tables.getString("relname")).isTrue();
                     assertThat(tables.getInt("policies")).as(tables.getString("relname")).isPositive();
                 }
-                assertThat(seen).isEqualTo(21);
+                assertThat(seen).isEqualTo(22);
             }
             try (ResultSet role = statement.executeQuery(
                     "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'margin_app'")) {

@@ -29,7 +29,9 @@ import org.margin.store.tenant.TenantId;
  * verifies ({@link AuditPruner}). Submissions go first, so the later categories find less to do. Then it applies
  * the consents withdrawn in the last {@link #WITHDRAWAL_LOOKBACK}: the data processed for each withdrawn purpose
  * before the withdrawal goes. Each category's and each purpose's counts are recorded in the institution's audit
- * log, as the act of whoever started the run. The schedule's run also prunes the installation's own chain.
+ * log, as the act of whoever started the run. Last, it lowers the integrity index's counts by every debit the
+ * institution's fingerprint deletions left ({@link org.margin.store.integrity.IndexDebits}): this run's, and any an
+ * erasure's follow-up did not get to. The schedule's run also prunes the installation's own chain.
  */
 public final class RetentionRun {
 
@@ -104,7 +106,21 @@ public final class RetentionRun {
         Optional<Pruning> pruning = pruneAudit(tenant, by, deleted);
         withdrawn.forEach((purpose, rows) ->
                 audit.action(tenant, by, "retention.withdrawn_consent", target(purpose, rows)));
+        applyIndexDebits(tenant);
         return new Report(tenant, now, deleted, withdrawn, buried, pruning);
+    }
+
+    /**
+     * Debits the next run finds again if this one fails, so a failure costs no count and only delays the lowering;
+     * logged by kind.
+     */
+    private void applyIndexDebits(TenantId tenant) {
+        try {
+            store.indexDebits().apply(tenant);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "index debits of " + tenant + " left to the next run: "
+                    + failure.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -20,7 +20,10 @@ import org.margin.store.tenant.TenantId;
 /**
  * Erases a student: every row in one transaction (the store), then the grid's and near caches' values about them,
  * then the announcement {@code org.margin.student.erased.v1} for whoever keeps anything else. The event's id comes
- * from the receipt, so announcing again after a lost send is recognised as the same erasure.
+ * from the receipt, so announcing again after a lost send is recognised as the same erasure. Right after the
+ * commit, a virtual thread lowers the integrity index's counts by the debits the erasure left
+ * ({@link org.margin.store.integrity.IndexDebits}); debits it does not get to (a crash, a failure) stay in the store
+ * until the next retention run applies them.
  */
 public final class StudentErasure {
 
@@ -53,10 +56,20 @@ public final class StudentErasure {
         NewDataRequest request = new NewDataRequest(student, RequestKind.ERASURE, regime, RequestChannel.TOOL, now,
                 Deadlines.due(regime, now));
         Optional<Erased> erased = store.subjects().erase(tenant, student, request, filed);
+        erased.ifPresent(done -> Thread.ofVirtual().name("index-debits").start(() -> applyIndexDebits(tenant)));
         return erased.map(done -> {
             int buried = caches.forget(tenant, List.of(student), done.submissions());
             return new Receipt(done.request(), done, buried, announce(tenant, student, done));
         });
+    }
+
+    private void applyIndexDebits(TenantId tenant) {
+        try {
+            store.indexDebits().apply(tenant);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "index debits left to the next retention run: "
+                    + failure.getClass().getSimpleName());
+        }
     }
 
     private boolean announce(TenantId tenant, PersonId student, Erased erased) {

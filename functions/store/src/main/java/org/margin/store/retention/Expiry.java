@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.margin.store.consent.Purpose;
+import org.margin.store.integrity.IndexDebits;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.submission.SubmissionId;
-import org.margin.store.subject.IndexCounts;
 import org.margin.store.tenant.Sql;
 import org.margin.store.tenant.TenantId;
 import org.margin.store.tenant.TenantTransactions;
@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes one tenant's data of one category older than a cutoff, in one transaction, keeping what is derived from
- * it right: the integrity index's counts are taken back and profiles are recomputed from the metrics that remain.
+ * it right: profiles are recomputed from the metrics that remain, and deleted fingerprints leave their debits to the
+ * integrity index's counts ({@link IndexDebits}), which the retention run applies afterwards.
  * The audit category is not expired here: the audit log is append-only and expires itself.
  */
 public final class Expiry {
@@ -42,8 +43,6 @@ public final class Expiry {
             RETURNING student_id""";
     private static final String DELETE_ALERTS =
             "DELETE FROM alerts WHERE institution_id = $1 AND raised_at < $2";
-    private static final String DELETE_FINGERPRINTS = """
-            DELETE FROM fingerprints WHERE institution_id = $1 AND submission_id IN (%s)""".formatted(OLD_SUBMISSIONS);
     private static final String DELETE_REPORTS = """
             DELETE FROM integrity_reports WHERE institution_id = $1 AND checked_at < $2 RETURNING submission_id""";
     private static final String DROP_PROFILES =
@@ -65,9 +64,6 @@ public final class Expiry {
             "DELETE FROM writing_metrics WHERE institution_id = $1 AND student_id = $2 AND submitted_at < $3";
     private static final String DELETE_WITHDRAWN_PROFILE =
             "DELETE FROM profile_aggregates WHERE institution_id = $1 AND student_id = $2 AND first_submitted_at < $3";
-    private static final String DELETE_WITHDRAWN_FINGERPRINTS =
-            "DELETE FROM fingerprints WHERE institution_id = $1 AND submission_id IN (%s)".formatted(
-                    WITHDRAWN_SUBMISSIONS);
     private static final String DELETE_WITHDRAWN_REPORTS =
             "DELETE FROM integrity_reports WHERE institution_id = $1 AND submission_id IN (%s) RETURNING submission_id"
                     .formatted(WITHDRAWN_SUBMISSIONS);
@@ -99,7 +95,7 @@ public final class Expiry {
     /**
      * Deletes, in one transaction, what was processed for {@code purpose} of the student's submissions before
      * {@code withdrawnAt}: analysis their metrics (the profile recomputed from what remains), profiling their profile,
-     * integrity their fingerprints (index counts taken back) and reports; analytics stores nothing per student.
+     * integrity their fingerprints (their index counts left as debits) and reports; analytics stores nothing per student.
      * Running it again for the same withdrawal deletes nothing more. The result's category is the retention
      * category of the data deleted.
      */
@@ -116,9 +112,7 @@ public final class Expiry {
                             RetentionCategory.METRICS, Map.of("profile_aggregates", profiles), List.of(),
                             List.of(student))));
             case INTEGRITY -> transactions.write(tenant, "withdrawn integrity expiry", c ->
-                    Sql.update(c, IndexCounts.lowerHashFrequencies(WITHDRAWN_SUBMISSIONS), parameters)
-                            .then(Sql.update(c, IndexCounts.lowerCourseSizes(WITHDRAWN_SUBMISSIONS), parameters))
-                            .then(Sql.update(c, DELETE_WITHDRAWN_FINGERPRINTS, parameters))
+                    IndexDebits.deleteFingerprints(c, WITHDRAWN_SUBMISSIONS, parameters)
                             .flatMap(fingerprints -> Sql.rows(c, DELETE_WITHDRAWN_REPORTS,
                                             row -> new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
                                             parameters)
@@ -145,7 +139,8 @@ public final class Expiry {
                                 Sql.required(row, "alerts", Long.class)),
                         tenant.value(), cutoff)
                 .collectList()
-                .flatMap(doomed -> lowerIndexCounts(connection, tenant, cutoff)
+                .flatMap(doomed -> IndexDebits.deleteFingerprints(connection, OLD_SUBMISSIONS, tenant.value(),
+                                cutoff)
                         .then(Sql.update(connection, DELETE_SUBMISSIONS, tenant.value(), cutoff))
                         .flatMap(deleted -> {
                             List<PersonId> students = doomed.stream().map(Doomed::student).distinct().toList();
@@ -173,8 +168,7 @@ public final class Expiry {
     }
 
     private static Mono<Expired> fingerprints(Connection connection, TenantId tenant, Instant cutoff) {
-        return lowerIndexCounts(connection, tenant, cutoff)
-                .then(Sql.update(connection, DELETE_FINGERPRINTS, tenant.value(), cutoff))
+        return IndexDebits.deleteFingerprints(connection, OLD_SUBMISSIONS, tenant.value(), cutoff)
                 .flatMap(fingerprints -> Sql.rows(connection, DELETE_REPORTS,
                                 row -> new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
                                 tenant.value(), cutoff)
@@ -182,11 +176,6 @@ public final class Expiry {
                         .map(reports -> new Expired(RetentionCategory.FINGERPRINTS,
                                 Map.of("fingerprints", fingerprints, "integrity_reports", (long) reports.size()),
                                 reports, List.of())));
-    }
-
-    private static Mono<Long> lowerIndexCounts(Connection connection, TenantId tenant, Instant cutoff) {
-        return Sql.update(connection, IndexCounts.lowerHashFrequencies(OLD_SUBMISSIONS), tenant.value(), cutoff)
-                .then(Sql.update(connection, IndexCounts.lowerCourseSizes(OLD_SUBMISSIONS), tenant.value(), cutoff));
     }
 
     private static Mono<Long> rebuildProfiles(Connection connection, TenantId tenant, List<PersonId> students) {

@@ -114,11 +114,17 @@ class SubjectsTest {
         assertThat(erased.counts()).isEqualTo(before);
         assertThat(erased.submissions()).containsExactlyInAnyOrderElementsOf(school.erasedSubmissions());
         assertThat(tracesOf(school.erased().value())).as("tables still naming the erased person").isEmpty();
+        for (SubmissionId submission : school.erasedSubmissions()) {
+            assertThat(tracesOf(submission.value())).as("tables still naming an erased submission").isEmpty();
+        }
         assertThat(store.subjects().counts(school.world().tenant(), school.kept(), Consistency.READ_YOUR_WRITES))
                 .contains(keptBefore);
         assertThat(tracesOf(school.kept().value())).containsKeys("submissions", "writing_metrics",
                 "profile_aggregates", "enrollments", "person_identities", "consents", "held_events", "dead_letters");
-        // The index's counts are what filing only the kept student's submissions would have made.
+        // The index's counts are lowered after the erasure, by the debits it left; then they are what filing only
+        // the kept student's submissions would have made.
+        assertThat(frequencies(school.world().course().value())).containsEntry("course", 4L);
+        store.indexDebits().apply(school.world().tenant());
         assertThat(frequencies(school.world().course().value())).isEqualTo(Map.of(
                 "22", 2L, "200", 1L, "201", 1L, "course", 2L));
         assertThat(store.dataRequests().find(school.world().tenant(), erased.request(), Consistency.READ_YOUR_WRITES))

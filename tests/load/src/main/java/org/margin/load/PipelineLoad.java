@@ -228,8 +228,9 @@ public final class PipelineLoad {
     }
 
     /**
-     * The educator's alerts as they appear, read through MCP newest first: each poll pages only until it meets an
-     * alert it has seen, so a poll costs what is new. Every alert listed is a disclosure that educator-alerts
+     * The educator's alerts as they appear, read through MCP newest first: each poll pages on until a page brings
+     * nothing new, so a poll costs about what is new. (An alert is ordered by when its transaction began, so one that
+     * commits late can sit behind alerts already seen; a page of seen ones is the sign that nothing is left.) Every alert listed is a disclosure that educator-alerts
      * records in the audit log, so listing all of them on every poll would load the pipeline being measured.
      */
     private final class NewAlerts {
@@ -248,8 +249,9 @@ public final class PipelineLoad {
         /** Reads the alerts raised since the last poll; returns how many have been seen in all. */
         long poll() {
             String cursor = null;
-            boolean reachedKnown = false;
+            int fresh;
             do {
+                fresh = 0;
                 ObjectNode page = JSON.createObjectNode().put("limit", PAGE);
                 if (cursor != null) {
                     page.put("cursor", cursor);
@@ -261,12 +263,11 @@ public final class PipelineLoad {
                 for (JsonNode alert : result.path("alerts")) {
                     if (known.add(alert.path("alertId").asString())) {
                         sightings.add(now);
-                    } else {
-                        reachedKnown = true;
+                        fresh++;
                     }
                 }
                 cursor = result.path("nextCursor").isString() ? result.path("nextCursor").asString() : null;
-            } while (cursor != null && !reachedKnown);
+            } while (cursor != null && fresh > 0);
             return known.size();
         }
 

@@ -44,7 +44,8 @@ public final class Alerts {
              AND educator.role IN ('teacher', 'teaching_assistant')
              AND educator.starts_on <= $6 AND (educator.ends_on IS NULL OR educator.ends_on >= $6)
             WHERE s.institution_id = $1 AND s.id = $3
-            ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING""";
+            ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING
+            RETURNING 1 AS raised""";
     // Students enrolled on the day ($5) in the rule's course ($3, or every course) whose last submission there (or,
     // lacking one, whose enrolment) is no later than $4. A stretch of inactivity is named by the course, the student
     // and the day it began, so a student stays alerted once until they submit again.
@@ -120,9 +121,9 @@ public final class Alerts {
         if (kind == RuleKind.INACTIVITY) {
             throw new IllegalArgumentException("inactivity alerts concern no submission");
         }
-        return transactions.write(tenant, "alert raising", connection -> Sql.update(connection, RAISE,
-                tenant.value(), rule.value(), submission.value(),
-                metric.<Object>map(Metric::column).orElse(new Sql.Null(String.class)), observed, on, kind.column()));
+        return transactions.writeOne(tenant, "alert raising", RAISE, row -> 1, tenant.value(), rule.value(),
+                submission.value(), metric.<Object>map(Metric::column).orElse(new Sql.Null(String.class)), observed,
+                on, kind.column()).size();
     }
 
     /**

@@ -31,7 +31,8 @@ public final class Enrollments {
                 SELECT 1 FROM enrollments
                 WHERE institution_id = $1 AND course_id = $2 AND person_id = $3 AND role = $4
                   AND starts_on <= $5 AND (ends_on IS NULL OR ends_on >= $5))
-            ON CONFLICT DO NOTHING""";
+            ON CONFLICT DO NOTHING
+            RETURNING 1 AS enrolled""";
     private static final String END = """
             UPDATE enrollments SET ends_on = $5
             WHERE institution_id = $1 AND course_id = $2 AND person_id = $3 AND role = $4
@@ -98,8 +99,8 @@ public final class Enrollments {
      */
     public boolean ensureEnrolled(TenantId tenant, CourseId course, PersonId person, EnrollmentRole role,
                                   LocalDate on) {
-        return transactions.write(tenant, "enrollment ensure", connection -> Sql.update(connection,
-                ENROLL_UNLESS_CURRENT, tenant.value(), course.value(), person.value(), role.column(), on)) > 0;
+        return !transactions.writeOne(tenant, "enrollment ensure", ENROLL_UNLESS_CURRENT, row -> 1, tenant.value(),
+                course.value(), person.value(), role.column(), on).isEmpty();
     }
 
     /** Ends the person's current enrollment in that role with the given last day; returns how many were ended. */

@@ -114,10 +114,10 @@ public final class Fingerprints {
         Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
         Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
         Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
-        return transactions.write(tenant, "fingerprint recording", connection -> Sql.rows(connection, RECORD,
+        return transactions.writeOne(tenant, "fingerprint recording", RECORD,
                         row -> Sql.required(row, "filed", Long.class),
                         tenant.value(), submission.value(), kinds, hashes, positions, starts, ends)
-                .single());
+                .getFirst();
     }
 
     /** How many of the course's filed submissions hold each of the hashes, and how many it has filed. */

@@ -41,10 +41,10 @@ public final class IntegrityReports {
 
     /** Keeps the report as the submission's latest. */
     public Saved save(TenantId tenant, SubmissionId submission, Opaque report) {
-        return transactions.write(tenant, "integrity report", connection ->
-                Sql.rows(connection, SAVE, row -> Sql.required(row, "first", Boolean.class) ? Saved.FIRST
-                                : Saved.REPLACED, tenant.value(), submission.value(), report.bytes())
-                        .next().defaultIfEmpty(Saved.NO_SUBMISSION));
+        return transactions.writeOne(tenant, "integrity report", SAVE,
+                        row -> Sql.required(row, "first", Boolean.class) ? Saved.FIRST : Saved.REPLACED,
+                        tenant.value(), submission.value(), report.bytes())
+                .stream().findFirst().orElse(Saved.NO_SUBMISSION);
     }
 
     public Optional<Opaque> find(TenantId tenant, SubmissionId submission, Consistency consistency) {

@@ -17,7 +17,6 @@ import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.Sql;
 import org.margin.store.tenant.TenantId;
 import org.margin.store.tenant.TenantTransactions;
-import reactor.core.publisher.Mono;
 
 /** Per-submission writing metrics, and each student's profile and time series built from them. */
 public final class Profiles {
@@ -83,17 +82,16 @@ public final class Profiles {
         for (Metric metric : Metric.values()) {
             parameters[FIRST_METRIC_PARAMETER - 1 + metric.ordinal()] = metrics.value(metric);
         }
-        return transactions.write(tenant, "metrics recording", connection ->
-                Sql.rows(connection, RECORD, row -> (Recording) new Recording.Recorded(
-                                        Sql.required(row, "submission_count", Long.class),
-                                        Sql.required(row, "last_submitted_at", Instant.class)), parameters)
-                        .next()
-                        .switchIfEmpty(Mono.defer(() -> Sql.rows(connection, ALREADY_RECORDED,
-                                        row -> Sql.required(row, "known", Boolean.class),
-                                        tenant.value(), submission.value())
-                                .single()
-                                .map(known -> known ? new Recording.AlreadyRecorded()
-                                        : new Recording.UnknownSubmission()))));
+        List<Recording> recorded = transactions.writeOne(tenant, "metrics recording", RECORD,
+                row -> new Recording.Recorded(Sql.required(row, "submission_count", Long.class),
+                        Sql.required(row, "last_submitted_at", Instant.class)), parameters);
+        if (!recorded.isEmpty()) {
+            return recorded.getFirst();
+        }
+        // Nothing recorded: a redelivery (its metrics are there, committed) or a submission this tenant lacks.
+        return transactions.queryOne(tenant, Consistency.READ_YOUR_WRITES, "metrics recorded check",
+                ALREADY_RECORDED, row -> Sql.required(row, "known", Boolean.class), tenant.value(), submission.value())
+                ? new Recording.AlreadyRecorded() : new Recording.UnknownSubmission();
     }
 
     /** A student's running figures; empty when none of their submissions has been analysed. */

@@ -93,6 +93,17 @@ public final class Grid implements AutoCloseable {
         return caches.computeIfAbsent(name, ignored -> new TieredCache(name, loader, writer, support));
     }
 
+    /**
+     * {@link #cache(String, Function, BiConsumer)} for values the caller stores itself and then buries with
+     * {@link TieredCache#invalidate} (values derived from rows, or written to the store first): its
+     * {@link TieredCache#write} is refused.
+     */
+    public TieredCache cache(String name, Function<String, Optional<byte[]>> loader) {
+        return cache(name, loader, (key, value) -> {
+            throw new UnsupportedOperationException("the " + name + " cache is not written through: invalidate");
+        });
+    }
+
     /** What the session store and other grid users of this process share with the caches. */
     public TierSupport support() {
         return support;

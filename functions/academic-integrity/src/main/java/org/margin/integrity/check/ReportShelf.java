@@ -29,8 +29,7 @@ public final class ReportShelf {
     public ReportShelf(Grid grid, IntegrityReports stored) {
         this.stored = stored;
         this.reports = grid.cache(CACHE,
-                key -> stored.find(tenant(key), submission(key), Consistency.READ_YOUR_WRITES).map(Opaque::bytes),
-                ReportShelf::storedFirst);
+                key -> stored.find(tenant(key), submission(key), Consistency.READ_YOUR_WRITES).map(Opaque::bytes));
     }
 
     public void put(TenantId tenant, SubmissionId submission, byte[] report) {
@@ -44,10 +43,6 @@ public final class ReportShelf {
 
     public Optional<byte[]> get(TenantId tenant, SubmissionId submission) {
         return reports.read(key(tenant, submission));
-    }
-
-    private static void storedFirst(String key, byte[] report) {
-        throw new UnsupportedOperationException("reports are stored first, then buried in the tiers");
     }
 
     private static String key(TenantId tenant, SubmissionId submission) {

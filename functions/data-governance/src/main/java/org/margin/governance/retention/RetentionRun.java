@@ -106,21 +106,8 @@ public final class RetentionRun {
         Optional<Pruning> pruning = pruneAudit(tenant, by, deleted);
         withdrawn.forEach((purpose, rows) ->
                 audit.action(tenant, by, "retention.withdrawn_consent", target(purpose, rows)));
-        applyIndexDebits(tenant);
+        store.indexDebits().applyOrLeave(tenant);
         return new Report(tenant, now, deleted, withdrawn, buried, pruning);
-    }
-
-    /**
-     * Debits the next run finds again if this one fails, so a failure costs no count and only delays the lowering;
-     * logged by kind.
-     */
-    private void applyIndexDebits(TenantId tenant) {
-        try {
-            store.indexDebits().apply(tenant);
-        } catch (RuntimeException failure) {
-            LOG.log(System.Logger.Level.WARNING, "index debits of " + tenant + " left to the next run: "
-                    + failure.getClass().getSimpleName());
-        }
     }
 
     /**

@@ -27,8 +27,8 @@ public final class StudentCaches {
     private final TieredCache reports;
 
     public StudentCaches(Grid grid) {
-        this.profiles = grid.cache(PROFILES, key -> Optional.empty(), StudentCaches::refuse);
-        this.reports = grid.cache(INTEGRITY_REPORTS, key -> Optional.empty(), StudentCaches::refuse);
+        this.profiles = grid.cache(PROFILES, key -> Optional.empty());
+        this.reports = grid.cache(INTEGRITY_REPORTS, key -> Optional.empty());
     }
 
     /**
@@ -46,9 +46,5 @@ public final class StudentCaches {
             executor.execute(() -> reports.invalidateAll(submissionKeys));
         }
         return studentKeys.size() + submissionKeys.size();
-    }
-
-    private static void refuse(String key, byte[] value) {
-        throw new UnsupportedOperationException("data-governance only removes cached values");
     }
 }

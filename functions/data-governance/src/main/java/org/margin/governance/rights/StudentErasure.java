@@ -56,20 +56,12 @@ public final class StudentErasure {
         NewDataRequest request = new NewDataRequest(student, RequestKind.ERASURE, regime, RequestChannel.TOOL, now,
                 Deadlines.due(regime, now));
         Optional<Erased> erased = store.subjects().erase(tenant, student, request, filed);
-        erased.ifPresent(done -> Thread.ofVirtual().name("index-debits").start(() -> applyIndexDebits(tenant)));
+        erased.ifPresent(done -> Thread.ofVirtual().name("index-debits")
+                .start(() -> store.indexDebits().applyOrLeave(tenant)));
         return erased.map(done -> {
             int buried = caches.forget(tenant, List.of(student), done.submissions());
             return new Receipt(done.request(), done, buried, announce(tenant, student, done));
         });
-    }
-
-    private void applyIndexDebits(TenantId tenant) {
-        try {
-            store.indexDebits().apply(tenant);
-        } catch (RuntimeException failure) {
-            LOG.log(System.Logger.Level.WARNING, "index debits left to the next retention run: "
-                    + failure.getClass().getSimpleName());
-        }
     }
 
     private boolean announce(TenantId tenant, PersonId student, Erased erased) {

@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
  */
 public final class IndexDebits {
 
+    private static final System.Logger LOG = System.getLogger(IndexDebits.class.getName());
+
     /** The most hashes one debit row holds, so one application is a bounded transaction. */
     public static final int BATCH = 5_000;
 
@@ -98,18 +100,13 @@ public final class IndexDebits {
     }
 
     /**
-     * The statement that deletes the fingerprints of the submissions {@code doomed} selects and debits their
-     * counts; it answers one row, {@code deleted}, the entries deleted. {@code doomed} is a query of submission ids
-     * of tenant $1, its other parameters from $2 on.
+     * Deletes, on a transaction's connection, the fingerprints of the submissions {@code doomed} selects and debits
+     * their counts; emits the entries deleted. {@code doomed} is a query of submission ids of tenant $1, its other
+     * parameters from $2 on.
      */
-    public static String deleteFingerprints(String doomed) {
-        return DELETE_AND_DEBIT.formatted(doomed, BATCH);
-    }
-
-    /** Runs {@link #deleteFingerprints} on a transaction's connection; emits the entries deleted. */
     public static Mono<Long> deleteFingerprints(Connection connection, String doomed, Object... parameters) {
-        return Sql.rows(connection, deleteFingerprints(doomed), row -> Sql.required(row, "deleted", Long.class),
-                parameters).single();
+        return Sql.rows(connection, DELETE_AND_DEBIT.formatted(doomed, BATCH),
+                row -> Sql.required(row, "deleted", Long.class), parameters).single();
     }
 
     /**
@@ -122,6 +119,19 @@ public final class IndexDebits {
             lowered += batch;
         }
         return lowered;
+    }
+
+    /**
+     * {@link #apply}, for callers that must not fail on it: debits it does not get to stay in the store for the next
+     * retention run, so a failure costs no count and only delays the lowering; it is logged by kind.
+     */
+    public void applyOrLeave(TenantId tenant) {
+        try {
+            apply(tenant);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "index debits of " + tenant + " left to the next retention run: "
+                    + failure.getClass().getSimpleName());
+        }
     }
 
     /** Applies one pending debit row; -1 when there is none to take. */

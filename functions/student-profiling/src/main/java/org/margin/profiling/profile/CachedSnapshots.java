@@ -28,9 +28,7 @@ final class CachedSnapshots implements ProfileSnapshots {
 
     CachedSnapshots(Store store, Grid grid) {
         this.store = store;
-        this.cache = grid.cache(CACHE, this::load, (id, value) -> {
-            throw new UnsupportedOperationException("profile snapshots are derived; invalidate instead");
-        });
+        this.cache = grid.cache(CACHE, this::load);
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class AcademicIntegrityFunction {
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
+                    public void settled() {
                         platform.connectInBackground();
                     }
 

@@ -72,8 +72,12 @@ public final class DataGovernanceFunction {
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
+                    public void settled() {
                         platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void started(int port) {
                         if (Platform.configured(environment)) {
                             checkpoints.set(platform.auditCheckpoints().every(checkpointInterval));
                         }

@@ -67,7 +67,7 @@ public final class EducatorAlertsFunction {
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
+                    public void settled() {
                         platform.connectInBackground();
                     }
 

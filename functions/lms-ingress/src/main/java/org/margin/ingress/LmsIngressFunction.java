@@ -60,8 +60,12 @@ public final class LmsIngressFunction {
                         platform.parentalConsent(), platform.heldEvents()))
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
+                    public void settled() {
                         platform.connectInBackground();
+                    }
+
+                    @Override
+                    public void started(int port) {
                         System.getLogger(NAME).log(System.Logger.Level.INFO, () -> sources.size()
                                 + " LMS source(s) configured: " + sources.stream().map(LmsSource::id).toList());
                     }

@@ -48,10 +48,10 @@ import org.margin.store.tenant.TenantTransactions;
  */
 public final class Store implements AutoCloseable {
 
-    private final ConnectionPool primary;
+    private final LazyPool primary;
     /** Binary results from the primary, for reads of many rows (an audit chain): no hex or text to parse. */
-    private final ConnectionPool bulk;
-    private final Optional<ConnectionPool> replica;
+    private final LazyPool bulk;
+    private final Optional<LazyPool> replica;
     private final TenantTransactions transactions;
     private final Institutions institutions;
     private final People people;
@@ -80,7 +80,7 @@ public final class Store implements AutoCloseable {
 
     private final boolean ownsPools;
 
-    private Store(ConnectionPool primary, Optional<ConnectionPool> replica, ConnectionPool bulk,
+    private Store(LazyPool primary, Optional<LazyPool> replica, LazyPool bulk,
                   TenantTransactions transactions, TenantTransactions bulkReads, boolean ownsPools) {
         this.primary = primary;
         this.bulk = bulk;
@@ -248,7 +248,7 @@ public final class Store implements AutoCloseable {
         }
         primary.dispose();
         bulk.dispose();
-        replica.ifPresent(ConnectionPool::dispose);
+        replica.ifPresent(LazyPool::dispose);
     }
 
     /** Where the store connects and how many connections it may hold. */
@@ -333,16 +333,17 @@ public final class Store implements AutoCloseable {
             if (primaryUrl == null) {
                 throw new IllegalStateException("the primary database is not set");
             }
-            ConnectionPool primaryPool = pool(primaryUrl, "margin-primary", false, maxPoolSize);
-            Optional<ConnectionPool> replicaPool =
+            LazyPool primaryPool = pool(primaryUrl, "margin-primary", false, maxPoolSize);
+            Optional<LazyPool> replicaPool =
                     Optional.ofNullable(replicaUrl).map(url -> pool(url, "margin-replica", false, maxPoolSize));
-            ConnectionPool bulkPool = pool(primaryUrl, "margin-bulk", true, 2);
+            LazyPool bulkPool = pool(primaryUrl, "margin-bulk", true, 2);
             return new Store(primaryPool, replicaPool, bulkPool,
                     new TenantTransactions(primaryPool, replicaPool.orElse(primaryPool), callTimeout),
                     new TenantTransactions(bulkPool, bulkPool, callTimeout), true);
         }
 
-        private ConnectionPool pool(String url, String name, boolean binary, int maxPoolSize) {
+        /** The pool's settings are checked now, so that a bad URL stops the start; the pool is made on first use. */
+        private LazyPool pool(String url, String name, boolean binary, int maxPoolSize) {
             ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url).mutate()
                     .option(PostgresqlConnectionFactoryProvider.FORCE_BINARY, binary)
                     .option(USER, user)
@@ -352,7 +353,8 @@ public final class Store implements AutoCloseable {
                     .option(PostgresqlConnectionFactoryProvider.SCHEMA, Migrations.SCHEMA)
                     .option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName)
                     .build();
-            return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options))
+            return new LazyPool(() -> new ConnectionPool(ConnectionPoolConfiguration
+                    .builder(ConnectionFactories.get(options))
                     .name(name)
                     .initialSize(0)
                     .minIdle(0)
@@ -364,7 +366,7 @@ public final class Store implements AutoCloseable {
                     .validationDepth(ValidationDepth.LOCAL)
                     .acquireRetry(maxPoolSize)
                     .maxIdleTime(Duration.ofMinutes(10))
-                    .build());
+                    .build()));
         }
 
         private static String require(Map<String, String> environment, String name) {

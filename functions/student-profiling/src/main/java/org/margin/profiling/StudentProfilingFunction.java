@@ -83,7 +83,7 @@ public final class StudentProfilingFunction {
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
+                    public void settled() {
                         platform.connectInBackground();
                     }
 

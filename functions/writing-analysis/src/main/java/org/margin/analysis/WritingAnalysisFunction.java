@@ -73,7 +73,7 @@ public final class WritingAnalysisFunction {
                 .deliveryLedger(platform.ledger())
                 .lifecycle(new LifecycleListener() {
                     @Override
-                    public void started(int port) {
+                    public void settled() {
                         platform.connectInBackground();
                     }
 

@@ -21,16 +21,6 @@ import org.margin.privacy.crypto.kms.KeyEncryptionKey;
  */
 public final class Keysets {
 
-    static {
-        try {
-            AeadConfig.register();
-            DeterministicAeadConfig.register();
-            SignatureConfig.register();
-        } catch (GeneralSecurityException failure) {
-            throw new ExceptionInInitializerError(failure);
-        }
-    }
-
     /** One version of a keyset, unwrapped. */
     public record Versioned(long version, KeysetHandle handle) {
     }
@@ -58,6 +48,7 @@ public final class Keysets {
 
     /** The newest version of the purpose's keyset, unwrapped; empty if none was created. */
     public Optional<Versioned> load(KeyPurpose purpose) {
+        TinkKeyTypes.register();
         Optional<StoredKeyset> stored = read(purpose);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -88,6 +79,7 @@ public final class Keysets {
      * @throws KeysetVersionConflictException if that version exists (a concurrent change): reload and redo
      */
     public void store(KeyPurpose purpose, long version, KeysetHandle handle) {
+        TinkKeyTypes.register();
         try {
             byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek.aead(),
                     associatedData(purpose));
@@ -113,5 +105,25 @@ public final class Keysets {
 
     private static byte[] associatedData(KeyPurpose purpose) {
         return ("margin-keyset:" + purpose.keysetName()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Tink's key types, registered when a keyset is first loaded or stored rather than when this class is: the
+     * registration takes about a tenth of a second of a function's cold start, before any request needs a key.
+     */
+    private static final class TinkKeyTypes {
+        static {
+            try {
+                AeadConfig.register();
+                DeterministicAeadConfig.register();
+                SignatureConfig.register();
+            } catch (GeneralSecurityException failure) {
+                throw new ExceptionInInitializerError(failure);
+            }
+        }
+
+        /** Does nothing itself: calling it runs the registration above, once. */
+        static void register() {
+        }
     }
 }

@@ -22,6 +22,15 @@ public interface LifecycleListener {
     }
 
     /**
+     * The start is over: the first request (not a probe or a scrape) has been answered, or none came within
+     * {@link RuntimeLifecycle#SETTLE_AFTER} of {@link #started}. Called once, on a virtual thread of its own. The
+     * place for background work that would otherwise take the CPU from the request that woke a function scaled to
+     * zero (connecting to the grid, filling its near cache).
+     */
+    default void settled() {
+    }
+
+    /**
      * The runtime refuses new requests and waits for those in flight: stop background work that would outlive
      * the grace period, and end long-lived streams that would otherwise hold the shutdown to its deadline.
      */

@@ -1,6 +1,8 @@
 package org.margin.runtime.lifecycle;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +34,7 @@ public final class RequestGate implements Filter {
     private final RouteClassifier routes;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final CountDownLatch idle = new CountDownLatch(1);
+    private final CompletableFuture<Void> firstAnswered = new CompletableFuture<>();
     private volatile boolean draining;
 
     public RequestGate(RouteClassifier routes) {
@@ -54,11 +57,17 @@ public final class RequestGate implements Filter {
                 return;
             }
             chain.proceed();
+            firstAnswered.complete(null);
         } finally {
             if (inFlight.decrementAndGet() == 0 && draining) {
                 idle.countDown();
             }
         }
+    }
+
+    /** Completes when the first request that is not a probe or a scrape has been answered. */
+    public CompletionStage<Void> firstAnswered() {
+        return firstAnswered.minimalCompletionStage();
     }
 
     /** From now on, refuse new requests. */

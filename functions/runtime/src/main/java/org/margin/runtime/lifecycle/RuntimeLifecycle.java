@@ -3,6 +3,7 @@ package org.margin.runtime.lifecycle;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
 public final class RuntimeLifecycle {
 
     private static final System.Logger LOG = System.getLogger(RuntimeLifecycle.class.getName());
+    /** How long after the start {@link LifecycleListener#settled()} waits for a first request. */
+    public static final Duration SETTLE_AFTER = Duration.ofSeconds(2);
 
     private final RequestGate gate;
     private final List<LifecycleListener> listeners;
@@ -48,6 +51,15 @@ public final class RuntimeLifecycle {
         }
         state = RuntimeState.SERVING;
         notifyListeners(listener -> listener.started(port));
+        gate.firstAnswered().toCompletableFuture()
+                .completeOnTimeout(null, SETTLE_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                .thenRunAsync(this::settled, work -> Thread.ofVirtual().name("runtime-settled").start(work));
+    }
+
+    private void settled() {
+        if (state == RuntimeState.SERVING) {
+            notifyListeners(LifecycleListener::settled);
+        }
     }
 
     /**

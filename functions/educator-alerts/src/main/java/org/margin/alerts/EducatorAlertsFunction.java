@@ -8,6 +8,7 @@ import org.margin.access.AccessPolicy;
 import org.margin.alerts.evaluation.AlertEvaluator;
 import org.margin.alerts.event.AlertEventHandlers;
 import org.margin.alerts.event.LocalInactivityTimer;
+import org.margin.alerts.ruleset.CourseRules;
 import org.margin.alerts.tool.AcknowledgeAlertTool;
 import org.margin.alerts.tool.DefineAlertRuleTool;
 import org.margin.alerts.tool.ListAlertRulesTool;
@@ -55,10 +56,12 @@ public final class EducatorAlertsFunction {
         RuntimeSettings settings = RuntimeSettings.fromEnvironment(environment);
         Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
         Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
-        AlertEventHandlers handlers = new AlertEventHandlers(evaluator(platform.store(), clock), platform.events(),
-                platform.sink());
+        CourseRules rules = CourseRules.cached(platform.store(), platform.grid());
+        AlertEventHandlers handlers = new AlertEventHandlers(new AlertEvaluator(platform.store(), rules, clock),
+                platform.events(), platform.sink());
         FunctionRuntime.Builder runtime = runtime(platform.store(),
-                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), platform.audit(), clock)
+                AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), rules, platform.audit(),
+                clock)
                 .settings(settings)
                 .telemetry(telemetry)
                 .cloudEvent(EventType.WRITING_ANALYZED.type(), handlers.writingAnalyzed())
@@ -90,13 +93,19 @@ public final class EducatorAlertsFunction {
         return runtime(store, AccessPolicy.create(store, Optional.empty(), clock), audit, clock);
     }
 
-    /** The function's runtime over a store, deciding access with {@code access}. */
+    /** The function's runtime over a store, deciding access with {@code access}, reading rules from the store. */
     public static FunctionRuntime.Builder runtime(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
+        return runtime(store, access, CourseRules.uncached(store), audit, clock);
+    }
+
+    /** The function's runtime over a store, deciding access with {@code access}; rules change through {@code rules}. */
+    public static FunctionRuntime.Builder runtime(Store store, AccessPolicy access, CourseRules rules, AuditLog audit,
+                                                  Clock clock) {
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .declareTools(ListAlertsTool.NAME, AcknowledgeAlertTool.NAME, DefineAlertRuleTool.NAME,
                         ListAlertRulesTool.NAME)
-                .mcp(mount -> mount.endpoint(mcp(store, access, audit, clock)))
+                .mcp(mount -> mount.endpoint(mcp(store, access, rules, audit, clock)))
                 .lifecycle(new LifecycleListener() {
                     @Override
                     public void stopped() {
@@ -105,13 +114,9 @@ public final class EducatorAlertsFunction {
                 });
     }
 
-    /** Rule evaluation for events and the schedule: what the CloudEvents handlers call. */
-    public static AlertEvaluator evaluator(Store store, Clock clock) {
-        return new AlertEvaluator(store, clock);
-    }
-
     /** The function's MCP server, open for a caller to add to before it is built. */
-    public static McpServer.Builder mcp(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
+    public static McpServer.Builder mcp(Store store, AccessPolicy access, CourseRules rules, AuditLog audit,
+                                        Clock clock) {
         return McpServer.builder()
                 .serverInfo("margin-" + NAME, VERSION)
                 .title("Margin educator alerts")
@@ -122,7 +127,7 @@ public final class EducatorAlertsFunction {
                         + "pseudonyms.")
                 .tool(ListAlertsTool.tool(store, access, audit, clock))
                 .tool(AcknowledgeAlertTool.tool(store))
-                .tool(DefineAlertRuleTool.tool(store, access, audit, clock))
+                .tool(DefineAlertRuleTool.tool(store, access, rules, audit, clock))
                 .tool(ListAlertRulesTool.tool(store, clock));
     }
 }

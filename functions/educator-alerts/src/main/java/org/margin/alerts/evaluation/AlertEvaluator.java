@@ -16,6 +16,7 @@ import org.margin.alerts.rule.MetricThreshold;
 import org.margin.alerts.rule.RuleJson;
 import org.margin.alerts.rule.SimilarityFinding;
 import org.margin.alerts.rule.Verdict;
+import org.margin.alerts.ruleset.CourseRules;
 import org.margin.events.AlertRaised;
 import org.margin.events.IntegrityChecked;
 import org.margin.events.WritingAnalyzed;
@@ -45,11 +46,22 @@ public final class AlertEvaluator {
     public static final int BASELINE_SUBMISSIONS = 100;
 
     private final Store store;
+    private final CourseRules rules;
     private final Clock clock;
 
-    /** @param clock gives "today", the day whose enrolments decide the recipients */
+    /**
+     * Reading the rules from the store for every event.
+     *
+     * @param clock gives "today", the day whose enrolments decide the recipients
+     */
     public AlertEvaluator(Store store, Clock clock) {
+        this(store, CourseRules.uncached(store), clock);
+    }
+
+    /** @param rules where the rules that reach a course are read (the grid's tiers, or the store) */
+    public AlertEvaluator(Store store, CourseRules rules, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -139,7 +151,7 @@ public final class AlertEvaluator {
     }
 
     private List<AlertRule> rulesOf(TenantId tenant, UUID course) {
-        return store.alertRules().forCourse(tenant, new CourseId(course), Consistency.READ_YOUR_WRITES);
+        return rules.reaching(tenant, new CourseId(course));
     }
 
     /** As the store names a submission's occasion. */

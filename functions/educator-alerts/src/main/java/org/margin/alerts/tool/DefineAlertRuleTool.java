@@ -9,6 +9,7 @@ import org.margin.access.AccessPolicy;
 import org.margin.alerts.rule.AlertRuleDefinition;
 import org.margin.alerts.rule.RuleJson;
 import org.margin.alerts.rule.RuleReading;
+import org.margin.alerts.ruleset.CourseRules;
 import org.margin.audit.entry.Actor;
 import org.margin.audit.entry.ActorRole;
 import org.margin.audit.entry.AdministrativeAction;
@@ -41,17 +42,20 @@ public final class DefineAlertRuleTool {
 
     private final Store store;
     private final AccessPolicy access;
+    private final CourseRules rules;
     private final AuditLog audit;
     private final Clock clock;
 
-    private DefineAlertRuleTool(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
+    private DefineAlertRuleTool(Store store, AccessPolicy access, CourseRules rules, AuditLog audit, Clock clock) {
         this.store = store;
         this.access = access;
+        this.rules = rules;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public static Tool tool(Store store, AccessPolicy access, AuditLog audit, Clock clock) {
+    /** @param rules the rule sets every instance evaluates with, which a new rule's scope must leave */
+    public static Tool tool(Store store, AccessPolicy access, CourseRules rules, AuditLog audit, Clock clock) {
         return Tool.builder(NAME)
                 .requiredScopes("alerts:write")
                 .title("Define an alert rule")
@@ -66,7 +70,7 @@ public final class DefineAlertRuleTool {
                 .inputSchema(ToolSupport.schema("define_alert_rule.input.json"))
                 .outputSchema(ToolSupport.schema("define_alert_rule.output.json"))
                 .annotations(new ToolAnnotations(null, false, false, false, false))
-                .handler(new DefineAlertRuleTool(store, access, audit, clock)::call)
+                .handler(new DefineAlertRuleTool(store, access, rules, audit, clock)::call)
                 .build();
     }
 
@@ -94,7 +98,7 @@ public final class DefineAlertRuleTool {
                     && !access.course(author.caller(), author.tenant(), course.get()).permitted()) {
                 return new ToolError(NOT_YOUR_COURSE);
             }
-            AlertRuleId id = author.store().alertRules().create(author.tenant(), new NewAlertRule(course,
+            AlertRuleId id = rules.define(author.store().alertRules(), author.tenant(), new NewAlertRule(course,
                     rule.kind(), RuleJson.parameters(rule).toString(), author.person()));
             try {
                 audit.recordDurably(author.tenant(), new AdministrativeAction(clock.instant(), Actor.person(

@@ -25,6 +25,14 @@ public final class AlertRules {
             SELECT %s FROM alert_rules
             WHERE institution_id = $1 AND enabled AND (course_id = $2 OR course_id IS NULL)
             ORDER BY id""".formatted(COLUMNS);
+    private static final String OF_COURSE = """
+            SELECT %s FROM alert_rules
+            WHERE institution_id = $1 AND enabled AND course_id = $2
+            ORDER BY id""".formatted(COLUMNS);
+    private static final String INSTITUTION_WIDE = """
+            SELECT %s FROM alert_rules
+            WHERE institution_id = $1 AND enabled AND course_id IS NULL
+            ORDER BY id""".formatted(COLUMNS);
     private static final String OF_KIND = """
             SELECT %s FROM alert_rules
             WHERE institution_id = $1 AND enabled AND kind = $2
@@ -41,8 +49,9 @@ public final class AlertRules {
             ORDER BY r.id""".formatted(COLUMNS);
     // Across tenants, through V13's security-definer function, which returns the institutions' ids only.
     private static final String INACTIVITY_TENANTS = "SELECT inactivity_rule_tenants() AS id";
-    private static final String DISABLE =
-            "UPDATE alert_rules SET enabled = false WHERE institution_id = $1 AND id = $2 AND enabled";
+    private static final String DISABLE = """
+            UPDATE alert_rules SET enabled = false WHERE institution_id = $1 AND id = $2 AND enabled
+            RETURNING %s""".formatted(COLUMNS);
 
     private final TenantTransactions transactions;
 
@@ -64,6 +73,18 @@ public final class AlertRules {
                 tenant.value(), course.value());
     }
 
+    /**
+     * The enabled rules of exactly one scope: a course's own ({@code course} present) or the institution-wide ones
+     * (empty), so that a cache of them can be kept per scope.
+     */
+    public List<AlertRule> ofScope(TenantId tenant, Optional<CourseId> course, Consistency consistency) {
+        return course.isPresent()
+                ? transactions.query(tenant, consistency, "course alert rules read", OF_COURSE, AlertRules::ruleOf,
+                        tenant.value(), course.get().value())
+                : transactions.query(tenant, consistency, "institution alert rules read", INSTITUTION_WIDE,
+                        AlertRules::ruleOf, tenant.value());
+    }
+
     /** The institution's enabled rules of one kind, whatever their scope. */
     public List<AlertRule> ofKind(TenantId tenant, RuleKind kind, Consistency consistency) {
         return transactions.query(tenant, consistency, "alert rules by kind read", OF_KIND, AlertRules::ruleOf,
@@ -82,10 +103,10 @@ public final class AlertRules {
                 AlertRules::ruleOf, tenant.value(), educator.value(), on);
     }
 
-    /** Disables a rule; false when it was not enabled (or does not exist in this tenant). */
-    public boolean disable(TenantId tenant, AlertRuleId rule) {
-        return transactions.write(tenant, "alert rule disabling", connection ->
-                Sql.update(connection, DISABLE, tenant.value(), rule.value()).map(updated -> updated > 0));
+    /** Disables a rule and returns it as it now is; empty when it was not enabled (or is not in this tenant). */
+    public Optional<AlertRule> disable(TenantId tenant, AlertRuleId rule) {
+        return transactions.writeOne(tenant, "alert rule disabling", DISABLE, AlertRules::ruleOf, tenant.value(),
+                rule.value()).stream().findFirst();
     }
 
     private static AlertRule ruleOf(Readable row) {

@@ -62,8 +62,15 @@ class AlertsTest {
                 .extracting(AlertRule::id).containsExactly(everywhere);
         assertThat(store.alertRules().visibleTo(world.tenant(), world.teacher(), DURING_TERM,
                 Consistency.READ_YOUR_WRITES)).extracting(AlertRule::id).containsExactlyInAnyOrder(own, everywhere);
-        assertThat(store.alertRules().disable(world.tenant(), own)).isTrue();
-        assertThat(store.alertRules().disable(world.tenant(), own)).isFalse();
+        assertThat(store.alertRules().ofScope(world.tenant(), Optional.of(world.course()),
+                Consistency.READ_YOUR_WRITES)).extracting(AlertRule::id).containsExactly(own);
+        assertThat(store.alertRules().ofScope(world.tenant(), Optional.empty(), Consistency.READ_YOUR_WRITES))
+                .extracting(AlertRule::id).containsExactly(everywhere);
+        assertThat(store.alertRules().disable(world.tenant(), own)).hasValueSatisfying(disabled -> {
+            assertThat(disabled.enabled()).isFalse();
+            assertThat(disabled.course()).contains(world.course());
+        });
+        assertThat(store.alertRules().disable(world.tenant(), own)).isEmpty();
         assertThat(store.alertRules().forCourse(world.tenant(), world.course(), Consistency.READ_YOUR_WRITES))
                 .extracting(AlertRule::id).containsExactly(everywhere);
     }

@@ -15,9 +15,8 @@ import org.margin.privacy.crypto.LookupColumn;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
-import org.margin.store.course.EnrollmentRole;
-import org.margin.store.people.PersonId;
-import org.margin.store.submission.NewSubmission;
+import org.margin.store.submission.LmsSubmission;
+import org.margin.store.submission.LmsTaking;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.submission.Submitted;
 import org.margin.store.tenant.TenantId;
@@ -26,7 +25,9 @@ import org.margin.store.tenant.TenantId;
  * The door: what an LMS says about a submission becomes pseudonymous rows. The LMS's course becomes a course
  * (created on first sight), its user a pseudonym whose LMS id is stored encrypted and found again through a
  * deterministic lookup value, the student is enrolled if the course did not know them, and the text is stored
- * encrypted, bound to its row, once per LMS submission. Nothing identifying leaves this class.
+ * encrypted, bound to its row, once per LMS submission. For a user seen before, all of that is one statement (one
+ * round trip); a new user's pseudonym is registered first. Nothing identifying leaves this class but the roster's
+ * date of birth, handed to the COPPA check.
  */
 public final class SubmissionIntake {
 
@@ -61,19 +62,27 @@ public final class SubmissionIntake {
         }
         TenantId tenant = new TenantId(received.institutionId());
         CourseId course = course(tenant, courseCode(received));
-        Pseudonyms.Ensured ensured = pseudonyms.ensure(tenant, PersonDetails.lmsUser(received.lmsUserId()));
-        PersonId student = ensured.person();
-        if (store.enrollments().ensureEnrolled(tenant, course, student, EnrollmentRole.STUDENT,
-                received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate()) && !ensured.created()) {
-            // A pseudonym made a moment ago has no decision about it cached anywhere to retire.
-            access.enrolmentChanged(tenant, student);
-        }
         SubmissionId id = SubmissionId.generate();
-        Submitted submitted = store.submissions().submit(tenant, id,
-                new NewSubmission(course, student, received.submittedAt(), texts.seal(tenant, id, text)),
+        LmsSubmission submission = new LmsSubmission(pseudonyms.lmsUserLookup(tenant, received.lmsUserId()), course,
+                id, received.submittedAt(), received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate(),
+                texts.seal(tenant, id, text),
                 Opaque.of(keyring.lookup(tenant.value(), LookupColumn.SUBMISSION_SOURCE, sourceRef(received))));
-        return new Intake.Stored(tenant, course, student, submitted.id(), received.submittedAt(),
-                submitted instanceof Submitted.Created);
+        boolean newPseudonym = false;
+        LmsTaking taking = store.submissions().takeFromLms(tenant, submission);
+        if (taking instanceof LmsTaking.UnknownUser) {
+            newPseudonym = pseudonyms.ensure(tenant, PersonDetails.lmsUser(received.lmsUserId())).created();
+            taking = store.submissions().takeFromLms(tenant, submission);
+        }
+        if (!(taking instanceof LmsTaking.Taken taken)) {
+            throw new IllegalStateException("a pseudonym just ensured was not found");
+        }
+        if (taken.enrolled() && !newPseudonym) {
+            // A pseudonym made a moment ago has no decision about it cached anywhere to retire.
+            access.enrolmentChanged(tenant, taken.student());
+        }
+        return new Intake.Stored(tenant, course, taken.student(), taken.submitted().id(), received.submittedAt(),
+                taken.submitted() instanceof Submitted.Created,
+                pseudonyms.dateOfBirth(tenant, taken.student(), taken.dateOfBirth()));
     }
 
     /**

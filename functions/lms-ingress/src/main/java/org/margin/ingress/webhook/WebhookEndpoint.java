@@ -113,9 +113,10 @@ public final class WebhookEndpoint implements HttpService {
                 switch (intake.take(received)) {
                     case Intake.Stored done -> {
                         CloudEvent event = created(done, received.lms());
-                        if (parentalConsent.required(done.tenant(), done.student(), today)) {
+                        if (parentalConsent.required(done.tenant(), done.student(), done.dateOfBirth(), today)) {
                             held.hold(done.tenant(), done.student(), event);
-                            if (parentalConsent.required(done.tenant(), done.student(), today)) {
+                            if (parentalConsent.required(done.tenant(), done.student(), done.dateOfBirth(),
+                                    today)) {
                                 heldBack++;
                             } else {
                                 // The consent arrived meanwhile and its release may have run before this hold.

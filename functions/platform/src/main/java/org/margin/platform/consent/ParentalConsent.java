@@ -34,14 +34,18 @@ public final class ParentalConsent {
 
     /** True when the student's events must be held: a child (or of unknown age, if so set) without it. */
     public boolean required(TenantId tenant, PersonId student, LocalDate today) {
-        if (!child(tenant, student, today)) {
+        return required(tenant, student, pseudonyms.dateOfBirth(tenant, student), today);
+    }
+
+    /** As {@link #required(TenantId, PersonId, LocalDate)}, for a caller that read the date of birth already. */
+    public boolean required(TenantId tenant, PersonId student, Optional<LocalDate> born, LocalDate today) {
+        if (!child(born, today)) {
             return false;
         }
         return !consents.status(tenant, student, Consistency.READ_YOUR_WRITES).parentalConsent();
     }
 
-    private boolean child(TenantId tenant, PersonId student, LocalDate today) {
-        Optional<LocalDate> born = pseudonyms.dateOfBirth(tenant, student);
+    private boolean child(Optional<LocalDate> born, LocalDate today) {
         if (born.isEmpty()) {
             return unknownAge == UnknownAge.HOLD;
         }

@@ -41,7 +41,7 @@ public final class Pseudonyms {
      * fields given (and keeps those not given).
      */
     public Ensured ensure(TenantId tenant, PersonDetails details) {
-        Opaque lookup = Opaque.of(keyring.lookup(tenant.value(), LookupColumn.LMS_USER, details.lmsUserId()));
+        Opaque lookup = lmsUserLookup(tenant, details.lmsUserId());
         Optional<PersonId> known = people.findByLmsUser(tenant, lookup, Consistency.READ_YOUR_WRITES);
         if (known.isPresent()) {
             update(tenant, known.get(), details);
@@ -73,10 +73,18 @@ public final class Pseudonyms {
      */
     public Optional<LocalDate> dateOfBirth(TenantId tenant, PersonId person) {
         return people.identity(tenant, person, Consistency.READ_YOUR_WRITES)
-                .flatMap(identity -> identity.dateOfBirth())
-                .map(sealed -> new String(keyring.decrypt(context(tenant, person, "date_of_birth"), sealed.bytes()),
-                        StandardCharsets.UTF_8))
-                .map(Pseudonyms::date);
+                .flatMap(identity -> dateOfBirth(tenant, person, identity.dateOfBirth()));
+    }
+
+    /** The date of birth of the person's identity row, read with another statement, decrypted. Never log it. */
+    public Optional<LocalDate> dateOfBirth(TenantId tenant, PersonId person, Optional<Opaque> sealed) {
+        return sealed.map(stored -> date(new String(keyring.decrypt(context(tenant, person, "date_of_birth"),
+                stored.bytes()), StandardCharsets.UTF_8)));
+    }
+
+    /** The deterministic lookup value by which a person is found from their LMS user id. */
+    public Opaque lmsUserLookup(TenantId tenant, String lmsUserId) {
+        return Opaque.of(keyring.lookup(tenant.value(), LookupColumn.LMS_USER, lmsUserId));
     }
 
     private void update(TenantId tenant, PersonId person, PersonDetails details) {

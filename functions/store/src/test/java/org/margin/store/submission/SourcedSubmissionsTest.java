@@ -3,7 +3,10 @@ package org.margin.store.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +17,14 @@ import org.margin.store.Store;
 import org.margin.store.TestDatabases;
 import org.margin.store.World;
 import org.margin.store.course.CourseId;
+import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;
+import org.margin.store.people.PersonIdentity;
 
-/** Ids made by the application, a source's submission stored once, and courses an LMS names for the first time. */
+/**
+ * Ids made by the application, a source's submission stored once (also with its LMS user's enrolment, in one
+ * statement), and courses an LMS names for the first time.
+ */
 class SourcedSubmissionsTest {
 
     private static Store store;
@@ -72,6 +80,60 @@ class SourcedSubmissionsTest {
     }
 
     @Test
+    void anLmsUsersSubmissionIsTakenInOneStatementWithTheirEnrolmentAndDateOfBirth() {
+        CourseId course = store.courses().ensure(world.tenant(), "moodle:course-" + UUID.randomUUID(), "a course");
+        LmsSubmission first = lms("lookup:taker", course, "source:d-1");
+        assertThat(store.submissions().takeFromLms(world.tenant(), first)).as("no pseudonym, nothing written")
+                .isEqualTo(new LmsTaking.UnknownUser());
+        assertThat(store.submissions().find(world.tenant(), first.id(), Consistency.READ_YOUR_WRITES)).isEmpty();
+
+        PersonId person = store.people().register(world.tenant(), PersonId.generate(), new PersonIdentity(
+                World.opaque("lms:taker"), Optional.empty(), Optional.empty(), Optional.of(World.opaque("sealed dob")),
+                World.opaque("lookup:taker"), Optional.empty()));
+        assertThat(store.submissions().takeFromLms(world.tenant(), first)).isEqualTo(new LmsTaking.Taken(person,
+                Optional.of(World.opaque("sealed dob")), true, new Submitted.Created(first.id())));
+        assertThat(store.submissions().find(world.tenant(), first.id(), Consistency.READ_YOUR_WRITES).orElseThrow())
+                .satisfies(stored -> {
+                    assertThat(stored.student()).isEqualTo(person);
+                    assertThat(stored.course()).isEqualTo(course);
+                    assertThat(stored.body()).isEqualTo(World.opaque("text of source:d-1"));
+                });
+
+        LmsSubmission redelivered = new LmsSubmission(first.lmsUserLookup(), course, SubmissionId.generate(),
+                first.submittedAt(), first.enrolledFrom(), World.opaque("other"), first.sourceLookup());
+        assertThat(store.submissions().takeFromLms(world.tenant(), redelivered)).as("enrolled already, stored before")
+                .isEqualTo(new LmsTaking.Taken(person, Optional.of(World.opaque("sealed dob")), false,
+                        new Submitted.AlreadySubmitted(first.id())));
+        assertThat(store.submissions().takeFromLms(world.tenant(), lms("lookup:taker", course, "source:d-2")))
+                .isInstanceOfSatisfying(LmsTaking.Taken.class, taken -> {
+                    assertThat(taken.enrolled()).isFalse();
+                    assertThat(taken.submitted()).isInstanceOf(Submitted.Created.class);
+                });
+        assertThat(store.enrollments().ensureEnrolled(world.tenant(), course, person, EnrollmentRole.STUDENT,
+                first.enrolledFrom())).as("the enrolment covers the day").isFalse();
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneLmsSubmissionAgreeOnOneIdAndOneEnrolment() {
+        CourseId course = store.courses().ensure(world.tenant(), "moodle:course-" + UUID.randomUUID(), "a course");
+        PersonId person = store.people().register(world.tenant(), PersonId.generate(), World.identity("racer"));
+        List<CompletableFuture<LmsTaking>> deliveries = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> store.submissions().takeFromLms(world.tenant(),
+                        lms("lookup:racer", course, "source:e-1"))))
+                .toList();
+
+        List<LmsTaking.Taken> outcomes = deliveries.stream().map(CompletableFuture::join)
+                .map(LmsTaking.Taken.class::cast).toList();
+
+        assertThat(outcomes).extracting(LmsTaking.Taken::student).containsOnly(person);
+        assertThat(outcomes).extracting(taken -> taken.submitted().id())
+                .containsOnly(outcomes.getFirst().submitted().id());
+        assertThat(outcomes).filteredOn(taken -> taken.submitted() instanceof Submitted.Created).hasSize(1);
+        assertThat(store.enrollments().ensureEnrolled(world.tenant(), course, person, EnrollmentRole.STUDENT,
+                LocalDate.parse("2026-10-05"))).as("enrolled by one of them").isFalse();
+    }
+
+    @Test
     void aPersonIsRegisteredUnderThePseudonymMadeBeforehand() {
         PersonId person = PersonId.generate();
 
@@ -97,6 +159,12 @@ class SourcedSubmissionsTest {
 
         assertThat(earlier.value().version()).isEqualTo(7);
         assertThat(later.value().toString()).isGreaterThan(earlier.value().toString());
+    }
+
+    private static LmsSubmission lms(String userLookup, CourseId course, String source) {
+        return new LmsSubmission(World.opaque(userLookup), course, SubmissionId.generate(),
+                Instant.parse("2026-10-05T09:00:00Z"), LocalDate.parse("2026-10-05"), World.opaque("text of " + source),
+                World.opaque(source));
     }
 
     private static NewSubmission submission(String text) {

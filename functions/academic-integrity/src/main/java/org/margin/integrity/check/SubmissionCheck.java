@@ -1,8 +1,11 @@
 package org.margin.integrity.check;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.margin.integrity.similarity.CourseIndex;
 import org.margin.integrity.similarity.SimilarityCheck;
 import org.margin.integrity.similarity.SimilarityReport;
 import org.margin.integrity.similarity.StoredCourseIndex;
@@ -11,6 +14,8 @@ import org.margin.integrity.winnowing.TextFingerprints;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
+import org.margin.store.integrity.Filing;
+import org.margin.store.integrity.Fingerprint;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.TenantId;
 
@@ -18,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the function does when a submission arrives: fingerprint it, file the fingerprints in its course's index
- * (a redelivery files nothing new: positions already filed are kept), compare it with the course's other
- * submissions, and keep the report. The caller turns the outcome into {@code org.margin.integrity.checked.v1}.
+ * (a redelivery files nothing new: positions already filed are kept; the same statement says how common its hashes
+ * are in the course), compare it with the course's other submissions, and keep the report. The caller turns the outcome into {@code org.margin.integrity.checked.v1}.
  */
 public final class SubmissionCheck {
 
@@ -55,12 +60,16 @@ public final class SubmissionCheck {
             return new CheckOutcome.UnknownSubmission(submission);
         }
         TextFingerprints fingerprints = similarity.winnowing().fingerprint(text.get());
-        long filed = fingerprints.count() == 0
-                ? 0
-                : store.fingerprints().record(tenant, submission, fingerprints.toStored());
-        SimilarityReport report = similarity.check(fingerprints,
-                new StoredCourseIndex(store.fingerprints(), tenant, course), Optional.of(submission),
-                REPORTED_MATCHES);
+        CourseIndex index = new StoredCourseIndex(store.fingerprints(), tenant, course);
+        long filed = 0;
+        if (fingerprints.count() > 0) {
+            List<Fingerprint> entries = fingerprints.toStored();
+            Filing filing = store.fingerprints().file(tenant, submission, entries);
+            filed = filing.filed();
+            index = new FiledCourseIndex(index, filing.frequencies(),
+                    entries.stream().map(Fingerprint::hash).collect(Collectors.toUnmodifiableSet()));
+        }
+        SimilarityReport report = similarity.check(fingerprints, index, Optional.of(submission), REPORTED_MATCHES);
         boolean finding = report.bestSimilarity() >= threshold;
         reports.put(tenant, submission, stored(course, submission, report, finding));
         return new CheckOutcome.Checked(submission, report, threshold, finding, filed);

@@ -25,6 +25,9 @@ public final class Fingerprints {
     // The course comes from the submission itself, so a fingerprint cannot be filed under another course. Only
     // rows actually added are counted in the course's frequencies, so a redelivery counts nothing; the counts are
     // taken in hash order so that concurrent filings lock the shared counters in one order.
+    // The filing also answers what a check asks next: how common the submission's hashes are in its course. A hash
+    // filed now has its new count from the upsert; any other is read in the statement's snapshot (a count that
+    // changed since comes from a filing that committed meanwhile, as a separate read a moment later could miss too).
     private static final String RECORD = """
             WITH filed AS (
                 INSERT INTO fingerprints
@@ -42,13 +45,29 @@ public final class Fingerprints {
                 INSERT INTO fingerprint_frequencies (institution_id, course_id, hash, submissions)
                 SELECT $1, course_id, hash, 1 FROM filed GROUP BY course_id, hash ORDER BY hash
                 ON CONFLICT (institution_id, course_id, hash)
-                DO UPDATE SET submissions = fingerprint_frequencies.submissions + 1),
+                DO UPDATE SET submissions = fingerprint_frequencies.submissions + 1
+                RETURNING hash, submissions),
             sized AS (
                 INSERT INTO fingerprinted_courses (institution_id, course_id, submissions)
                 SELECT $1, course_id, 1 FROM filed GROUP BY course_id
                 ON CONFLICT (institution_id, course_id)
-                DO UPDATE SET submissions = fingerprinted_courses.submissions + 1)
-            SELECT count(*) AS filed FROM filed""";
+                DO UPDATE SET submissions = fingerprinted_courses.submissions + 1
+                RETURNING submissions),
+            course AS (
+                SELECT course_id FROM submissions WHERE institution_id = $1 AND id = $2)
+            SELECT 'filed' AS part, NULL::bigint AS hash, count(*) AS n FROM filed
+            UNION ALL
+            SELECT 'holders', hash, submissions FROM counted
+            UNION ALL
+            SELECT 'holders', f.hash, f.submissions
+            FROM course c JOIN fingerprint_frequencies f ON f.institution_id = $1 AND f.course_id = c.course_id
+            WHERE f.hash = ANY($4::bigint[]) AND NOT EXISTS (SELECT 1 FROM counted WHERE counted.hash = f.hash)
+            UNION ALL
+            SELECT 'course', NULL, submissions FROM sized
+            UNION ALL
+            SELECT 'course', NULL, fc.submissions
+            FROM course c JOIN fingerprinted_courses fc ON fc.institution_id = $1 AND fc.course_id = c.course_id
+            WHERE NOT EXISTS (SELECT 1 FROM sized)""";
     // One primary-key lookup per hash plus the course's size (the row with a null hash).
     private static final String FREQUENCIES = """
             SELECT hash, submissions FROM fingerprint_frequencies
@@ -109,15 +128,33 @@ public final class Fingerprints {
      * are and not counted again).
      */
     public long record(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
+        return file(tenant, submission, fingerprints).filed();
+    }
+
+    /**
+     * {@link #record}, in the same one statement answering {@link #frequencies} for the hashes of
+     * {@code fingerprints} in the submission's course, counting this filing: a check files and learns how common
+     * its hashes are in one round trip.
+     */
+    public Filing file(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
         Short[] kinds = fingerprints.stream().map(fingerprint -> fingerprint.kind().code()).toArray(Short[]::new);
         Long[] hashes = fingerprints.stream().map(Fingerprint::hash).toArray(Long[]::new);
         Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
         Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
         Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
-        return transactions.writeOne(tenant, "fingerprint recording", RECORD,
-                        row -> Sql.required(row, "filed", Long.class),
-                        tenant.value(), submission.value(), kinds, hashes, positions, starts, ends)
-                .getFirst();
+        long[] filed = {0};
+        int[] course = {0};
+        Map<Long, Integer> holders = new HashMap<>(hashes.length * 2);
+        transactions.writeOne(tenant, "fingerprint recording", RECORD, row -> {
+            long n = Sql.required(row, "n", Long.class);
+            switch (Sql.required(row, "part", String.class)) {
+                case "filed" -> filed[0] = n;
+                case "holders" -> holders.put(Sql.required(row, "hash", Long.class), Math.toIntExact(n));
+                default -> course[0] = Math.toIntExact(n);
+            }
+            return n;
+        }, tenant.value(), submission.value(), kinds, hashes, positions, starts, ends);
+        return new Filing(filed[0], new HashFrequencies(course[0], holders));
     }
 
     /** How many of the course's filed submissions hold each of the hashes, and how many it has filed. */

@@ -151,6 +151,37 @@ class FingerprintsTest {
     }
 
     @Test
+    void filingAnswersTheFrequenciesOfItsHashesAsAReadAfterItWould() {
+        World world = World.create(store, 3);
+        CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
+        store.enrollments().enroll(world.tenant(), other, world.students().getFirst(), EnrollmentRole.STUDENT,
+                World.TERM_START, Optional.empty());
+        store.fingerprints().record(world.tenant(), submit(world, world.course(), 0),
+                List.of(new Fingerprint(PASSAGE, 1, 0, 0, 7), new Fingerprint(WORD, 2, 0, 0, 3)));
+        store.fingerprints().record(world.tenant(), submit(world, world.course(), 1),
+                List.of(new Fingerprint(PASSAGE, 1, 0, 0, 7), new Fingerprint(PASSAGE, 3, 4, 40, 47)));
+        store.fingerprints().record(world.tenant(), submit(world, other, 0),
+                List.of(new Fingerprint(PASSAGE, 1, 0, 0, 7), new Fingerprint(PASSAGE, 4, 1, 10, 17)));
+        SubmissionId mine = submit(world, world.course(), 2);
+        List<Fingerprint> entries = List.of(new Fingerprint(PASSAGE, 1, 0, 0, 7), new Fingerprint(WORD, 2, 0, 0, 3),
+                new Fingerprint(WORD, 2, 3, 20, 23), new Fingerprint(PASSAGE, 4, 2, 30, 37),
+                new Fingerprint(WORD, 5, 1, 10, 14));
+        List<Long> hashes = List.of(1L, 2L, 4L, 5L);
+
+        Filing filing = store.fingerprints().file(world.tenant(), mine, entries);
+
+        assertThat(filing.filed()).isEqualTo(5);
+        assertThat(filing.frequencies()).isEqualTo(new HashFrequencies(3, Map.of(1L, 3, 2L, 2, 4L, 1, 5L, 1)))
+                .isEqualTo(store.fingerprints().frequencies(world.tenant(), world.course(), hashes,
+                        Consistency.READ_YOUR_WRITES));
+        Filing again = store.fingerprints().file(world.tenant(), mine, entries);
+        assertThat(again.filed()).as("a redelivery files nothing").isZero();
+        assertThat(again.frequencies()).as("and reads the counts as they stand").isEqualTo(filing.frequencies());
+        assertThat(store.fingerprints().file(world.tenant(), new SubmissionId(UUID.randomUUID()), entries))
+                .isEqualTo(new Filing(0, new HashFrequencies(0, Map.of())));
+    }
+
+    @Test
     void anotherCoursesSubmissionsAreOutsideTheIndex() {
         World world = World.create(store, 1);
         CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");

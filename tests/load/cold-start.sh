@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Cold start of writing-analysis, process start to first successful tools/call: without, then with, a JDK AOT cache.
-# Usage: tests/load/cold-start.sh [RUNS]   (run through ./margin cold-start, which picks the JDK)
+# Usage: tests/load/cold-start.sh [RUNS] [--with-platform]   (run through ./margin cold-start, which picks the JDK)
+# --with-platform configures the function as on Knative with a database: store, keys and grid (a launcher started
+# here serves as the PostgreSQL and the grid member), which its start must not connect to before the first call.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 RUNS="${1:-5}"
+PLATFORM="${2:-}"
 PORT="${COLD_START_PORT:-18090}"
 JAR=functions/writing-analysis/target/writing-analysis.jar
 AOT=functions/writing-analysis/target/writing-analysis.aot
 
-mvn -B -q -DskipTests package -pl tests/load,functions/writing-analysis -am
+mvn -B -q -DskipTests package -pl tests/load,functions/writing-analysis,functions/launcher -am
 
 java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)"
 flags=(--enable-native-access=ALL-UNNAMED)
@@ -23,6 +26,31 @@ meter=(java -cp tests/load/target/margin-load.jar org.margin.load.ColdStart)
 # As on Knative, where the secret comes from a Secret: without it the function makes a random one at start-up.
 MARGIN_REQUEST_STATE_SECRET="$(head -c 32 /dev/urandom | base64)"
 export MARGIN_REQUEST_STATE_SECRET
+
+if [ "$PLATFORM" = "--with-platform" ]; then
+  BACKING_PORT="${COLD_START_BACKING_PORT:-27080}"
+  BACKING_DIR="$(mktemp -d)"
+  MARGIN_LOCAL_PORT="$BACKING_PORT" MARGIN_LOCAL_DIR="$BACKING_DIR" MARGIN_DEV_TOKENS=enabled java "${flags[@]}" --add-modules java.se \
+    --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+    --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED \
+    --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED -Xmx1g \
+    -jar functions/launcher/target/margin-launcher.jar > "$BACKING_DIR/launcher.log" 2>&1 < /dev/null &
+  backing=$!
+  trap 'kill $backing 2>/dev/null; wait $backing 2>/dev/null; rm -rf "$BACKING_DIR"' EXIT
+  # Ready once its functions answer and it has made the key-encryption key and the keysets the function reads.
+  until curl -sf "http://127.0.0.1:$((BACKING_PORT + 6))/health/ready" >/dev/null \
+      && [ -n "$(ls -A "$BACKING_DIR/keys" 2>/dev/null)" ]; do
+    kill -0 "$backing" 2>/dev/null || { echo "the launcher stopped (is another one running?):" >&2;
+      tail -5 "$BACKING_DIR/launcher.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  sleep 2
+  export MARGIN_DB_URL="r2dbc:postgresql://127.0.0.1:$((BACKING_PORT + 20))/margin" MARGIN_DB_USER=margin_app \
+    MARGIN_DB_PASSWORD="$(sed -n 's/^margin_app=//p' "$BACKING_DIR/postgres/credentials.properties")" \
+    MARGIN_KEK_DIR="$BACKING_DIR/keys" MARGIN_GRID_PSEUDONYM_KEY="$(head -c 32 /dev/urandom | base64)" \
+    K_SINK="http://127.0.0.1:$BACKING_PORT/" MARGIN_COPPA_UNKNOWN_AGE=process
+  echo "with the platform configured: PostgreSQL and the grid member of a launcher on port $BACKING_PORT"
+fi
 
 echo "JDK $java_major, $(nproc) cores"
 "${meter[@]}" "$RUNS" "$PORT" without-aot-cache -- java "${flags[@]}" -jar "$JAR"

@@ -13,63 +13,34 @@ import io.helidon.faulttolerance.Timeout;
  */
 public final class GridGuard {
 
-    private final Duration callTimeout;
-    private final Duration breakerDelay;
-    private volatile Guards guards;
+    private final CircuitBreaker breaker;
+    private final Timeout timeout;
 
-    /**
-     * Builds nothing yet: the first fault-tolerance builder in a process starts Helidon's fault-tolerance machinery,
-     * which a function's cold start should not wait for, so the guards are made at the first grid call.
-     */
     public GridGuard(Duration callTimeout, Duration breakerDelay) {
-        this.callTimeout = callTimeout;
-        this.breakerDelay = breakerDelay;
+        this.timeout = Timeout.builder().name("margin-grid-call").timeout(callTimeout).build();
+        this.breaker = CircuitBreaker.builder()
+                .name("margin-grid")
+                .delay(breakerDelay)
+                // Opens when half of the last ten calls failed; two good calls in a row close it again.
+                .volume(10)
+                .errorRatio(50)
+                .successThreshold(2)
+                .build();
     }
 
     public <T> T call(Supplier<T> gridCall) {
-        Guards made = guards();
         try {
-            return made.breaker().invoke(() -> made.timeout().invoke(gridCall));
+            return breaker.invoke(() -> timeout.invoke(gridCall));
         } catch (RuntimeException failed) {
             throw new GridUnavailable(failed);
         }
     }
 
-    /** Closed until the first call, as a breaker that has seen no failure is. */
     public BreakerState state() {
-        Guards made = guards;
-        if (made == null) {
-            return BreakerState.CLOSED;
-        }
-        return switch (made.breaker().state()) {
+        return switch (breaker.state()) {
             case CLOSED -> BreakerState.CLOSED;
             case HALF_OPEN -> BreakerState.HALF_OPEN;
             case OPEN -> BreakerState.OPEN;
         };
-    }
-
-    private Guards guards() {
-        Guards made = guards;
-        if (made != null) {
-            return made;
-        }
-        synchronized (this) {
-            if (guards == null) {
-                guards = new Guards(
-                        CircuitBreaker.builder()
-                                .name("margin-grid")
-                                .delay(breakerDelay)
-                                // Opens when half of the last ten calls failed; two good calls in a row close it.
-                                .volume(10)
-                                .errorRatio(50)
-                                .successThreshold(2)
-                                .build(),
-                        Timeout.builder().name("margin-grid-call").timeout(callTimeout).build());
-            }
-            return guards;
-        }
-    }
-
-    private record Guards(CircuitBreaker breaker, Timeout timeout) {
     }
 }

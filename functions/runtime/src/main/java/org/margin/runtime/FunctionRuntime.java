@@ -45,7 +45,6 @@ import org.margin.runtime.telemetry.ToolCallTelemetry;
 
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
-import io.helidon.service.registry.GlobalServiceRegistry;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
@@ -230,25 +229,8 @@ public final class FunctionRuntime implements AutoCloseable {
         return handlers.build();
     }
 
-    /**
-     * A builder; the first one in a process also starts discovering Helidon's service registry on a thread of its
-     * own. The server's routing needs the registry (about a tenth of a second to discover on a cold JVM), and a
-     * function wires its own parts (store, keys, grid, telemetry) on the main thread before it builds the runtime,
-     * so the discovery runs on the other core meanwhile instead of after them.
-     */
     public static Builder builder() {
-        RegistryDiscovery.begin();
         return new Builder();
-    }
-
-    private static final class RegistryDiscovery {
-        static {
-            Thread.ofPlatform().daemon().name("helidon-registry").start(GlobalServiceRegistry::registry);
-        }
-
-        /** Does nothing itself: calling it starts the discovery above, once. */
-        static void begin() {
-        }
     }
 
     /**

@@ -81,7 +81,7 @@ public final class InstanceLease implements AutoCloseable {
         return trusting && trustedUntilNanos - System.nanoTime() > 0;
     }
 
-    /** Runs {@code action} on the lease's thread each time the instance becomes trusted. */
+    /** Runs {@code action} on the lease's thread each time the instance is about to become trusted. */
     public void onTrusted(Runnable action) {
         onTrusted.add(action);
     }
@@ -110,10 +110,11 @@ public final class InstanceLease implements AutoCloseable {
                 instances.set(instanceId, instanceId, lease.toMillis(), TimeUnit.MILLISECONDS);
                 return true;
             }, lease.toMillis());
+            // Before trusting: a cache that binds its map here serves from the tiers from its first trusted read.
+            onTrusted.forEach(Runnable::run);
             trustedUntilNanos = sent + trustedNanos;
             trusting = true;
             succeeded();
-            onTrusted.forEach(Runnable::run);
         } catch (GridCallFailed failed) {
             failed("Registering with the grid", failed.getCause());
         } catch (InterruptedException closing) {

@@ -49,6 +49,24 @@ class TierMetricsTest {
     }
 
     @Test
+    void aCacheMadeBeforeTheGridConnectedFillsTheTiersFromItsFirstTrustedRead() {
+        VersionedStore store = new VersionedStore();
+        store.save(STUDENT, VersionedStore.version(7));
+        try (LocalGrid members = TestGrids.members(1);
+             MetricsProbe metrics = new MetricsProbe();
+             Grid grid = TestGrids.instanceOf(members).meter(metrics.meter()).build()) {
+            TieredCache cache = grid.cache("made-early", store::load, store::save);
+            TestGrids.trusted(grid);
+
+            cache.read(STUDENT);
+            cache.read(STUDENT);
+
+            assertThat(metrics.sum("margin.grid.reads", "tier", "l3", "result", "hit")).isEqualTo(1);
+            assertThat(metrics.sum("margin.grid.reads", "tier", "l2", "result", "hit")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void instrumentsCoverEveryTierAndCarryNoIdentifierOrKey() {
         VersionedStore store = new VersionedStore();
         store.save(STUDENT, VersionedStore.version(7));

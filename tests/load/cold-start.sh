@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Cold start of writing-analysis, process start to first successful tools/call: without, then with, a JDK AOT cache.
-# Usage: tests/load/cold-start.sh [RUNS] [--with-platform]   (run through ./margin cold-start, which picks the JDK)
+# Usage: tests/load/cold-start.sh [RUNS] [--with-platform|--floor]   (run through ./margin cold-start, which picks the JDK)
 # --with-platform configures the function as on Knative with a database: store, keys and grid (a launcher started
 # here serves as the PostgreSQL and the grid member), which its start must not connect to before the first call.
+# --floor times, with AOT caches and in alternation, the function against the floor of its stack on the same class
+# path (ColdStartFloor: Helidon alone, then Helidon with the token, JSON, schema and telemetry libraries, no Margin code).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -53,6 +55,30 @@ if [ "$PLATFORM" = "--with-platform" ]; then
 fi
 
 echo "JDK $java_major, $(nproc) cores"
+
+if [ "$PLATFORM" = "--floor" ]; then
+  [ "$java_major" -ge 25 ] || { echo "--floor compares with AOT caches, which need JDK 25" >&2; exit 1; }
+  LOAD_JAR=tests/load/target/margin-load.jar
+  declare -A target=([function]="-jar $JAR" [floor-stack]="-cp $LOAD_JAR org.margin.load.ColdStartFloor stack"
+    [floor-helidon]="-cp $LOAD_JAR org.margin.load.ColdStartFloor hello")
+  results="$(mktemp -d)"
+  trap 'rm -rf "$results"' EXIT
+  for name in function floor-stack floor-helidon; do
+    "${meter[@]}" 1 "$PORT" aot-training -- java "${flags[@]}" -XX:AOTCacheOutput="$results/$name.aot" ${target[$name]} >/dev/null
+  done
+  for run in $(seq "$RUNS"); do
+    for name in function floor-stack floor-helidon; do
+      "${meter[@]}" 1 "$PORT" "$name" -- java "${flags[@]}" -XX:AOTCache="$results/$name.aot" ${target[$name]} \
+        | grep ' run 1:' | sed "s/ run 1:/ run $run:/" | tee -a "$results/$name"
+    done
+  done
+  for name in function floor-stack floor-helidon; do
+    sed -E 's/.*: ([0-9]+) ms.*/\1/' "$results/$name" | sort -n \
+      | awk -v name="$name" '{ms[NR] = $1} END {printf "%s with-aot-cache median_ms=%d min_ms=%d max_ms=%d runs=%d\n",
+          name, ms[int((NR + 1) / 2)], ms[1], ms[NR], NR}'
+  done
+  exit 0
+fi
 "${meter[@]}" "$RUNS" "$PORT" without-aot-cache -- java "${flags[@]}" -jar "$JAR"
 
 if [ "$java_major" -lt 25 ]; then

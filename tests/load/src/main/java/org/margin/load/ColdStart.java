@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,8 +68,8 @@ public final class ColdStart {
         for (int run = 1; run <= runs; run++) {
             Run measured = measureOnce(client, call, command, port, environment);
             millis.add(measured.millis());
-            System.out.printf("%s run %d: %d ms (of which the first call %d ms)%n", label, run, measured.millis(),
-                    measured.firstCallMillis());
+            System.out.printf("%s run %d: %d ms (of which the first call %d ms; CPU %d ms)%n", label, run,
+                    measured.millis(), measured.firstCallMillis(), measured.cpuMillis());
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("%s median_ms=%d min_ms=%d max_ms=%d runs=%d%n",
@@ -89,7 +91,21 @@ public final class ColdStart {
      * One cold start: from launching the process to the first successful call, and how long that call took from its
      * own start (the first call's share).
      */
-    private record Run(long millis, long firstCallMillis) {
+    private record Run(long millis, long firstCallMillis, long cpuMillis) {
+    }
+
+    /**
+     * The CPU time the function's process used so far (user and system), from Linux's /proc in clock ticks of 10 ms;
+     * -1 elsewhere.
+     */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException notLinux) {
+            return -1;
+        }
     }
 
     private static Run measureOnce(HttpClient client, HttpRequest call, List<String> command, int port,
@@ -111,7 +127,7 @@ public final class ColdStart {
                 if (succeeded(client, call)) {
                     long now = System.nanoTime();
                     return new Run(TimeUnit.NANOSECONDS.toMillis(now - start),
-                            TimeUnit.NANOSECONDS.toMillis(now - attempt));
+                            TimeUnit.NANOSECONDS.toMillis(now - attempt), cpuMillis(process.pid()));
                 }
                 Thread.sleep(2);
             }

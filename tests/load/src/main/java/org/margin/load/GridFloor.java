@@ -1,0 +1,92 @@
+package org.margin.load;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.margin.grid.Grid;
+import org.margin.grid.config.GridConfigs;
+import org.margin.grid.config.GridProfile;
+import org.margin.grid.delivery.GridDeliveryLedger;
+import org.margin.grid.member.LocalGrid;
+import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
+
+import com.hazelcast.client.config.ClientConfig;
+
+/**
+ * What the grid's duplicate check costs each delivery on this machine: a function's {@link GridDeliveryLedger}
+ * (the claim of an event's {@code source}+{@code id}, then its mark as handled) as a Hazelcast client of a member in the
+ * same process, as in local mode, from {@code CONCURRENCY} virtual threads for {@code SECONDS} after a warm-up.
+ * Prints deliveries per second and the machine's CPU per delivery (from /proc/stat; run it on an otherwise idle
+ * machine). Arguments: SECONDS CONCURRENCY.
+ */
+public final class GridFloor {
+
+    private GridFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: GridFloor SECONDS CONCURRENCY");
+            System.exit(2);
+        }
+        int seconds = Integer.parseInt(args[0]);
+        int concurrency = Integer.parseInt(args[1]);
+        String cluster = "margin-floor-" + UUID.randomUUID();
+        try (LocalGrid member = LocalGrid.start(cluster, 5801, 1)) {
+            ClientConfig client = GridConfigs.client(GridProfile.LOCAL);
+            client.setClusterName(cluster);
+            client.getNetworkConfig().setAddresses(member.addresses());
+            try (Grid grid = Grid.builder().clientConfig(client)
+                    .pseudonymKey(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).build()) {
+                grid.connect();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!grid.trusted() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                GridDeliveryLedger ledger = GridDeliveryLedger.create(grid, "floor");
+                LongAdder handled = new LongAdder();
+                LongAdder refused = new LongAdder();
+                long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
+                List<Thread> deliverers = new ArrayList<>();
+                for (int deliverer = 0; deliverer < concurrency; deliverer++) {
+                    deliverers.add(Thread.ofVirtual().start(() -> {
+                        while (System.nanoTime() < end) {
+                            boolean counted = System.nanoTime() >= warmUpEnd;
+                            String id = UUID.randomUUID().toString();
+                            if (ledger.claim("/margin/floor", id) == DeliveryLedger.Claim.CLAIMED) {
+                                ledger.handled("/margin/floor", id);
+                                if (counted) {
+                                    handled.increment();
+                                }
+                            } else if (counted) {
+                                refused.increment();
+                            }
+                        }
+                    }));
+                }
+                Thread.sleep(Duration.ofNanos(warmUpEnd - System.nanoTime()));
+                long started = System.nanoTime();
+                MachineCpu cpuBefore = MachineCpu.now();
+                for (Thread deliverer : deliverers) {
+                    deliverer.join();
+                }
+                MachineCpu cpuAfter = MachineCpu.now();
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                double busySeconds = cpuAfter.busySecondsSince(cpuBefore);
+                long deliveries = handled.sum();
+                System.out.printf("deliveries=%d not_granted=%d seconds=%.1f concurrency=%d cores=%d%n", deliveries,
+                        refused.sum(), elapsed, concurrency, Runtime.getRuntime().availableProcessors());
+                System.out.printf("deliveries_per_s=%.0f machine_cpu_per_delivery_us=%.0f (busy %.1f of %.1f core-s)%n",
+                        deliveries / elapsed, busySeconds * 1e6 / Math.max(1, deliveries), busySeconds,
+                        cpuAfter.coreSecondsSince(cpuBefore));
+            }
+        }
+    }
+
+}

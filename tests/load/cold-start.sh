@@ -50,6 +50,7 @@ if [ "$PLATFORM" = "--with-platform" ]; then
   export MARGIN_DB_URL="r2dbc:postgresql://127.0.0.1:$((BACKING_PORT + 20))/margin" MARGIN_DB_USER=margin_app \
     MARGIN_DB_PASSWORD="$(sed -n 's/^margin_app=//p' "$BACKING_DIR/postgres/credentials.properties")" \
     MARGIN_KEK_DIR="$BACKING_DIR/keys" MARGIN_GRID_PSEUDONYM_KEY="$(head -c 32 /dev/urandom | base64)" \
+    MARGIN_GRID_MEMBERS="127.0.0.1:$((BACKING_PORT + 21))" MARGIN_GRID_CLUSTER=margin-local \
     K_SINK="http://127.0.0.1:$BACKING_PORT/" MARGIN_COPPA_UNKNOWN_AGE=process
   echo "with the platform configured: PostgreSQL and the grid member of a launcher on port $BACKING_PORT"
 fi

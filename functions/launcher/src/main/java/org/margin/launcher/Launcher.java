@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +45,11 @@ import org.margin.store.local.LocalDatabase;
  * Triggers, an embedded PostgreSQL (migrated, its data kept in {@code .margin/postgres} across restarts) and one
  * Hazelcast member. Each function is built from an environment, as on Knative; this one adds the local addresses.
  *
- * <p>{@code MARGIN_LOCAL_PORT} moves the ports (default 8080: the broker, then one function per port after it) and
- * {@code MARGIN_LOCAL_DIR} the data directory (default {@code .margin}); a {@code MARGIN_DB_URL} in the environment
- * points the functions at that database instead of starting one.
+ * <p>{@code MARGIN_LOCAL_PORT} moves the ports (default 8080: the broker, then one function per port after it; the
+ * database at base + 20, the grid member at base + 21, so that two launchers on different bases never share either)
+ * and {@code MARGIN_LOCAL_DIR} the data directory (default {@code .margin}); a {@code MARGIN_DB_URL} in the
+ * environment points the functions at that database instead of starting one, a {@code MARGIN_GRID_MEMBERS} at that
+ * grid.
  */
 public final class Launcher {
 
@@ -57,6 +60,8 @@ public final class Launcher {
     private static final int DEV_TOKENS_PORT_OFFSET = 19;
     /** The embedded database's port, after the functions' ports. */
     private static final int DATABASE_PORT_OFFSET = 20;
+    /** The grid member's port, after the database's. */
+    private static final int GRID_PORT_OFFSET = 21;
     /** How many undelivered events the local broker holds before it asks senders to come back. */
     private static final int BROKER_CAPACITY = 20_000;
     /** Deliveries in flight to one function at once, like a trigger dispatcher's parallelism. */
@@ -106,13 +111,20 @@ public final class Launcher {
         if (embeddedDatabase) {
             shared.putAll(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), databasePort));
         }
+        boolean embeddedGrid = !environment.containsKey(Grid.MEMBERS);
+        int gridPort = base + GRID_PORT_OFFSET;
+        if (embeddedGrid) {
+            shared.put(Grid.MEMBERS, "127.0.0.1:" + gridPort);
+            shared.put(Grid.CLUSTER, LocalGrid.DEFAULT_CLUSTER);
+        }
         shared.putIfAbsent(KeyEncryptionKeys.DIRECTORY, directory.resolve("keys").toString());
         // Local mode's data is made up and rarely has a roster; production holds students of unknown age.
         if (shared.putIfAbsent(UnknownAge.VARIABLE, "process") == null) {
             System.out.println("Students without a date of birth are processed (" + UnknownAge.VARIABLE
                     + "=process); set it to hold to treat them as children under COPPA.");
         }
-        startBackingServices(embeddedDatabase, directory.resolve("postgres"), databasePort, shared);
+        startBackingServices(embeddedDatabase, directory.resolve("postgres"), databasePort,
+                embeddedGrid ? OptionalInt.of(gridPort) : OptionalInt.empty(), shared);
         return Map.copyOf(shared);
     }
 
@@ -190,11 +202,12 @@ public final class Launcher {
     }
 
     /**
-     * Starts the database and the grid member beside the functions, without holding up their start: both take
-     * seconds (the database's first start runs initdb and the migrations), and no function waits for them.
+     * Starts the database and the grid member (on {@code gridPort}, when one is to be started) beside the functions,
+     * without holding up their start: both take seconds (the database's first start runs initdb and the migrations),
+     * and no function waits for them.
      */
     private static void startBackingServices(boolean embeddedDatabase, Path databaseDirectory, int databasePort,
-                                             Map<String, String> environment) {
+                                             OptionalInt gridPort, Map<String, String> environment) {
         ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<LocalDatabase> database = embeddedDatabase
                 ? CompletableFuture.supplyAsync(() -> {
@@ -209,14 +222,20 @@ public final class Launcher {
                     failure.getCause() == null ? failure : failure.getCause().getClass().getName());
             return null;
         });
-        CompletableFuture<LocalGrid> grid = CompletableFuture.supplyAsync(() -> {
-            LocalGrid started = LocalGrid.start();
-            System.out.printf("%-20s Hazelcast member at %s%n", "grid", String.join(", ", started.addresses()));
-            return started;
-        }, starter);
+        CompletableFuture<LocalGrid> grid = gridPort.isPresent()
+                ? CompletableFuture.supplyAsync(() -> {
+                    LocalGrid started = LocalGrid.start(LocalGrid.DEFAULT_CLUSTER, gridPort.getAsInt(), 1);
+                    System.out.printf("%-20s Hazelcast member at %s%n", "grid", String.join(", ", started.addresses()));
+                    return started;
+                }, starter)
+                : CompletableFuture.completedFuture(null);
         starter.shutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            grid.thenAccept(LocalGrid::close);
+            grid.thenAccept(started -> {
+                if (started != null) {
+                    started.close();
+                }
+            });
             database.thenAccept(started -> {
                 if (started != null) {
                     started.close();

@@ -3,6 +3,7 @@ package org.margin.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -186,10 +188,31 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return freePorts(1);
+    }
+
+    /**
+     * The first of {@code count} consecutive free loopback ports, below the range the system hands out to outgoing
+     * connections (32768 and up on Linux), so that none of them is taken by a connection while a process starts.
+     */
+    static int freePorts(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
+            if (allFree(base, count)) {
+                return base;
+            }
         }
+        throw new IllegalStateException("no run of " + count + " free loopback ports");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
     }
 }

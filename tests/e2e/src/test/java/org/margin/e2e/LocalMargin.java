@@ -59,6 +59,8 @@ final class LocalMargin implements AutoCloseable {
     static final int DATA_GOVERNANCE = 7;
     /** The launcher's development token issuer, enabled by {@link FunctionProcess#launcher}. */
     static final int DEV_TOKENS = 19;
+    /** The launcher's grid member, after its database (+ 20). */
+    static final int GRID_MEMBER = 21;
     private static final int AUDIT_PAGE = 500;
 
     final TenantId tenant;
@@ -81,7 +83,8 @@ final class LocalMargin implements AutoCloseable {
     /** Starts the launcher with {@code extra} added to its environment, and waits for its database. */
     static LocalMargin start(Map<String, String> extra) throws IOException, JOSEException, InterruptedException {
         Path directory = Files.createTempDirectory("margin-local");
-        int base = FunctionProcess.freePort();
+        // The broker, the functions, the token issuer, the database (+ 20) and the grid member (+ 21).
+        int base = FunctionProcess.freePorts(GRID_MEMBER + 1);
         RSAKey canvasKey = new RSAKeyGenerator(2048).keyID("canvas-e2e").generate();
         TenantId tenant = new TenantId(UUID.randomUUID());
         Map<String, String> env = new HashMap<>(extra);

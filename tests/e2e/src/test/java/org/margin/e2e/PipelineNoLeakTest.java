@@ -88,7 +88,7 @@ class PipelineNoLeakTest {
                 for (int function = 0; function <= LocalMargin.DATA_GOVERNANCE; function++) {
                     metrics.addAll(margin.metrics(function).lines().toList());
                 }
-                grid.addAll(gridContents());
+                grid.addAll(gridContents(margin.base + LocalMargin.GRID_MEMBER));
             } finally {
                 tap.stop();
                 margin.close();
@@ -141,10 +141,11 @@ class PipelineNoLeakTest {
         return text.toString();
     }
 
-    /** Every key and value of every map in the launcher's grid member, as text. */
-    private static List<String> gridContents() {
+    /** Every key and value of every map in the launcher's grid member (on {@code port}), as text. */
+    private static List<String> gridContents(int port) {
         var config = GridConfigs.client(GridProfile.LOCAL);
         config.setInstanceName("leak-reader");
+        config.getNetworkConfig().setAddresses(List.of("127.0.0.1:" + port));
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         try {
             List<String> contents = new ArrayList<>();

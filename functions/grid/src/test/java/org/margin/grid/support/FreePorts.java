@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A run of free loopback ports, so that concurrent test runs and a running launcher never meet. */
+/**
+ * A run of free loopback ports, so that concurrent test runs and a running launcher never meet; below the range the
+ * system hands out to outgoing connections (32768 and up on Linux), so that no connection takes one meanwhile.
+ */
 public final class FreePorts {
 
     private FreePorts() {
@@ -13,7 +16,7 @@ public final class FreePorts {
 
     public static int base(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
             if (allFree(base, count)) {
                 return base;
             }

@@ -63,6 +63,7 @@ import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.tool.Tool;
 import org.margin.store.Store;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.tenant.TenantId;
 
@@ -119,7 +120,7 @@ class ConsentFlowTest {
         Logger.getLogger("").addHandler(LOG_CAPTURE);
         Path directory = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid()).toAbsolutePath();
         int databasePort = freePort();
-        Map<String, String> environment = new HashMap<>(LocalDatabase.connectionEnvironment(directory, databasePort));
+        Map<String, String> environment = new HashMap<>(LocalConnection.environment(directory, databasePort));
         database = LocalDatabase.start(directory, databasePort);
         int gridPort = freePort();
         members = LocalGrid.start("margin-test-" + UUID.randomUUID(), gridPort, 1);

@@ -36,6 +36,7 @@ import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
@@ -79,7 +80,7 @@ public final class GovernanceWorld {
                     return EventOutcome.accepted();
                 })
                 .build().start();
-        Map<String, String> env = new HashMap<>(LocalDatabase.connectionEnvironment(DIRECTORY, database.port()));
+        Map<String, String> env = new HashMap<>(LocalConnection.environment(DIRECTORY, database.port()));
         env.put(Grid.MEMBERS, "127.0.0.1:" + gridPort);
         env.put(Grid.CLUSTER, members.clusterName());
         byte[] pseudonymKey = new byte[32];

@@ -13,6 +13,7 @@ import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
@@ -50,7 +51,7 @@ public record TestWorld(Store store, TenantId tenant, CourseId course, CourseId 
     /** What a function built from its environment needs to reach the database {@link #openStore()} started. */
     public static synchronized Map<String, String> databaseEnvironment() {
         openStore().close();
-        return LocalDatabase.connectionEnvironment(DIRECTORY, database.port());
+        return LocalConnection.environment(DIRECTORY, database.port());
     }
 
     public static TestWorld create(Store store) {

@@ -37,6 +37,7 @@ import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.store.Store;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 
 /**
@@ -109,7 +110,7 @@ public final class Launcher {
         boolean embeddedDatabase = !environment.containsKey(Store.Builder.URL);
         int databasePort = base + DATABASE_PORT_OFFSET;
         if (embeddedDatabase) {
-            shared.putAll(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), databasePort));
+            shared.putAll(LocalConnection.environment(directory.resolve("postgres"), databasePort));
         }
         boolean embeddedGrid = !environment.containsKey(Grid.MEMBERS);
         int gridPort = base + GRID_PORT_OFFSET;

@@ -57,6 +57,7 @@ import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
@@ -99,7 +100,7 @@ class LmsIngressTest {
     static void start() throws Exception {
         Path directory = Path.of("target", "test-databases", "run-" + ProcessHandle.current().pid()).toAbsolutePath();
         int databasePort = freePort();
-        environment = new HashMap<>(LocalDatabase.connectionEnvironment(directory, databasePort));
+        environment = new HashMap<>(LocalConnection.environment(directory, databasePort));
         database = LocalDatabase.start(directory, databasePort);
         int gridPort = freePort();
         members = LocalGrid.start("margin-test-" + UUID.randomUUID(), gridPort, 1);

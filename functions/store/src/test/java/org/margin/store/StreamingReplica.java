@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 
 /**
@@ -77,7 +78,7 @@ final class StreamingReplica implements AutoCloseable {
     }
 
     String r2dbcUrl() {
-        return "r2dbc:postgresql://localhost:" + port() + "/" + LocalDatabase.DATABASE;
+        return "r2dbc:postgresql://localhost:" + port() + "/" + LocalConnection.DATABASE;
     }
 
     Connection superuser() throws SQLException {

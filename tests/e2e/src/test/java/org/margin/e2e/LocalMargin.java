@@ -27,7 +27,7 @@ import org.margin.store.StoreException;
 import org.margin.store.audit.AuditEntryRow;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
-import org.margin.store.local.LocalDatabase;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
 import org.margin.store.tenant.TenantId;
@@ -96,7 +96,7 @@ final class LocalMargin implements AutoCloseable {
                         CANVAS_ISSUER, new JWKSet(canvasKey.toPublicJWK()).toString()));
         FunctionProcess process = FunctionProcess.launcher(env, base, DATA_GOVERNANCE);
         Store store = Store.builder()
-                .environment(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), base + 20))
+                .environment(LocalConnection.environment(directory.resolve("postgres"), base + 20))
                 .callTimeout(Duration.ofSeconds(30))
                 .build();
         LocalMargin margin = new LocalMargin(tenant, canvasKey, base, process, store);

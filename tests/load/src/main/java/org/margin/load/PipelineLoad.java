@@ -30,7 +30,7 @@ import org.margin.store.Store;
 import org.margin.store.StoreUnavailableException;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
-import org.margin.store.local.LocalDatabase;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
 import org.margin.store.tenant.TenantId;
@@ -94,7 +94,7 @@ public final class PipelineLoad {
         PipelineLoad load = new PipelineLoad(base, tenant, Base64.getDecoder().decode(args[3]),
                 students > 0 ? students : Integer.MAX_VALUE);
         try (Store store = Store.builder()
-                .environment(LocalDatabase.connectionEnvironment(directory.resolve("postgres"), base + 20))
+                .environment(LocalConnection.environment(directory.resolve("postgres"), base + 20))
                 .callTimeout(Duration.ofSeconds(30)).build()) {
             PersonId educator = load.seed(store);
             switch (args[4]) {

@@ -14,7 +14,7 @@ import org.margin.privacy.crypto.kms.CloudKms;
 import org.margin.privacy.crypto.kms.KeyEncryptionKey;
 import org.margin.privacy.crypto.kms.LocalKeyEncryptionKey;
 import org.margin.store.Store;
-import org.margin.store.local.LocalDatabase;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.tenant.TenantId;
 
 /**
@@ -86,7 +86,7 @@ public final class AuditVerifyCommand {
         }
         int port = Integer.parseInt(given.getOrDefault("MARGIN_LOCAL_PORT", "8080")) + 20;
         Map<String, String> env = new HashMap<>(given);
-        env.putAll(LocalDatabase.connectionEnvironment(local.resolve("postgres"), port));
+        env.putAll(LocalConnection.environment(local.resolve("postgres"), port));
         env.putIfAbsent("MARGIN_KEK_DIR", local.resolve("keys").toString());
         return env;
     }

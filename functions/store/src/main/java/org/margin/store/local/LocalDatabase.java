@@ -31,13 +31,8 @@ import org.margin.store.migration.Migrations;
  */
 public final class LocalDatabase implements AutoCloseable {
 
-    public static final String DATABASE = "margin";
-    public static final String OWNER_ROLE = "margin_owner";
-    public static final String APP_ROLE = "margin_app";
-
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
     private static final String CLUSTER = "cluster";
-    private static final String CREDENTIALS = "credentials.properties";
     // The superuser trusts loopback because the embedded server's readiness probe logs in without a password;
     // the roles the application and the migrations use must give theirs.
     private static final String HBA = """
@@ -76,9 +71,10 @@ public final class LocalDatabase implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             LeftoverServer.stopIfRunning(directory.resolve(CLUSTER));
-            Properties secrets = credentials(directory.resolve(CREDENTIALS));
-            Credentials owner = new Credentials(OWNER_ROLE, secrets.getProperty(OWNER_ROLE));
-            Credentials app = new Credentials(APP_ROLE, secrets.getProperty(APP_ROLE));
+            Properties secrets = LocalConnection.credentials(directory);
+            Credentials owner = new Credentials(LocalConnection.OWNER_ROLE,
+                    secrets.getProperty(LocalConnection.OWNER_ROLE));
+            Credentials app = new Credentials(LocalConnection.APP_ROLE, secrets.getProperty(LocalConnection.APP_ROLE));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory.resolve(CLUSTER))
                     .setCleanDataDirectory(false)
@@ -94,8 +90,9 @@ public final class LocalDatabase implements AutoCloseable {
                     .start();
             try {
                 prepareRolesAndDatabase(postgres, owner, app);
-                String jdbcUrl = jdbcUrl(postgres.getPort());
-                MigrationResult migration = Migrations.migrate(jdbcUrl, owner.user(), owner.password(), APP_ROLE);
+                String jdbcUrl = LocalConnection.jdbcUrl(postgres.getPort());
+                MigrationResult migration = Migrations.migrate(jdbcUrl, owner.user(), owner.password(),
+                        LocalConnection.APP_ROLE);
                 return new LocalDatabase(postgres, directory, owner, app, migration);
             } catch (RuntimeException failure) {
                 postgres.close();
@@ -106,25 +103,6 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * What the functions need to reach the database that {@link #start(Path, int)} will serve from
-     * {@code directory} on {@code port}, known before it starts ({@link Store.Builder#environment} reads it): so
-     * that functions can be built, and answer, while the database is still starting.
-     */
-    public static Map<String, String> connectionEnvironment(Path directory, int port) {
-        if (port <= 0) {
-            throw new IllegalArgumentException("the port must be fixed to be known before the start");
-        }
-        try {
-            Files.createDirectories(directory);
-            Properties secrets = credentials(directory.resolve(CREDENTIALS));
-            return Map.of(Store.Builder.URL, r2dbcUrl(port),
-                    Store.Builder.USER_NAME, APP_ROLE,
-                    Store.Builder.USER_PASSWORD, secrets.getProperty(APP_ROLE));
-        } catch (IOException failure) {
-            throw new UncheckedIOException("could not read the local database's credentials", failure);
-        }
-    }
 
     public int port() {
         return postgres.getPort();
@@ -132,16 +110,13 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** Where the application connects: pass it, with {@link #app()}, to {@link Store.Builder#primary}. */
     public String r2dbcUrl() {
-        return r2dbcUrl(port());
+        return LocalConnection.r2dbcUrl(port());
     }
 
-    private static String r2dbcUrl(int port) {
-        return "r2dbc:postgresql://localhost:" + port + "/" + DATABASE;
-    }
 
     /** Where migrations connect, with {@link #owner()}. */
     public String jdbcUrl() {
-        return jdbcUrl(port());
+        return LocalConnection.jdbcUrl(port());
     }
 
     /** The role that owns the schema and runs migrations. */
@@ -179,30 +154,7 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
-    private static String jdbcUrl(int port) {
-        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
-    }
 
-    private static Properties credentials(Path file) throws IOException {
-        Properties secrets = new Properties();
-        if (Files.exists(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                secrets.load(in);
-            }
-            return secrets;
-        }
-        SecureRandom random = new SecureRandom();
-        for (String role : new String[] {OWNER_ROLE, APP_ROLE}) {
-            byte[] password = new byte[24];
-            random.nextBytes(password);
-            secrets.setProperty(role, HexFormat.of().formatHex(password));
-        }
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            secrets.store(out, "Passwords of the local database's roles; generated on first start.");
-        }
-        return secrets;
-    }
 
     private static void writeHba(Path cluster) {
         try {
@@ -218,11 +170,11 @@ public final class LocalDatabase implements AutoCloseable {
             // Passwords are hex strings this class generated, so they are safe to inline into DDL.
             ensureRole(superuser, owner, "LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS");
             ensureRole(superuser, app, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
-            if (!exists(superuser, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
-                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + owner.user());
+            if (!exists(superuser, "SELECT 1 FROM pg_database WHERE datname = ?", LocalConnection.DATABASE)) {
+                statement.execute("CREATE DATABASE " + LocalConnection.DATABASE + " OWNER " + owner.user());
             }
-            statement.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
-            statement.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + app.user());
+            statement.execute("REVOKE ALL ON DATABASE " + LocalConnection.DATABASE + " FROM PUBLIC");
+            statement.execute("GRANT CONNECT ON DATABASE " + LocalConnection.DATABASE + " TO " + app.user());
         } catch (SQLException failure) {
             throw new IllegalStateException("could not prepare the local database (SQLSTATE "
                     + failure.getSQLState() + ")", failure);

@@ -61,7 +61,7 @@ class LocalDatabaseTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Map<String, String> environment = LocalDatabase.connectionEnvironment(directory, port);
+        Map<String, String> environment = LocalConnection.environment(directory, port);
 
         try (LocalDatabase database = LocalDatabase.start(directory, port);
              Store store = Store.builder().environment(environment).build()) {
@@ -72,7 +72,7 @@ class LocalDatabaseTest {
                     world.students().getFirst(), Instant.parse("2026-10-02T08:30:00Z"), World.opaque("x"))))
                     .isNotNull();
         }
-        assertThatThrownBy(() -> LocalDatabase.connectionEnvironment(directory, 0))
+        assertThatThrownBy(() -> LocalConnection.environment(directory, 0))
                 .hasMessageContaining("fixed");
     }
 

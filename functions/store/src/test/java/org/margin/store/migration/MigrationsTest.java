@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.margin.store.TestDatabases;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 
 class MigrationsTest {
@@ -17,7 +18,7 @@ class MigrationsTest {
     @Test
     void aMigratedDatabaseHasNothingLeftToApply() {
         MigrationResult again = Migrations.migrate(database.jdbcUrl(), database.owner().user(),
-                database.owner().password(), LocalDatabase.APP_ROLE);
+                database.owner().password(), LocalConnection.APP_ROLE);
 
         assertThat(again).isEqualTo(new MigrationResult(0,
                 Integer.toString(TestDatabases.migrationVersions().getLast())));
@@ -40,7 +41,7 @@ class MigrationsTest {
     @Test
     void theOwnerCannotServeAsTheApplicationRole() {
         assertThatThrownBy(() -> Migrations.migrate(database.jdbcUrl(), database.owner().user(),
-                database.owner().password(), LocalDatabase.OWNER_ROLE))
+                database.owner().password(), LocalConnection.OWNER_ROLE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("escape row-level security");
     }

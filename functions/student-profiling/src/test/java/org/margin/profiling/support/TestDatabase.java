@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.margin.store.Store;
+import org.margin.store.local.LocalConnection;
 import org.margin.store.local.LocalDatabase;
 
 /**
@@ -37,7 +38,7 @@ public final class TestDatabase {
     /** What a function built from its environment needs to reach the shared database. */
     public static synchronized Map<String, String> environment() {
         LocalDatabase database = shared();
-        return LocalDatabase.connectionEnvironment(directory, database.port());
+        return LocalConnection.environment(directory, database.port());
     }
 
     /** A store with timeouts for a machine other builds share, where a first SCRAM handshake can take a while. */

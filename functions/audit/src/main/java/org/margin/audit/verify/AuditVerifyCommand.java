@@ -14,6 +14,7 @@ import org.margin.privacy.crypto.kms.CloudKms;
 import org.margin.privacy.crypto.kms.KeyEncryptionKey;
 import org.margin.privacy.crypto.kms.LocalKeyEncryptionKey;
 import org.margin.store.Store;
+import org.margin.store.StoreUnavailableException;
 import org.margin.store.local.LocalConnection;
 import org.margin.store.tenant.TenantId;
 
@@ -72,6 +73,10 @@ public final class AuditVerifyCommand {
                 System.out.println("no audit chain has entries yet");
             }
             System.exit(failed ? 1 : 0);
+        } catch (StoreUnavailableException unreachable) {
+            System.err.println("audit-verify: the database cannot be reached now (" + unreachable.getMessage()
+                    + "); is ./margin dev running, or MARGIN_DB_URL right?");
+            System.exit(3);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.margin.alerts.EducatorAlertsFunction;
@@ -86,7 +88,9 @@ public final class Launcher {
         Map<String, String> environment = System.getenv();
         int base = Integer.parseInt(environment.getOrDefault(PORT_BASE, Integer.toString(DEFAULT_PORT_BASE)));
         Path directory = Path.of(environment.getOrDefault(DIRECTORY, ".margin"));
-        Map<String, String> shared = sharedEnvironment(environment, base, directory);
+        // Every function answers /health/ready 503 until the database is up and the keysets are made.
+        AtomicBoolean keysReady = new AtomicBoolean();
+        Map<String, String> shared = sharedEnvironment(environment, base, directory, keysReady);
         Optional<DevTokenIssuer> issuer = DevTokenIssuer.requested(List.of(args), environment)
                 ? Optional.of(DevTokenIssuer.start(List.of(args), environment, base + DEV_TOKENS_PORT_OFFSET,
                         resources(base)))
@@ -96,14 +100,15 @@ public final class Launcher {
                     + " %s%n", "token issuer", DevTokenIssuer.FLAG, RuntimeSettings.JWKS_URI,
                     RuntimeSettings.TOKEN_ISSUER);
         }
-        FunctionRuntime.serve(runtimes(shared, base, issuer));
+        FunctionRuntime.serve(runtimes(shared, base, issuer, keysReady::get));
     }
 
     /**
      * What every function gets besides its port: the broker as {@code K_SINK}, one grid pseudonym key, and the
      * database (started here, in the background, unless one is configured).
      */
-    private static Map<String, String> sharedEnvironment(Map<String, String> environment, int base, Path directory) {
+    private static Map<String, String> sharedEnvironment(Map<String, String> environment, int base, Path directory,
+                                                         AtomicBoolean keysReady) {
         Map<String, String> shared = new HashMap<>(environment);
         shared.putIfAbsent(HttpEventSink.K_SINK, "http://127.0.0.1:" + base + "/");
         shared.putIfAbsent(Grid.PSEUDONYM_KEY, randomKey());
@@ -125,7 +130,7 @@ public final class Launcher {
                     + "=process); set it to hold to treat them as children under COPPA.");
         }
         startBackingServices(embeddedDatabase, directory.resolve("postgres"), databasePort,
-                embeddedGrid ? OptionalInt.of(gridPort) : OptionalInt.empty(), shared);
+                embeddedGrid ? OptionalInt.of(gridPort) : OptionalInt.empty(), shared, keysReady);
         return Map.copyOf(shared);
     }
 
@@ -143,7 +148,7 @@ public final class Launcher {
     }
 
     private static List<FunctionRuntime> runtimes(Map<String, String> shared, int base,
-                                                  Optional<DevTokenIssuer> issuer) {
+                                                  Optional<DevTokenIssuer> issuer, BooleanSupplier keysReady) {
         List<FunctionRuntime> runtimes = new ArrayList<>();
         Map<String, URI> addresses = new HashMap<>();
         for (int i = 0; i < FUNCTIONS.size(); i++) {
@@ -163,11 +168,13 @@ public final class Launcher {
                 // A broker passes on every publication, replays of the same event included.
                 .deliveryLedger(DeliveryLedger.none())
                 .lifecycle(announce("broker", "events at http://127.0.0.1:%d/"))
+                .readyWhen(keysReady)
                 .build());
         for (int i = 0; i < FUNCTIONS.size(); i++) {
             LocalFunction function = FUNCTIONS.get(i);
             runtimes.add(function.runtime().apply(withTokens(withPort(shared, base + 1 + i), base + 1 + i, issuer))
                     .lifecycle(announce(function.name(), function.serves() + " http://127.0.0.1:%d" + function.path()))
+                    .readyWhen(keysReady)
                     .build());
         }
         return runtimes;
@@ -180,11 +187,15 @@ public final class Launcher {
     }
 
     /**
-     * A function's token settings: its own resource URI always, and with the development issuer, that issuer's
-     * keys (fetched from it) and name.
+     * A function's token settings: with an issuer (the development one, or one in the environment), its own resource
+     * URI, and with the development issuer that issuer's keys (fetched from it) and name; without any, none.
      */
     private static Map<String, String> withTokens(Map<String, String> environment, int port,
                                                   Optional<DevTokenIssuer> issuer) {
+        if (issuer.isEmpty() && !environment.containsKey(RuntimeSettings.TOKEN_ISSUER)) {
+            // No issuer at all: the functions start without token settings and refuse every MCP request (401).
+            return environment;
+        }
         environment.put(RuntimeSettings.RESOURCE_URI, resource(port).toString());
         issuer.ifPresent(dev -> {
             environment.remove(RuntimeSettings.JWKS);
@@ -204,11 +215,13 @@ public final class Launcher {
 
     /**
      * Starts the database and the grid member (on {@code gridPort}, when one is to be started) beside the functions,
-     * without holding up their start: both take seconds (the database's first start runs initdb and the migrations),
-     * and no function waits for them.
+     * without holding up their start: both take seconds (the database's first start runs initdb and the migrations).
+     * The functions serve meanwhile, answering what needs the database with a retryable error, and report ready once
+     * the keysets are made ({@code keysReady}).
      */
     private static void startBackingServices(boolean embeddedDatabase, Path databaseDirectory, int databasePort,
-                                             OptionalInt gridPort, Map<String, String> environment) {
+                                             OptionalInt gridPort, Map<String, String> environment,
+                                             AtomicBoolean keysReady) {
         ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<LocalDatabase> database = embeddedDatabase
                 ? CompletableFuture.supplyAsync(() -> {
@@ -218,7 +231,10 @@ public final class Launcher {
                     return started;
                 }, starter)
                 : CompletableFuture.completedFuture(null);
-        database.thenRun(() -> ensureKeysets(environment)).exceptionally(failure -> {
+        database.thenRun(() -> {
+            ensureKeysets(environment);
+            keysReady.set(true);
+        }).exceptionally(failure -> {
             System.out.printf("%-20s could not be created (%s): functions answer 503 to what needs them%n", "keys",
                     failure.getCause() == null ? failure : failure.getCause().getClass().getName());
             return null;

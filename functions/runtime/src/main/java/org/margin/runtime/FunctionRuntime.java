@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.margin.runtime.auth.ProtectedResourceMetadata;
@@ -115,7 +116,7 @@ public final class FunctionRuntime implements AutoCloseable {
         routing.addFilter(built.httpTelemetry())
                 .addFilter(gate)
                 .error(Throwable.class, new UnhandledErrorHandler(endpoints))
-                .register(new HealthEndpoints(lifecycle))
+                .register(new HealthEndpoints(lifecycle, builder.dependenciesReady))
                 .get(RuntimeRoute.METRICS.label(), new PrometheusEndpoint(telemetry));
         built.mcp().ifPresent(mcp -> routing.register(RuntimeRoute.MCP.label(), mcp));
         if (built.mcp().orElse(null) instanceof McpServer mcp) {
@@ -398,6 +399,7 @@ public final class FunctionRuntime implements AutoCloseable {
         private HttpService webhooks;
         private DeliveryLedger ledger;
         private final List<LifecycleListener> listeners = new ArrayList<>();
+        private BooleanSupplier dependenciesReady = () -> true;
         private final List<SpanProcessor> spanProcessors = new ArrayList<>();
         private Telemetry telemetry;
 
@@ -474,6 +476,16 @@ public final class FunctionRuntime implements AutoCloseable {
 
         private boolean handlesEvents() {
             return !eventHandlers.isEmpty() || anyOtherEvent != null;
+        }
+
+        /**
+         * Holds readiness at 503 ({@code {"state":"waiting"}}) until {@code ready} answers true: for what the process
+         * starts beside the function and every request needs, as the launcher's database and keysets. A function on
+         * Knative waits for nothing: its store and grid are reached lazily, and answer retryable errors meanwhile.
+         */
+        public Builder readyWhen(BooleanSupplier ready) {
+            this.dependenciesReady = Objects.requireNonNull(ready, "ready");
+            return this;
         }
 
         /** Tells {@code listener} when the runtime starts, drains and stops. */

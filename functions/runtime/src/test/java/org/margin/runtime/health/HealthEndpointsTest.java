@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.margin.runtime.FunctionRuntime;
@@ -25,6 +26,26 @@ class HealthEndpointsTest {
                 assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
                 assertThat(response.headers().firstValue("cache-control")).hasValue("no-store");
             }
+        }
+    }
+
+    @Test
+    void readinessWaitsForWhatTheRuntimeWasToldToWaitFor() {
+        AtomicBoolean keysReady = new AtomicBoolean();
+        try (FunctionRuntime runtime = FunctionRuntime.builder().service("waiting")
+                .settings(RuntimeSettings.fromEnvironment(Map.of("PORT", "0")))
+                .readyWhen(keysReady::get).build().start()) {
+            LoopbackHttp http = new LoopbackHttp(runtime.port());
+
+            HttpResponse<String> waiting = http.get("/health/ready");
+            assertThat(waiting.statusCode()).isEqualTo(503);
+            assertThat(waiting.body()).isEqualTo("{\"state\":\"waiting\"}");
+            assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
+
+            keysReady.set(true);
+            HttpResponse<String> ready = http.get("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).isEqualTo("{\"state\":\"serving\"}");
         }
     }
 

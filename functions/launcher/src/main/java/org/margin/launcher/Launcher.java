@@ -248,16 +248,8 @@ public final class Launcher {
                 : CompletableFuture.completedFuture(null);
         starter.shutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            grid.thenAccept(started -> {
-                if (started != null) {
-                    started.close();
-                }
-            });
-            database.thenAccept(started -> {
-                if (started != null) {
-                    started.close();
-                }
-            });
+            grid.thenAccept(started -> Optional.ofNullable(started).ifPresent(LocalGrid::close));
+            database.thenAccept(started -> Optional.ofNullable(started).ifPresent(LocalDatabase::close));
         }, "local-services-stop"));
     }
 

@@ -2,11 +2,8 @@ package org.margin.load;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.margin.grid.Grid;
 import org.margin.grid.config.GridConfigs;
@@ -49,42 +46,19 @@ public final class GridFloor {
                     Thread.sleep(20);
                 }
                 GridDeliveryLedger ledger = GridDeliveryLedger.create(grid, "floor");
-                LongAdder handled = new LongAdder();
-                LongAdder refused = new LongAdder();
-                long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
-                List<Thread> deliverers = new ArrayList<>();
-                for (int deliverer = 0; deliverer < concurrency; deliverer++) {
-                    deliverers.add(Thread.ofVirtual().start(() -> {
-                        while (System.nanoTime() < end) {
-                            boolean counted = System.nanoTime() >= warmUpEnd;
-                            String id = UUID.randomUUID().toString();
-                            if (ledger.claim("/margin/floor", id) == DeliveryLedger.Claim.CLAIMED) {
-                                ledger.handled("/margin/floor", id);
-                                if (counted) {
-                                    handled.increment();
-                                }
-                            } else if (counted) {
-                                refused.increment();
-                            }
-                        }
-                    }));
-                }
-                Thread.sleep(Duration.ofNanos(warmUpEnd - System.nanoTime()));
-                long started = System.nanoTime();
-                MachineCpu cpuBefore = MachineCpu.now();
-                for (Thread deliverer : deliverers) {
-                    deliverer.join();
-                }
-                MachineCpu cpuAfter = MachineCpu.now();
-                double elapsed = (System.nanoTime() - started) / 1e9;
-                double busySeconds = cpuAfter.busySecondsSince(cpuBefore);
-                long deliveries = handled.sum();
-                System.out.printf("deliveries=%d not_granted=%d seconds=%.1f concurrency=%d cores=%d%n", deliveries,
-                        refused.sum(), elapsed, concurrency, Runtime.getRuntime().availableProcessors());
+                FloorRun run = FloorRun.measure(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(seconds), () -> {
+                    String id = UUID.randomUUID().toString();
+                    if (ledger.claim("/margin/floor", id) != DeliveryLedger.Claim.CLAIMED) {
+                        return false;
+                    }
+                    ledger.handled("/margin/floor", id);
+                    return true;
+                });
+                System.out.printf("deliveries=%d not_granted=%d seconds=%.1f concurrency=%d cores=%d%n",
+                        run.succeeded(), run.failed(), run.seconds(), concurrency,
+                        Runtime.getRuntime().availableProcessors());
                 System.out.printf("deliveries_per_s=%.0f machine_cpu_per_delivery_us=%.0f (busy %.1f of %.1f core-s)%n",
-                        deliveries / elapsed, busySeconds * 1e6 / Math.max(1, deliveries), busySeconds,
-                        cpuAfter.coreSecondsSince(cpuBefore));
+                        run.perSecond(), run.cpuMicrosEach(), run.busyCoreSeconds(), run.coreSeconds());
             }
         }
     }

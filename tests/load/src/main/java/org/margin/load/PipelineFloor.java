@@ -4,11 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.margin.runtime.cloudevents.sink.EventPoster;
 
@@ -58,46 +54,15 @@ public final class PipelineFloor {
                 .build();
         EventPoster poster = new EventPoster(Duration.ofSeconds(5));
 
-        LongAdder delivered = new LongAdder();
-        LongAdder failed = new LongAdder();
-        long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(3, seconds / 3));
-        long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
-        List<Thread> senders = new ArrayList<>();
-        for (int sender = 0; sender < concurrency; sender++) {
-            senders.add(Thread.ofVirtual().start(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        boolean counted = System.nanoTime() >= warmUpEnd;
-                        if (poster.post(target, event) instanceof EventPoster.Posted.Delivered) {
-                            if (counted) {
-                                delivered.increment();
-                            }
-                        } else if (counted) {
-                            failed.increment();
-                        }
-                    }
-                } catch (InterruptedException stopped) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        Thread.sleep(Duration.ofNanos(warmUpEnd - System.nanoTime()));
-        long started = System.nanoTime();
-        MachineCpu cpuBefore = MachineCpu.now();
-        for (Thread sender : senders) {
-            sender.join();
-        }
-        MachineCpu cpuAfter = MachineCpu.now();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double busySeconds = cpuAfter.busySecondsSince(cpuBefore);
+        FloorRun run = FloorRun.measure(concurrency, Duration.ofSeconds(Math.max(3, seconds / 3)),
+                Duration.ofSeconds(seconds), () -> poster.post(target, event) instanceof EventPoster.Posted.Delivered);
         server.stop();
 
-        double exchanges = delivered.sum() / elapsed;
-        System.out.printf("exchanges=%d failed=%d seconds=%.1f concurrency=%d cores=%d%n", delivered.sum(),
-                failed.sum(), elapsed, concurrency, Runtime.getRuntime().availableProcessors());
+        System.out.printf("exchanges=%d failed=%d seconds=%.1f concurrency=%d cores=%d%n", run.succeeded(),
+                run.failed(), run.seconds(), concurrency, Runtime.getRuntime().availableProcessors());
         System.out.printf("machine_cpu_per_exchange_us=%.0f (busy %.1f of %.1f core-s)%n",
-                busySeconds * 1e6 / Math.max(1, delivered.sum()), busySeconds, cpuAfter.coreSecondsSince(cpuBefore));
-        System.out.printf("exchanges_per_s=%.0f hops=%d ceiling_submissions_per_s=%.0f%n", exchanges, hops,
-                exchanges / hops);
+                run.cpuMicrosEach(), run.busyCoreSeconds(), run.coreSeconds());
+        System.out.printf("exchanges_per_s=%.0f hops=%d ceiling_submissions_per_s=%.0f%n", run.perSecond(), hops,
+                run.perSecond() / hops);
     }
 }

@@ -3,11 +3,7 @@ package org.margin.load;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.margin.store.local.LocalDatabase;
 
@@ -49,42 +45,20 @@ public final class TransactionFloor {
             execute(pool, "create table if not exists transaction_floor (id uuid primary key, body bytea not null)");
             byte[] body = new byte[1024];
 
-            LongAdder committed = new LongAdder();
-            long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            long end = warmUpEnd + TimeUnit.SECONDS.toNanos(seconds);
-            List<Thread> writers = new ArrayList<>();
-            for (int writer = 0; writer < concurrency; writer++) {
-                writers.add(Thread.ofVirtual().start(() -> {
-                    while (System.nanoTime() < end) {
-                        boolean counted = System.nanoTime() >= warmUpEnd;
-                        Mono.usingWhen(pool.create(),
-                                connection -> Flux.from(connection
-                                        .createStatement("insert into transaction_floor (id, body) values ($1, $2)")
-                                        .bind("$1", UUID.randomUUID()).bind("$2", ByteBuffer.wrap(body))
-                                        .execute()).flatMap(result -> result.getRowsUpdated()).then(),
-                                Connection::close).block();
-                        if (counted) {
-                            committed.increment();
-                        }
-                    }
-                }));
-            }
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmUpEnd - System.nanoTime()));
-            long started = System.nanoTime();
-            MachineCpu cpuBefore = MachineCpu.now();
-            for (Thread writer : writers) {
-                writer.join();
-            }
-            MachineCpu cpuAfter = MachineCpu.now();
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            double busySeconds = cpuAfter.busySecondsSince(cpuBefore);
-            long transactions = committed.sum();
+            FloorRun run = FloorRun.measure(concurrency, Duration.ofSeconds(5), Duration.ofSeconds(seconds), () -> {
+                Mono.usingWhen(pool.create(),
+                        connection -> Flux.from(connection
+                                .createStatement("insert into transaction_floor (id, body) values ($1, $2)")
+                                .bind("$1", UUID.randomUUID()).bind("$2", ByteBuffer.wrap(body))
+                                .execute()).flatMap(result -> result.getRowsUpdated()).then(),
+                        Connection::close).block();
+                return true;
+            });
             pool.disposeLater().block();
-            System.out.printf("transactions=%d seconds=%.1f concurrency=%d cores=%d%n", transactions, elapsed,
+            System.out.printf("transactions=%d seconds=%.1f concurrency=%d cores=%d%n", run.succeeded(), run.seconds(),
                     concurrency, Runtime.getRuntime().availableProcessors());
             System.out.printf("transactions_per_s=%.0f machine_cpu_per_transaction_us=%.0f (busy %.1f of %.1f core-s)%n",
-                    transactions / elapsed, busySeconds * 1e6 / Math.max(1, transactions), busySeconds,
-                    cpuAfter.coreSecondsSince(cpuBefore));
+                    run.perSecond(), run.cpuMicrosEach(), run.busyCoreSeconds(), run.coreSeconds());
         }
     }
 

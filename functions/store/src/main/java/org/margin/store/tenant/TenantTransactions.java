@@ -48,6 +48,9 @@ public final class TenantTransactions {
     private static final String SET_SCOPE_AND_TIMEOUT = """
             SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
                    set_config('app.actor_person', $3, true), set_config('statement_timeout', $4, true)""";
+    private static final String SET_SCOPE_AND_GENERIC_PLAN = """
+            SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
+                   set_config('app.actor_person', $3, true), set_config('plan_cache_mode', 'force_generic_plan', true)""";
     /** How long before a one-statement write's call times out the server gives up the statement. */
     private static final Duration WRITE_MARGIN = Duration.ofMillis(100);
 
@@ -89,6 +92,21 @@ public final class TenantTransactions {
         ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
         return await(operation, oneStatementTransaction(pool, READ_ONLY, connection -> setScope(connection, tenant),
                 sql, mapper, parameters)).orElseThrow();
+    }
+
+    /**
+     * {@link #query}, for a statement that PostgreSQL should plan once per connection and not on every call. The
+     * server plans a prepared statement anew for each call whenever, by its estimates, a plan made for that call's
+     * values looks cheaper than the generic one; for a statement whose planning costs more than its execution (a
+     * join of several reads each guarded by row-level security, with arrays as parameters) that choice costs more
+     * than it saves. The setting is local to the statement's transaction.
+     */
+    public <T> List<T> queryPlannedOnce(TenantId tenant, Consistency consistency, String operation, String sql,
+                                        Function<Readable, T> mapper, Object... parameters) {
+        ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
+        return await(operation, oneStatementTransaction(pool, READ_ONLY,
+                connection -> setScope(connection, SET_SCOPE_AND_GENERIC_PLAN, tenant), sql, mapper, parameters))
+                .orElseThrow();
     }
 
     /**
@@ -211,7 +229,11 @@ public final class TenantTransactions {
     }
 
     private Mono<Void> setScope(Connection connection, TenantId tenant) {
-        return Sql.rows(connection, SET_SCOPE, row -> 1, tenant.toString(), actor.role().setting(),
+        return setScope(connection, SET_SCOPE, tenant);
+    }
+
+    private Mono<Void> setScope(Connection connection, String statement, TenantId tenant) {
+        return Sql.rows(connection, statement, row -> 1, tenant.toString(), actor.role().setting(),
                 actor.person().map(PersonId::toString).orElse("")).then();
     }
 }

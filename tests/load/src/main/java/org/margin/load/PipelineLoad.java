@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.margin.events.lms.HmacSignature;
 import org.margin.store.Opaque;
@@ -153,9 +154,11 @@ public final class PipelineLoad {
         long interval = 1_000_000_000L / rate;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
+                // Parked, not spun, until the send is due: a spinning sender would hold one of the machine's two
+                // cores for the whole run, and the pipeline measured would have the other.
                 long due = start + i * interval;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
                 int index = i;
                 senders.submit(() -> {

@@ -7,11 +7,15 @@ import org.margin.privacy.pii.Recognizer;
 import org.margin.privacy.pii.text.Chars;
 import org.margin.privacy.pii.text.Phrases;
 import org.margin.privacy.pii.text.ScanText;
+import org.margin.privacy.pii.text.WordSet;
 import org.margin.privacy.pii.text.Words;
 
 /**
  * Ages: a number from 1 to 125 that the words around it make an age ("12 years old", "a 9-year-old", "aged 14",
- * "I just turned 10", "I'm 11."). A number alone is never an age.
+ * "I just turned 10", "I'm 11."), or one from one to ninety-nine written in words, as children often write it
+ * ("ten years old", "a nine-year-old", "I just turned eleven", "I'm twenty-one."). A number alone is never an age,
+ * and "one" in words is one only before a cue ("one year old"): after "turn" or "I was" it is mostly a pronoun or
+ * a quantity.
  */
 public final class AgeRecognizer implements Recognizer {
 
@@ -25,6 +29,13 @@ public final class AgeRecognizer implements Recognizer {
             "years young", "yo boy", "yo girl");
     private static final Phrases BEFORE_CUES = Phrases.of(
             "aged", "age", "age of", "ages", "turned", "turning", "turn", "turns", "age is", "i'm now", "am now");
+    private static final WordSet UNITS = WordSet.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine");
+    private static final WordSet UNITS_AND_TEENS = WordSet.of("one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen");
+    private static final WordSet TENS = WordSet.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
     /** Forms of "to be" after a person, reported only when the number ends the clause ("I'm 11."). */
     private static final Phrases STATE_CUES = Phrases.of(
             "i'm", "im", "i am", "he", "she", "he is", "she is", "i was", "he was", "she was", "you are", "you're",
@@ -40,31 +51,56 @@ public final class AgeRecognizer implements Recognizer {
         Words words = scan.words();
         String text = scan.text();
         for (int w = 0; w < words.count(); w++) {
-            if (!words.isNumber(w) || words.length(w) > 3) {
+            int spoken = numberInWords(words, w);
+            if (spoken == 0 && !isAgeNumber(words, text, w)) {
                 continue;
             }
+            int last = spoken == 0 ? w : w + spoken - 1;
             int start = words.start(w);
-            int end = words.end(w);
-            if (!Chars.digitBoundaryBefore(text, start) || !Chars.digitBoundaryAfter(text, end)
-                    || isPartOfDialledNumber(text, start)) {
-                continue;
-            }
-            int value = Integer.parseInt(text, start, end, 10);
-            if (value < 1 || value > MAX_AGE) {
-                continue;
-            }
+            int end = words.end(last);
+            boolean cueBeforeCounts = spoken != 1 || !words.is(w, "one");
             double score = 0;
-            if (w + 1 < words.count() && AFTER_CUES.startsAt(words, w + 1)) {
+            if (last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)) {
                 score = AFTER_CUE_SCORE;
-            } else if (BEFORE_CUES.endsBefore(words, w, 0)) {
+            } else if (cueBeforeCounts && BEFORE_CUES.endsBefore(words, w, 0)) {
                 score = BEFORE_CUE_SCORE;
-            } else if (STATE_CUES.endsBefore(words, w, 1) && endsClause(text, end)) {
+            } else if (cueBeforeCounts && STATE_CUES.endsBefore(words, w, 1) && endsClause(text, end)) {
                 score = STATE_CUE_SCORE;
             }
             if (score > 0) {
                 sink.accept(new Finding(start, end, EntityType.AGE, score, name()));
+                w = last;
             }
         }
+    }
+
+    private static boolean isAgeNumber(Words words, String text, int w) {
+        if (!words.isNumber(w) || words.length(w) > 3) {
+            return false;
+        }
+        int start = words.start(w);
+        int end = words.end(w);
+        if (!Chars.digitBoundaryBefore(text, start) || !Chars.digitBoundaryAfter(text, end)
+                || isPartOfDialledNumber(text, start)) {
+            return false;
+        }
+        int value = Integer.parseInt(text, start, end, 10);
+        return value >= 1 && value <= MAX_AGE;
+    }
+
+    /**
+     * How many words from {@code w} write a number from one to ninety-nine ("ten": 1, "twenty-one" or "twenty one":
+     * 2), or 0.
+     */
+    private static int numberInWords(Words words, int w) {
+        if (words.in(w, UNITS_AND_TEENS)) {
+            return 1;
+        }
+        if (!words.in(w, TENS)) {
+            return 0;
+        }
+        boolean joined = w + 1 < words.count() && words.in(w + 1, UNITS) && words.onlyBetween(w, w + 1, "- ");
+        return joined ? 2 : 1;
     }
 
     /** An age is never written with a leading zero (030) or a plus sign (+44): those belong to phone numbers. */

@@ -15,6 +15,20 @@ class AgeRecognizerTest {
     }
 
     @Test
+    void findsAgesWrittenInWords() {
+        String text = "My sister is ten years old, my cousin a nine-year-old, Grandpa turned seventy-five, "
+                + "Mia is twenty one. I'm eleven! The baby is one year old.";
+        assertThat(Recognized.values(recognizer, text))
+                .containsExactly("ten", "nine", "seventy-five", "twenty one", "eleven", "one");
+    }
+
+    @Test
+    void aNumberInWordsWithoutACueOrOneAfterACueBeforeIsNotAnAge() {
+        assertThat(Recognized.values(recognizer, "We saw three deer. It was my turn, one more page to turn. "
+                + "I was one of them, and so was I, one. Ten of us were twelve minutes late.")).isEmpty();
+    }
+
+    @Test
     void aNumberAloneOrAQuantityIsNotAnAge() {
         assertThat(Recognized.values(recognizer, "I have 12 cats, I was 5 minutes late, page 33 of 200")).isEmpty();
     }

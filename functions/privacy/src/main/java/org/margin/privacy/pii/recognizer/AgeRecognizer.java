@@ -51,7 +51,7 @@ public final class AgeRecognizer implements Recognizer {
         Words words = scan.words();
         String text = scan.text();
         for (int w = 0; w < words.count(); w++) {
-            int spoken = numberInWords(words, w);
+            int spoken = words.isNumber(w) ? 0 : numberInWords(words, w);
             if (spoken == 0 && !isAgeNumber(words, text, w)) {
                 continue;
             }
@@ -93,6 +93,11 @@ public final class AgeRecognizer implements Recognizer {
      * 2), or 0.
      */
     private static int numberInWords(Words words, int w) {
+        // From "one" to "seventeen", 3 to 9 letters: most words are turned away before a lookup.
+        int length = words.length(w);
+        if (length < 3 || length > 9 || !words.isAlphabetic(w)) {
+            return 0;
+        }
         if (words.in(w, UNITS_AND_TEENS)) {
             return 1;
         }

@@ -89,9 +89,7 @@ public final class TenantTransactions {
     /** Runs one read-only statement and returns every row it gives, mapped. */
     public <T> List<T> query(TenantId tenant, Consistency consistency, String operation, String sql,
                              Function<Readable, T> mapper, Object... parameters) {
-        ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, oneStatementTransaction(pool, READ_ONLY, connection -> setScope(connection, tenant),
-                sql, mapper, parameters)).orElseThrow();
+        return read(tenant, consistency, operation, SET_SCOPE, sql, mapper, parameters);
     }
 
     /**
@@ -103,10 +101,14 @@ public final class TenantTransactions {
      */
     public <T> List<T> queryPlannedOnce(TenantId tenant, Consistency consistency, String operation, String sql,
                                         Function<Readable, T> mapper, Object... parameters) {
+        return read(tenant, consistency, operation, SET_SCOPE_AND_GENERIC_PLAN, sql, mapper, parameters);
+    }
+
+    private <T> List<T> read(TenantId tenant, Consistency consistency, String operation, String scope, String sql,
+                             Function<Readable, T> mapper, Object... parameters) {
         ConnectionFactory pool = consistency == Consistency.STALE_OK ? replica : primary;
-        return await(operation, oneStatementTransaction(pool, READ_ONLY,
-                connection -> setScope(connection, SET_SCOPE_AND_GENERIC_PLAN, tenant), sql, mapper, parameters))
-                .orElseThrow();
+        return await(operation, oneStatementTransaction(pool, READ_ONLY, connection -> setScope(connection, scope,
+                tenant), sql, mapper, parameters)).orElseThrow();
     }
 
     /**

@@ -3,8 +3,6 @@ package org.margin.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.margin.grid.support.FreePorts;
 
 /**
  * A function's shipped jar running as its own process on a free loopback port, as Knative would run it. Its output
@@ -41,7 +39,7 @@ final class FunctionProcess implements AutoCloseable {
 
     /** Starts {@code functions/NAME/target/NAME.jar} with {@code env} added, and waits until it is ready. */
     static FunctionProcess start(String name, Map<String, String> env) {
-        int port = freePort();
+        int port = FreePorts.base(1);
         Map<String, String> withPort = new HashMap<>(McpHttp.TOKENS.environment(McpHttp.RESOURCE));
         withPort.putAll(env);
         withPort.put("PORT", Integer.toString(port));
@@ -185,34 +183,5 @@ final class FunctionProcess implements AutoCloseable {
         } catch (IOException closed) {
             // The process ended.
         }
-    }
-
-    static int freePort() {
-        return freePorts(1);
-    }
-
-    /**
-     * The first of {@code count} consecutive free loopback ports, below the range the system hands out to outgoing
-     * connections (32768 and up on Linux), so that none of them is taken by a connection while a process starts.
-     */
-    static int freePorts(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no run of " + count + " free loopback ports");
-    }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -39,6 +39,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.margin.grid.support.FreePorts;
 
 /**
  * Margin in local mode for a test, as {@code ./margin dev} runs it (the launcher as its own process), with one
@@ -84,7 +85,7 @@ final class LocalMargin implements AutoCloseable {
     static LocalMargin start(Map<String, String> extra) throws IOException, JOSEException, InterruptedException {
         Path directory = Files.createTempDirectory("margin-local");
         // The broker, the functions, the token issuer, the database (+ 20) and the grid member (+ 21).
-        int base = FunctionProcess.freePorts(GRID_MEMBER + 1);
+        int base = FreePorts.base(GRID_MEMBER + 1);
         RSAKey canvasKey = new RSAKeyGenerator(2048).keyID("canvas-e2e").generate();
         TenantId tenant = new TenantId(UUID.randomUUID());
         Map<String, String> env = new HashMap<>(extra);

@@ -32,6 +32,7 @@ import com.hazelcast.map.IMap;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
+import org.margin.grid.support.FreePorts;
 
 /**
  * Essays laden with planted personal data go through the whole pipeline (webhooks, analysis, profiles, similarity,
@@ -49,7 +50,7 @@ class PipelineNoLeakTest {
         List<String> errors = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         List<String> grid = new ArrayList<>();
-        int tapPort = FunctionProcess.freePort();
+        int tapPort = FreePorts.base(1);
         try (OtlpReceiver spans = OtlpReceiver.start()) {
             LocalMargin margin = LocalMargin.start(Map.of(
                     HttpEventSink.K_SINK, "http://127.0.0.1:" + tapPort + "/",

@@ -24,7 +24,7 @@ import org.margin.store.course.Courses;
 import org.margin.store.course.Enrollments;
 import org.margin.store.deadletter.DeadLetters;
 import org.margin.store.integrity.Fingerprints;
-import org.margin.store.integrity.IndexDebits;
+import org.margin.store.integrity.IndexCounts;
 import org.margin.store.integrity.IntegrityReports;
 import org.margin.store.keys.EncryptedColumnRows;
 import org.margin.store.keys.PostgresKeyAudit;
@@ -63,7 +63,7 @@ public final class Store implements AutoCloseable {
     private final AlertRules alertRules;
     private final Alerts alerts;
     private final Fingerprints fingerprints;
-    private final IndexDebits indexDebits;
+    private final IndexCounts indexCounts;
     private final DeadLetters deadLetters;
     private final IntegrityReports integrityReports;
     private final PostgresKeysetRepository keysets;
@@ -98,7 +98,7 @@ public final class Store implements AutoCloseable {
         this.alertRules = new AlertRules(transactions);
         this.alerts = new Alerts(transactions);
         this.fingerprints = new Fingerprints(transactions);
-        this.indexDebits = new IndexDebits(transactions);
+        this.indexCounts = new IndexCounts(transactions);
         this.deadLetters = new DeadLetters(transactions);
         this.integrityReports = new IntegrityReports(transactions);
         this.keysets = new PostgresKeysetRepository(transactions);
@@ -172,8 +172,8 @@ public final class Store implements AutoCloseable {
     }
 
     /** The integrity index's counts still owed by removed fingerprints, and their application. */
-    public IndexDebits indexDebits() {
-        return indexDebits;
+    public IndexCounts indexCounts() {
+        return indexCounts;
     }
 
     /** Operator data of no tenant: events the broker could not deliver. */

@@ -66,6 +66,9 @@ public final class SubmissionCheck {
             List<Fingerprint> entries = fingerprints.toStored();
             Filing filing = store.fingerprints().file(tenant, submission, entries);
             filed = filing.filed();
+            if (filed > 0) {
+                store.indexCounts().applySoon(tenant);
+            }
             index = new FiledCourseIndex(index, filing.frequencies(),
                     entries.stream().map(Fingerprint::hash).collect(Collectors.toUnmodifiableSet()));
         }

@@ -30,7 +30,7 @@ import org.margin.store.tenant.TenantId;
  * the consents withdrawn in the last {@link #WITHDRAWAL_LOOKBACK}: the data processed for each withdrawn purpose
  * before the withdrawal goes. Each category's and each purpose's counts are recorded in the institution's audit
  * log, as the act of whoever started the run. Last, it lowers the integrity index's counts by every debit the
- * institution's fingerprint deletions left ({@link org.margin.store.integrity.IndexDebits}): this run's, and any an
+ * institution's fingerprint deletions left ({@link org.margin.store.integrity.IndexCounts}): this run's, and any an
  * erasure's follow-up did not get to. The schedule's run also prunes the installation's own chain.
  */
 public final class RetentionRun {
@@ -106,7 +106,7 @@ public final class RetentionRun {
         Optional<Pruning> pruning = pruneAudit(tenant, by, deleted);
         withdrawn.forEach((purpose, rows) ->
                 audit.action(tenant, by, "retention.withdrawn_consent", target(purpose, rows)));
-        store.indexDebits().applyOrLeave(tenant);
+        store.indexCounts().applyOrLeave(tenant);
         return new Report(tenant, now, deleted, withdrawn, buried, pruning);
     }
 

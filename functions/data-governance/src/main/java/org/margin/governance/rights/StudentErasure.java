@@ -22,7 +22,7 @@ import org.margin.store.tenant.TenantId;
  * then the announcement {@code org.margin.student.erased.v1} for whoever keeps anything else. The event's id comes
  * from the receipt, so announcing again after a lost send is recognised as the same erasure. Right after the
  * commit, a virtual thread lowers the integrity index's counts by the debits the erasure left
- * ({@link org.margin.store.integrity.IndexDebits}); debits it does not get to (a crash, a failure) stay in the store
+ * ({@link org.margin.store.integrity.IndexCounts}); debits it does not get to (a crash, a failure) stay in the store
  * until the next retention run applies them.
  */
 public final class StudentErasure {
@@ -57,7 +57,7 @@ public final class StudentErasure {
                 Deadlines.due(regime, now));
         Optional<Erased> erased = store.subjects().erase(tenant, student, request, filed);
         erased.ifPresent(done -> Thread.ofVirtual().name("index-debits")
-                .start(() -> store.indexDebits().applyOrLeave(tenant)));
+                .start(() -> store.indexCounts().applyOrLeave(tenant)));
         return erased.map(done -> {
             int buried = caches.forget(tenant, List.of(student), done.submissions());
             return new Receipt(done.request(), done, buried, announce(tenant, student, done));

@@ -2,11 +2,14 @@ package org.margin.store.integrity;
 
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.margin.store.Consistency;
@@ -23,11 +26,12 @@ public final class Fingerprints {
     public static final int MAX_RESULTS = 50_000;
 
     // The course comes from the submission itself, so a fingerprint cannot be filed under another course. Only
-    // rows actually added are counted in the course's frequencies, so a redelivery counts nothing; the counts are
-    // taken in hash order so that concurrent filings lock the shared counters in one order.
-    // The filing also answers what a check asks next: how common the submission's hashes are in its course. A hash
-    // filed now has its new count from the upsert; any other is read in the statement's snapshot (a count that
-    // changed since comes from a filing that committed meanwhile, as a separate read a moment later could miss too).
+    // rows actually added are credited to the course's counts, so a redelivery counts nothing. The credit is one row
+    // appended to the pending changes (IndexCounts), so filings of a course never wait for one another's counters.
+    // The filing also answers what a check asks next: how common the submission's hashes are in its course, as the
+    // stored counts, the course's pending changes and this filing's own credit (which the statement's other parts
+    // cannot see); a count that changed since comes from a filing that committed meanwhile, as a separate read a
+    // moment later could miss too.
     private static final String RECORD = """
             WITH filed AS (
                 INSERT INTO fingerprints
@@ -41,39 +45,43 @@ public final class Fingerprints {
                 WHERE s.institution_id = $1 AND s.id = $2
                 ON CONFLICT (institution_id, submission_id, kind, position) DO NOTHING
                 RETURNING course_id, hash),
-            counted AS (
-                INSERT INTO fingerprint_frequencies (institution_id, course_id, hash, submissions)
-                SELECT $1, course_id, hash, 1 FROM filed GROUP BY course_id, hash ORDER BY hash
-                ON CONFLICT (institution_id, course_id, hash)
-                DO UPDATE SET submissions = fingerprint_frequencies.submissions + 1
-                RETURNING hash, submissions),
-            sized AS (
-                INSERT INTO fingerprinted_courses (institution_id, course_id, submissions)
-                SELECT $1, course_id, 1 FROM filed GROUP BY course_id
-                ON CONFLICT (institution_id, course_id)
-                DO UPDATE SET submissions = fingerprinted_courses.submissions + 1
-                RETURNING submissions),
+            added AS (
+                SELECT course_id, hash FROM filed GROUP BY course_id, hash),
+            credited AS (
+                INSERT INTO fingerprint_count_deltas (institution_id, course_id, submissions, hashes, holders)
+                SELECT $1, course_id, 1, array_agg(hash ORDER BY hash), array_agg(1) FROM added GROUP BY course_id
+                RETURNING submissions, hashes, holders),
             course AS (
                 SELECT course_id FROM submissions WHERE institution_id = $1 AND id = $2)
-            SELECT 'filed' AS part, NULL::bigint AS hash, count(*) AS n FROM filed
+            SELECT 'filed' AS part, NULL::bigint AS hash, count(*)::integer AS n, NULL::bigint[] AS hashes,
+                   NULL::integer[] AS holders
+            FROM filed
             UNION ALL
-            SELECT 'holders', hash, submissions FROM counted
-            UNION ALL
-            SELECT 'holders', f.hash, f.submissions
+            SELECT 'stored', f.hash, f.submissions, NULL, NULL
             FROM course c JOIN fingerprint_frequencies f ON f.institution_id = $1 AND f.course_id = c.course_id
-            WHERE f.hash = ANY($4::bigint[]) AND NOT EXISTS (SELECT 1 FROM counted WHERE counted.hash = f.hash)
+            WHERE f.hash = ANY($4::bigint[])
             UNION ALL
-            SELECT 'course', NULL, submissions FROM sized
-            UNION ALL
-            SELECT 'course', NULL, fc.submissions
+            SELECT 'stored', NULL, fc.submissions, NULL, NULL
             FROM course c JOIN fingerprinted_courses fc ON fc.institution_id = $1 AND fc.course_id = c.course_id
-            WHERE NOT EXISTS (SELECT 1 FROM sized)""";
-    // One primary-key lookup per hash plus the course's size (the row with a null hash).
+            UNION ALL
+            SELECT 'pending', NULL, d.submissions, d.hashes, d.holders
+            FROM course c JOIN fingerprint_count_deltas d ON d.institution_id = $1 AND d.course_id = c.course_id
+            UNION ALL
+            SELECT 'pending', NULL, submissions, hashes, holders FROM credited""";
+    // One primary-key lookup per hash, the course's size (the row with a null hash), and the course's pending
+    // changes as they are stored (IndexCounts folds them in moments after they come, so they are few). Their hashes
+    // are matched by the caller: the planner cannot know how many an array holds, and a join it thought small ran
+    // a nested loop over an erasure's thousands of hashes for each hash asked.
     private static final String FREQUENCIES = """
-            SELECT hash, submissions FROM fingerprint_frequencies
+            SELECT 'stored' AS part, hash, submissions AS n, NULL::bigint[] AS hashes, NULL::integer[] AS holders
+            FROM fingerprint_frequencies
             WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
             UNION ALL
-            SELECT NULL, submissions FROM fingerprinted_courses WHERE institution_id = $1 AND course_id = $2""";
+            SELECT 'stored', NULL, submissions, NULL, NULL
+            FROM fingerprinted_courses WHERE institution_id = $1 AND course_id = $2
+            UNION ALL
+            SELECT 'pending', NULL, submissions, hashes, holders
+            FROM fingerprint_count_deltas WHERE institution_id = $1 AND course_id = $2""";
     // The candidates are the submissions holding the most seeds (index-only on the per-course index); each one's
     // entries for the checked words and passages are then read on the primary key (index-only, one range per kind)
     // and sent as one row of arrays per candidate: a check receives a few dozen rows instead of every shared entry.
@@ -127,9 +135,10 @@ public final class Fingerprints {
     }
 
     /**
-     * Files a submission's fingerprints under its course and counts them in the course's frequencies; returns how
+     * Files a submission's fingerprints under its course and credits them to the course's counts; returns how
      * many were added (0 when the submission is unknown in this tenant; entries already filed are kept as they
-     * are and not counted again).
+     * are and not counted again). The credit is pending until {@link IndexCounts} folds it in, and counted by
+     * every read meanwhile.
      */
     public long record(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
         return file(tenant, submission, fingerprints).filed();
@@ -147,37 +156,70 @@ public final class Fingerprints {
         Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
         Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
         long[] filed = {0};
-        int[] course = {0};
-        Map<Long, Integer> holders = new HashMap<>(hashes.length * 2);
+        CountReading counts = new CountReading(hashes);
         transactions.writeOne(tenant, "fingerprint recording", RECORD, row -> {
-            long n = Sql.required(row, "n", Long.class);
-            switch (Sql.required(row, "part", String.class)) {
-                case "filed" -> filed[0] = n;
-                case "holders" -> holders.put(Sql.required(row, "hash", Long.class), Math.toIntExact(n));
-                default -> course[0] = Math.toIntExact(n);
+            if (Sql.required(row, "part", String.class).equals("filed")) {
+                filed[0] = Sql.required(row, "n", Integer.class);
+            } else {
+                counts.add(row);
             }
-            return n;
+            return row;
         }, tenant.value(), submission.value(), kinds, hashes, positions, starts, ends);
-        return new Filing(filed[0], new HashFrequencies(course[0], holders));
+        return new Filing(filed[0], counts.frequencies());
     }
 
     /** How many of the course's filed submissions hold each of the hashes, and how many it has filed. */
     public HashFrequencies frequencies(TenantId tenant, CourseId course, Collection<Long> hashes,
                                        Consistency consistency) {
         Long[] wanted = hashes.toArray(Long[]::new);
-        Map<Long, Integer> holders = new HashMap<>(wanted.length * 2);
-        int[] submissions = {0};
+        CountReading counts = new CountReading(wanted);
         transactions.query(tenant, consistency, "fingerprint frequencies", FREQUENCIES, row -> {
-            Long hash = row.get("hash", Long.class);
-            int count = Sql.required(row, "submissions", Integer.class);
-            if (hash == null) {
-                submissions[0] = count;
-            } else {
-                holders.put(hash, count);
-            }
-            return count;
+            counts.add(row);
+            return row;
         }, tenant.value(), course.value(), wanted);
-        return new HashFrequencies(submissions[0], holders);
+        return counts.frequencies();
+    }
+
+    /**
+     * Sums the rows {@link #RECORD} and {@link #FREQUENCIES} give: a hash's stored count, the course's stored size
+     * (no hash), and pending changes (no hash: a change to the course's size, with arrays of hashes and their
+     * changes), kept for the wanted hashes only.
+     */
+    private static final class CountReading {
+
+        private final Set<Long> wanted;
+        private final Map<Long, Integer> holders;
+        private int submissions;
+
+        CountReading(Long[] wanted) {
+            this.wanted = new HashSet<>(Arrays.asList(wanted));
+            this.holders = new HashMap<>(wanted.length * 2);
+        }
+
+        void add(Readable row) {
+            int n = Sql.required(row, "n", Integer.class);
+            Long hash = row.get("hash", Long.class);
+            if (hash != null) {
+                holders.merge(hash, n, Integer::sum);
+                return;
+            }
+            submissions += n;
+            Long[] changed = row.get("hashes", Long[].class);
+            if (changed == null) {
+                return;
+            }
+            Integer[] changes = Sql.required(row, "holders", Integer[].class);
+            for (int i = 0; i < changed.length; i++) {
+                if (wanted.contains(changed[i])) {
+                    holders.merge(changed[i], changes[i], Integer::sum);
+                }
+            }
+        }
+
+        HashFrequencies frequencies() {
+            holders.values().removeIf(count -> count <= 0);
+            return new HashFrequencies(Math.max(0, submissions), holders);
+        }
     }
 
     /**

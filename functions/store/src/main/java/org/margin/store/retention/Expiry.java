@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.margin.store.consent.Purpose;
-import org.margin.store.integrity.IndexDebits;
+import org.margin.store.integrity.IndexCounts;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.submission.SubmissionId;
@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 /**
  * Deletes one tenant's data of one category older than a cutoff, in one transaction, keeping what is derived from
  * it right: profiles are recomputed from the metrics that remain, and deleted fingerprints leave their debits to the
- * integrity index's counts ({@link IndexDebits}), which the retention run applies afterwards.
+ * integrity index's counts ({@link IndexCounts}), which the retention run applies afterwards.
  * The audit category is not expired here: the audit log is append-only and expires itself.
  */
 public final class Expiry {
@@ -112,7 +112,7 @@ public final class Expiry {
                             RetentionCategory.METRICS, Map.of("profile_aggregates", profiles), List.of(),
                             List.of(student))));
             case INTEGRITY -> transactions.write(tenant, "withdrawn integrity expiry", c ->
-                    IndexDebits.deleteFingerprints(c, WITHDRAWN_SUBMISSIONS, parameters)
+                    IndexCounts.deleteFingerprints(c, WITHDRAWN_SUBMISSIONS, parameters)
                             .flatMap(fingerprints -> Sql.rows(c, DELETE_WITHDRAWN_REPORTS,
                                             row -> new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
                                             parameters)
@@ -139,7 +139,7 @@ public final class Expiry {
                                 Sql.required(row, "alerts", Long.class)),
                         tenant.value(), cutoff)
                 .collectList()
-                .flatMap(doomed -> IndexDebits.deleteFingerprints(connection, OLD_SUBMISSIONS, tenant.value(),
+                .flatMap(doomed -> IndexCounts.deleteFingerprints(connection, OLD_SUBMISSIONS, tenant.value(),
                                 cutoff)
                         .then(Sql.update(connection, DELETE_SUBMISSIONS, tenant.value(), cutoff))
                         .flatMap(deleted -> {
@@ -168,7 +168,7 @@ public final class Expiry {
     }
 
     private static Mono<Expired> fingerprints(Connection connection, TenantId tenant, Instant cutoff) {
-        return IndexDebits.deleteFingerprints(connection, OLD_SUBMISSIONS, tenant.value(), cutoff)
+        return IndexCounts.deleteFingerprints(connection, OLD_SUBMISSIONS, tenant.value(), cutoff)
                 .flatMap(fingerprints -> Sql.rows(connection, DELETE_REPORTS,
                                 row -> new SubmissionId(Sql.required(row, "submission_id", UUID.class)),
                                 tenant.value(), cutoff)

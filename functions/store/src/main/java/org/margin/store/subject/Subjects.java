@@ -10,7 +10,7 @@ import org.margin.store.Consistency;
 import org.margin.store.Opaque;
 import org.margin.store.StoreRejectedException;
 import org.margin.store.course.CourseId;
-import org.margin.store.integrity.IndexDebits;
+import org.margin.store.integrity.IndexCounts;
 import org.margin.store.people.PersonId;
 import org.margin.store.people.PersonIdentity;
 import org.margin.store.submission.Submission;
@@ -102,7 +102,7 @@ public final class Subjects {
     private static final String ERASE_PERSON = "DELETE FROM people WHERE institution_id = $1 AND id = $2";
     // The rows hanging off the submissions go first, each table in one set-based statement: left to the cascade,
     // every submission's deletion would visit each dependent table on its own, a thousand times for a thousand.
-    // The fingerprints go before these, with their debits to the index's counts (IndexDebits).
+    // The fingerprints go before these, with their debits to the index's counts (IndexCounts).
     private static final List<String> ERASE_DERIVED = List.of(
             "DELETE FROM integrity_reports WHERE institution_id = $1 AND submission_id IN (%s)"
                     .formatted(STUDENT_SUBMISSIONS),
@@ -139,8 +139,8 @@ public final class Subjects {
 
     /**
      * Deletes every row about the person in one transaction, leaves what the person's submissions owe the integrity
-     * index's counts as debits that name no one ({@link IndexDebits}: lowering the counts is the caller's follow-up,
-     * {@link IndexDebits#apply}, after the commit), deletes the undelivered events that carry the pseudonym, and records the request
+     * index's counts as debits that name no one ({@link IndexCounts}: lowering the counts is the caller's follow-up,
+     * {@link IndexCounts#apply}, after the commit), deletes the undelivered events that carry the pseudonym, and records the request
      * as completed with the counts as its receipt: the open request {@code filed} if given (of this person, an
      * erasure, still open), else a new one. Empty, with nothing changed, if the tenant has no such person.
      *
@@ -163,7 +163,7 @@ public final class Subjects {
                             .flatMap(counted -> Sql.rows(connection, SUBMISSION_IDS,
                                             row -> new SubmissionId(Sql.required(row, "id", UUID.class)), t, p)
                                     .collectList()
-                                    .flatMap(submissions -> IndexDebits.deleteFingerprints(connection,
+                                    .flatMap(submissions -> IndexCounts.deleteFingerprints(connection,
                                                     STUDENT_SUBMISSIONS, t, p)
                                             .then(Sql.rows(connection, ERASE_DEAD_LETTERS,
                                                     row -> Sql.required(row, "erased", Long.class), p).single())

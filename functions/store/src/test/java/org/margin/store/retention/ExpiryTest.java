@@ -118,7 +118,7 @@ class ExpiryTest {
         Expired analysis = store.expiry().withdrawn(tenant, filed.student(), Purpose.ANALYSIS, CUTOFF);
 
         assertThat(integrity.deleted()).containsEntry("fingerprints", 1L).containsEntry("integrity_reports", 1L);
-        store.indexDebits().apply(tenant);
+        store.indexCounts().apply(tenant);
         assertThat(integrity.submissions()).containsExactly(filed.old());
         assertThat(store.integrityReports().find(tenant, filed.old(), Consistency.READ_YOUR_WRITES)).isEmpty();
         assertThat(store.integrityReports().find(tenant, filed.recent(), Consistency.READ_YOUR_WRITES)).isPresent();

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.TestDatabases;
 import org.margin.store.World;
@@ -42,10 +43,11 @@ import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.TenantId;
 
 /**
- * The integrity index's counts after fingerprints leave: debits written with the deletion, applied later, and the
- * counts then exactly a recount of the fingerprints that remain. Real PostgreSQL as the application role.
+ * The integrity index's counts: credits written by filings and debits written with deletions, folded in later, the
+ * counts read always and the counts stored once folded exactly a recount of the fingerprints there are. Real
+ * PostgreSQL as the application role.
  */
-class IndexDebitsTest {
+class IndexCountsTest {
 
     private static final Instant SUBMITTED = Instant.parse("2026-09-20T10:00:00Z");
     /** Passage hashes per submission, drawn from a range wide enough that a student's hashes fill two debit rows. */
@@ -83,6 +85,7 @@ class IndexDebitsTest {
                         .add(file(world.tenant(), i < 3 ? world.course() : second, student, random));
             }
         }
+        store.indexCounts().apply(world.tenant());
         return new School(world, second, submissions);
     }
 
@@ -127,14 +130,14 @@ class IndexDebitsTest {
         identifiers.add(erased.value().toString());
         school.submissions().get(erased).forEach(submission -> identifiers.add(submission.value().toString()));
         assertThat(debits).allSatisfy(row -> assertThat(identifiers).noneMatch(row::contains));
-        long debited = debitedHashes(school.tenant());
+        long debited = pendingHashes(school.tenant());
 
-        long lowered = store.indexDebits().apply(school.tenant());
+        long lowered = store.indexCounts().apply(school.tenant());
 
         assertThat(lowered).isEqualTo(debited);
         assertThat(counts(school.tenant())).isEqualTo(recount(school.tenant()));
         assertThat(debits(school.tenant())).isEmpty();
-        assertThat(store.indexDebits().apply(school.tenant())).as("applied again").isZero();
+        assertThat(store.indexCounts().apply(school.tenant())).as("applied again").isZero();
         assertThat(counts(school.tenant())).isEqualTo(recount(school.tenant()));
     }
 
@@ -152,7 +155,7 @@ class IndexDebitsTest {
         assertThat(debits(school.tenant())).as("three removals, none applied").hasSizeGreaterThanOrEqualTo(9);
         assertThat(counts(school.tenant())).isNotEqualTo(recount(school.tenant()));
 
-        store.indexDebits().apply(school.tenant());
+        store.indexCounts().apply(school.tenant());
 
         assertThat(counts(school.tenant())).isEqualTo(recount(school.tenant()));
         assertThat(debits(school.tenant())).isEmpty();
@@ -165,7 +168,7 @@ class IndexDebitsTest {
             erase(school.tenant(), student);
         }
         assertThat(debits(school.tenant())).hasSizeGreaterThanOrEqualTo(10);
-        long debited = debitedHashes(school.tenant());
+        long debited = pendingHashes(school.tenant());
 
         CountDownLatch start = new CountDownLatch(1);
         long applied;
@@ -174,7 +177,7 @@ class IndexDebitsTest {
             for (int i = 0; i < 2; i++) {
                 both.add(appliers.submit(() -> {
                     start.await();
-                    return store.indexDebits().apply(school.tenant());
+                    return store.indexCounts().apply(school.tenant());
                 }));
             }
             start.countDown();
@@ -184,6 +187,74 @@ class IndexDebitsTest {
         assertThat(applied).as("hashes lowered by the two together").isEqualTo(debited);
         assertThat(counts(school.tenant())).isEqualTo(recount(school.tenant()));
         assertThat(debits(school.tenant())).isEmpty();
+    }
+
+    @Test
+    void filingsOfOneCourseAtOnceAreCountedExactlyByEveryReadWhetherFoldedOrNot() throws Exception {
+        World world = World.create(store, 6);
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService students = Executors.newFixedThreadPool(world.students().size())) {
+            List<Future<?>> filings = new ArrayList<>();
+            for (PersonId student : world.students()) {
+                Random random = new Random(student.value().getLeastSignificantBits());
+                filings.add(students.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 3; i++) {
+                        file(world.tenant(), world.course(), student, random);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> filing : filings) {
+                filing.get();
+            }
+        }
+        Map<String, Long> recount = recount(world.tenant());
+        assertThat(recount).containsEntry(world.course().value() + "/size", 18L);
+        assertThat(counts(world.tenant())).as("nothing folded yet").isEmpty();
+        assertThat(pendingHashes(world.tenant())).isPositive();
+        assertThat(read(world.tenant(), world.course(), recount)).as("read while pending").isEqualTo(recount);
+
+        store.indexCounts().apply(world.tenant());
+
+        assertThat(counts(world.tenant())).isEqualTo(recount);
+        assertThat(read(world.tenant(), world.course(), recount)).as("read once folded").isEqualTo(recount);
+        assertThat(debits(world.tenant())).isEmpty();
+    }
+
+    @Test
+    void applicationsAskedForDuringABurstFoldEveryFilingInTheBackground() throws SQLException, InterruptedException {
+        World world = World.create(store, 4);
+        Random random = new Random(15);
+        for (PersonId student : world.students()) {
+            for (int i = 0; i < 2; i++) {
+                file(world.tenant(), world.course(), student, random);
+                store.indexCounts().applySoon(world.tenant());
+            }
+        }
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!debits(world.tenant()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(debits(world.tenant())).as("left pending").isEmpty();
+        assertThat(counts(world.tenant())).isEqualTo(recount(world.tenant()));
+    }
+
+    /** The course's counts as {@link Fingerprints#frequencies} reads them, keyed as {@link #recount} keys them. */
+    private static Map<String, Long> read(TenantId tenant, CourseId course, Map<String, Long> recount) {
+        String prefix = course.value() + "/";
+        List<Long> hashes = recount.keySet().stream()
+                .filter(key -> key.startsWith(prefix) && !key.endsWith("/size"))
+                .map(key -> Long.parseLong(key.substring(prefix.length())))
+                .toList();
+        HashFrequencies read = store.fingerprints().frequencies(tenant, course, hashes, Consistency.READ_YOUR_WRITES);
+        Map<String, Long> figures = new HashMap<>();
+        read.holders().forEach((hash, holders) -> figures.put(prefix + hash, (long) holders));
+        figures.put(prefix + "size", (long) read.submissions());
+        return figures;
     }
 
     /** The index's counts as stored: {@code course/hash} or {@code course/size} to the count. */
@@ -219,12 +290,12 @@ class IndexDebitsTest {
         return figures;
     }
 
-    /** The tenant's pending debit rows, each as its whole text. */
+    /** The tenant's pending rows of changes, each as its whole text. */
     private static List<String> debits(TenantId tenant) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
              PreparedStatement query = owner.prepareStatement(
-                     "SELECT d::text FROM fingerprint_debits d WHERE institution_id = ?")) {
+                     "SELECT d::text FROM fingerprint_count_deltas d WHERE institution_id = ?")) {
             query.setObject(1, tenant.value());
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
@@ -235,11 +306,12 @@ class IndexDebitsTest {
         return rows;
     }
 
-    /** How many hash counts the tenant's pending debit rows lower, together. */
-    private static long debitedHashes(TenantId tenant) throws SQLException {
+    /** How many hash changes the tenant's pending rows hold, together. */
+    private static long pendingHashes(TenantId tenant) throws SQLException {
         try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
              PreparedStatement query = owner.prepareStatement(
-                     "SELECT coalesce(sum(cardinality(hashes)), 0) FROM fingerprint_debits WHERE institution_id = ?")) {
+                     "SELECT coalesce(sum(cardinality(hashes)), 0) FROM fingerprint_count_deltas"
+                             + " WHERE institution_id = ?")) {
             query.setObject(1, tenant.value());
             try (ResultSet result = query.executeQuery()) {
                 result.next();

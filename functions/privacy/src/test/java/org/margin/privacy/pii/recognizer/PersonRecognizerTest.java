@@ -93,4 +93,43 @@ class PersonRecognizerTest {
         assertThat(Recognized.values(recognizer, "The next year she stayed with Anna Kowalczyk."))
                 .containsExactly("Anna Kowalczyk");
     }
+
+    @Test
+    void namesAreLookedUpWithAndWithoutTheirDiacritics() {
+        assertThat(Recognized.values(recognizer, "After the game Sofía and Jørgen went home.")).contains("Jørgen");
+        assertThat(Recognized.values(recognizer, "I gave my old bike to Sofía.")).containsExactly("Sofía");
+    }
+
+    @Test
+    void doingSomethingWithTheWriterMarksAPerson() {
+        assertThat(Recognized.values(recognizer, "Quarnesh and I have been friends since kindergarten."))
+                .containsExactly("Quarnesh");
+        assertThat(Recognized.values(recognizer, "Then me and Quarnesh got in trouble.")).containsExactly("Quarnesh");
+        assertThat(Recognized.values(recognizer, "Quarnesh opened in 1998.")).isEmpty();
+    }
+
+    @Test
+    void forIsNoPlacePrepositionButWorkingForNamesAFirm() {
+        assertThat(Recognized.values(recognizer, "We waited for Paul outside the gym.")).containsExactly("Paul");
+        assertThat(Recognized.values(recognizer, "I work for Ellis-Ingram.")).isEmpty();
+    }
+
+    @Test
+    void aSchoolsTitlesAreHonorifics() {
+        assertThat(Recognized.values(recognizer, "Principal Droppová announced the winners."))
+                .containsExactly("Droppová");
+        assertThat(Recognized.values(recognizer, "mrs. sjöstedt gave us extra time to finish the essay."))
+                .containsExactly("sjöstedt");
+    }
+
+    @Test
+    void aDirectionAndAPlaceAreOnePlaceEvenOpeningASentence() {
+        assertThat(Recognized.values(recognizer, "New Zealand was super fun to visit!")).isEmpty();
+        assertThat(Recognized.values(recognizer, "South Africa was super fun to visit!")).isEmpty();
+    }
+
+    @Test
+    void bankingLabelsAreNeverNames() {
+        assertThat(Recognized.values(recognizer, "Please send it to my IBAN from now on.")).isEmpty();
+    }
 }

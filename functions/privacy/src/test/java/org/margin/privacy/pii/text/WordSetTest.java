@@ -17,6 +17,17 @@ class WordSetTest {
     }
 
     @Test
+    void looksUpLatinLettersWithOrWithoutTheirDiacritics() {
+        WordSet set = WordSet.of("sofia", "jørgen", "hoàng", "łukasz");
+        assertThat(set.contains("Sofía")).isTrue();
+        assertThat(set.contains("Jorgen")).isTrue();
+        assertThat(set.contains("HOANG")).isTrue();
+        assertThat(set.contains("Lukasz")).isTrue();
+        assertThat(set.contains("Sofie")).isFalse();
+        assertThat(WordSet.of("ивана").contains("Ивана")).as("other scripts only lower-cased").isTrue();
+    }
+
+    @Test
     void readsAGzipResourceAndCollapsesDuplicates() {
         WordSet set = WordSet.fromGzipResource(WordSetTest.class, "/org/margin/privacy/pii/gazetteer/nations.txt.gz");
         assertThat(set.contains("France")).isTrue();

@@ -30,4 +30,14 @@ class ZipCodeRecognizerTest {
                 .containsExactly("45402-1234");
         assertThat(Recognized.values(recognizer, "Send me 25000 dollars. The stadium holds 45000.")).isEmpty();
     }
+
+    @Test
+    void aCueAfterTheNumberOrASentenceNamingItCounts() {
+        assertThat(Recognized.values(recognizer, "Our school is in the 60614 zip code.")).containsExactly("60614");
+        assertThat(Recognized.values(recognizer, "The zip code for my grandma's town is 45402."))
+                .containsExactly("45402");
+        assertThat(Recognized.values(recognizer, "The zip code for my grandma's town changed. It is 45402."))
+                .isEmpty();
+        assertThat(Recognized.values(recognizer, "The score for my team's game is 45402.")).isEmpty();
+    }
 }

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.margin.runtime.mcp.protocol.Json;
 
@@ -65,21 +67,38 @@ final class TestServer implements AutoCloseable {
     }
 
     Reply post(String body, Map<String, String> headers) {
+        return send(postRequest(body, headers));
+    }
+
+    HttpRequest postRequest(String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream");
         headers.forEach(builder::setHeader);
-        return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     Reply send(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Mcp-Session-Id").orElse(null), response.body());
+            return reply(client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException | InterruptedException failed) {
             throw new IllegalStateException(failed);
         }
+    }
+
+    /** A request whose answer the test collects later, after doing something meanwhile. */
+    CompletableFuture<Reply> sendLater(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(TestServer::reply);
+    }
+
+    /** A request whose response body the test reads line by line, as the server sends it. */
+    CompletableFuture<HttpResponse<Stream<String>>> sendStreaming(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Mcp-Session-Id").orElse(null), response.body());
     }
 
     /** A POST written by hand, for headers the JDK client will not set (Host). */

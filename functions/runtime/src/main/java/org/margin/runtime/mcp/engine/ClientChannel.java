@@ -24,6 +24,13 @@ public interface ClientChannel {
      * Sends server-to-client requests and waits for the client's replies (2025-11-25 only).
      *
      * @return each reply's {@code result}, by the key of its request
+     * @throws RequestCancelled when the client cancels the request before or while it waits
      */
     Map<String, JsonNode> ask(Map<String, InputRequest> requests);
+
+    /**
+     * Whether the client cancelled the request ({@code notifications/cancelled}, 2025-11-25); the thread running its
+     * handler has then been interrupted, and nothing more reaches the client about it.
+     */
+    boolean cancelled();
 }

@@ -55,6 +55,10 @@ final class PromptGets {
         } catch (McpException | UncheckedIOException passedOn) {
             throw passedOn;
         } catch (Exception failure) {
+            if (conversation.channel().cancelled()) {
+                // Whatever the interrupted handler threw on its way out is the cancellation, not a fault to log.
+                throw new RequestCancelled();
+            }
             LOG.log(System.Logger.Level.ERROR, "Prompt {0} failed with {1}", name, failure.getClass().getName());
             throw new McpException(JsonRpcError.internal());
         }

@@ -38,6 +38,10 @@ final class ResourceReads {
         } catch (McpException rejected) {
             throw rejected;
         } catch (Exception failure) {
+            if (conversation.channel().cancelled()) {
+                // Whatever the interrupted reader threw on its way out is the cancellation, not a fault to log.
+                throw new RequestCancelled();
+            }
             LOG.log(System.Logger.Level.ERROR, "Reading a resource failed with {0}", failure.getClass().getName());
             throw new McpException(JsonRpcError.internal());
         }

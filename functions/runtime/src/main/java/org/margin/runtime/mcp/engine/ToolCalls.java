@@ -74,16 +74,13 @@ final class ToolCalls {
             try {
                 end = rounds.run("tools/call:" + name, params, arguments, conversation,
                         context -> tool.handler().call(context));
-            } catch (McpException rejected) {
-                observed.failed(rejected.error().code() == JsonRpcError.REQUEST_TIMEOUT ? "timeout" : "protocol_error");
-                throw rejected;
-            } catch (UncheckedIOException clientGone) {
-                observed.failed("cancelled");
-                throw clientGone;
             } catch (Exception failure) {
-                observed.failed("internal_error");
-                LOG.log(System.Logger.Level.ERROR, "Tool {0} failed with {1}", name, failure.getClass().getName());
-                throw new McpException(JsonRpcError.internal());
+                throw failed(name, failure, conversation, observed);
+            }
+            if (conversation.channel().cancelled()) {
+                // The handler finished in spite of the interruption; the client no longer wants its outcome.
+                observed.failed("cancelled");
+                throw new RequestCancelled();
             }
             return switch (end) {
                 case Rounds.AskedClient<ToolOutcome> asked -> asked.inputRequiredResult();
@@ -102,6 +99,31 @@ final class ToolCalls {
                 };
             };
         }
+    }
+
+    /** What a handler's failure becomes for the client, recorded by its kind. */
+    private static RuntimeException failed(String name, Exception failure, Conversation conversation,
+                                           ToolCallObserver.ToolCall observed) {
+        if (conversation.channel().cancelled()) {
+            // Whatever the interrupted handler threw on its way out is the cancellation, not a fault of the tool.
+            observed.failed("cancelled");
+            return new RequestCancelled();
+        }
+        return switch (failure) {
+            case McpException rejected -> {
+                observed.failed(rejected.error().code() == JsonRpcError.REQUEST_TIMEOUT ? "timeout" : "protocol_error");
+                yield rejected;
+            }
+            case UncheckedIOException clientGone -> {
+                observed.failed("cancelled");
+                yield clientGone;
+            }
+            default -> {
+                observed.failed("internal_error");
+                LOG.log(System.Logger.Level.ERROR, "Tool {0} failed with {1}", name, failure.getClass().getName());
+                yield new McpException(JsonRpcError.internal());
+            }
+        };
     }
 
     private ObjectNode success(Tool tool, ToolResult result, Conversation conversation,

@@ -7,6 +7,9 @@ import org.margin.runtime.mcp.outcome.ToolOutcome;
 @FunctionalInterface
 public interface ToolHandler {
 
-    /** Runs the tool; an exception becomes an internal error without details. */
+    /**
+     * Runs the tool; an exception becomes an internal error without details. When a 2025-11-25 client cancels the
+     * call, the thread running it is interrupted: a handler that waits or blocks in I/O should let that end it.
+     */
     ToolOutcome call(RequestContext context) throws Exception;
 }

@@ -94,14 +94,36 @@ final class EventStream {
         lock.lock();
         try {
             send(message, true);
-            delivered = sink != null;
-            finished = true;
-            finishedAtMillis = nowMillis;
-            closeSink();
-            finishedOrDetached.signalAll();
+            conclude(nowMillis);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Ends the stream without a final message, for a request its client cancelled: a client that resumes it gets
+     * the events sent before, then the end, instead of waiting for a response that will not come.
+     */
+    void end(long nowMillis) {
+        lock.lock();
+        try {
+            if (resumable) {
+                // Keeping the last event again, marked final, lets a client that follows the stream through the
+                // store on another instance stop there too.
+                keep(sequence, sequence == 0 ? new byte[0] : events.get(sequence - 1), true);
+            }
+            conclude(nowMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void conclude(long nowMillis) {
+        delivered = sink != null;
+        finished = true;
+        finishedAtMillis = nowMillis;
+        closeSink();
+        finishedOrDetached.signalAll();
     }
 
     /** Closes the current connection early; a resumable stream goes on for the client's next GET. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.margin.runtime.mcp.engine.ClientChannel;
+import org.margin.runtime.mcp.engine.RequestCancelled;
 import org.margin.runtime.mcp.input.InputRequest;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.protocol.JsonRpcError;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The response to one POST. It stays a plain JSON response unless something must reach the client before the
  * result (a notification, or a server-to-client request); then it becomes an SSE stream that ends with the
- * result.
+ * result. It is made on the thread that serves the request, which runs the request's handler too: cancelling
+ * the request interrupts that thread.
  */
 final class ResponseChannel implements ClientChannel {
 
@@ -43,8 +45,11 @@ final class ResponseChannel implements ClientChannel {
     private final Duration replyTimeout;
     private final String streamId;
     private final ResumableStreams resumable;
+    private final Thread worker = Thread.currentThread();
     private EventStream stream;
     private int requests;
+    private boolean cancelled;
+    private boolean answering;
 
     /** A response of the stateless revision: no server-to-client requests, no resumption. */
     static ResponseChannel stateless(ServerResponse response, boolean streamAccepted) {
@@ -71,14 +76,14 @@ final class ResponseChannel implements ClientChannel {
 
     @Override
     public synchronized void notify(ObjectNode notification) {
-        if (streamAccepted) {
+        if (streamAccepted && !cancelled) {
             stream().send(Json.bytes(notification));
         }
     }
 
     @Override
     public synchronized void release() {
-        if (streamAccepted && resumable != null) {
+        if (streamAccepted && resumable != null && !cancelled) {
             stream().release();
         }
     }
@@ -92,6 +97,9 @@ final class ResponseChannel implements ClientChannel {
         Map<String, String> requestIds = new LinkedHashMap<>();
         List<CompletableFuture<byte[]>> replies = new ArrayList<>();
         synchronized (this) {
+            if (cancelled) {
+                throw new RequestCancelled();
+            }
             for (Map.Entry<String, InputRequest> entry : inputRequests.entrySet()) {
                 String requestId = streamId + "-q" + (++requests);
                 requestIds.put(entry.getKey(), requestId);
@@ -124,6 +132,9 @@ final class ResponseChannel implements ClientChannel {
                 throw new McpException(new JsonRpcError(JsonRpcError.REQUEST_TIMEOUT, "Timed out waiting for the client's answer to '" + key + "'", null));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                if (cancelled()) {
+                    throw new RequestCancelled();
+                }
                 throw new McpException(JsonRpcError.internal());
             } catch (ExecutionException impossible) {
                 throw new McpException(JsonRpcError.internal());
@@ -137,8 +148,44 @@ final class ResponseChannel implements ClientChannel {
         return answers;
     }
 
-    /** Ends the response with a final JSON-RPC message: as the last event of a stream, or as a JSON body. */
+    @Override
+    public synchronized boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * The client cancelled the request: interrupts its handler, so that a wait or blocking I/O ends, and sends
+     * nothing more for it. Once the answer is being written this does nothing, and the answer goes out whole.
+     * Every write holds this monitor too, so the interrupt never lands in a write to the client's connection
+     * (interrupting a thread in socket I/O closes the socket).
+     */
+    synchronized void cancel() {
+        if (!answering && !cancelled) {
+            cancelled = true;
+            worker.interrupt();
+        }
+    }
+
+    /**
+     * From now on the request's outcome stands and a cancellation is ignored, so that no interrupt reaches the
+     * writing of an answer.
+     *
+     * @return whether the client cancelled the request before
+     */
+    synchronized boolean settle() {
+        answering = true;
+        return cancelled;
+    }
+
+    /**
+     * Ends the response with a final JSON-RPC message: as the last event of a stream, or as a JSON body; or without
+     * it if the client cancelled the request meanwhile.
+     */
     synchronized void finish(Status status, byte[] message) {
+        if (settle()) {
+            finishCancelled();
+            return;
+        }
         if (stream != null) {
             stream.finish(message, resumable == null ? 0 : resumable.now());
             return;
@@ -146,6 +193,28 @@ final class ResponseChannel implements ClientChannel {
         response.status(status);
         response.header(HeaderValues.CONTENT_TYPE_JSON);
         response.send(message);
+    }
+
+    /**
+     * Ends the response of a cancelled request without a JSON-RPC message, as the spec wants no response to it. A
+     * stream just ends. A response still plain becomes an empty stream: a request is answered with a stream or with
+     * one JSON message, and only a stream may end without the response. A client that takes no stream gets 204.
+     */
+    synchronized void finishCancelled() {
+        settle();
+        // The interrupt has done its work; left pending, it would close the connection at the next write.
+        Thread.interrupted();
+        if (stream != null) {
+            stream.end(resumable == null ? 0 : resumable.now());
+        } else if (streamAccepted) {
+            response.status(Status.OK_200);
+            response.header(HeaderValues.CONTENT_TYPE_EVENT_STREAM);
+            response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+            response.send();
+        } else {
+            response.status(Status.NO_CONTENT_204);
+            response.send();
+        }
     }
 
     private EventStream stream() {

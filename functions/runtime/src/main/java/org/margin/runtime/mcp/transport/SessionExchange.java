@@ -46,6 +46,7 @@ final class SessionExchange {
     private final Duration replyTimeout;
     private final Clock clock;
     private final ResumableStreams streams;
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     SessionExchange(McpEngine engine, SessionStore sessions, Duration idleTimeout, Duration replyTimeout, Clock clock) {
         this.engine = engine;
@@ -75,7 +76,12 @@ final class SessionExchange {
                 sessions.deliverReply(sessionId, reply.id().asString(), body);
                 accepted(response);
             }
-            case JsonRpcMessage.Notification ignored -> accepted(response);
+            case JsonRpcMessage.Notification notification -> {
+                if (notification.method().equals("notifications/cancelled")) {
+                    inFlight.cancel(sessionId, notification.params().get("requestId"));
+                }
+                accepted(response);
+            }
             case JsonRpcMessage.Request request -> {
                 if (request.method().equals("initialize")) {
                     throw new McpException(JsonRpcError.invalidRequest("the session is already initialized"));
@@ -191,16 +197,33 @@ final class SessionExchange {
         ResponseChannel channel = ResponseChannel.inSession(response, McpHeaders.accepts(headers, "text/event-stream"),
                 sessions, session.id(), replyTimeout, streamId(), streams);
         byte[] reply;
+        inFlight.track(session.id(), request.id(), channel);
+        try {
+            reply = answer(request, session, channel, caller);
+        } catch (RuntimeException failure) {
+            // Whatever a handler throws on its way out of a cancellation is that cancellation, not a fault to report.
+            if (!channel.settle()) {
+                throw failure;
+            }
+            channel.finishCancelled();
+            return;
+        } finally {
+            inFlight.untrack(session.id(), request.id(), channel);
+        }
+        channel.finish(Status.OK_200, reply);
+    }
+
+    private byte[] answer(JsonRpcMessage.Request request, SessionState session, ResponseChannel channel,
+                          Optional<Caller> caller) {
         try {
             JsonNode meta = request.params().get("_meta");
             JsonNode progressToken = meta == null ? null : meta.get("progressToken");
             Conversation conversation = new Conversation(Revision.of(session.protocolVersion()).orElseThrow(),
                     session.clientCapabilities(), progressToken, session.logLevel(), session, channel, caller);
-            reply = Envelopes.result(request.id(), engine.handle(request.method(), request.params(), conversation));
+            return Envelopes.result(request.id(), engine.handle(request.method(), request.params(), conversation));
         } catch (McpException failed) {
-            reply = Envelopes.error(request.id(), failed.error());
+            return Envelopes.error(request.id(), failed.error());
         }
-        channel.finish(Status.OK_200, reply);
     }
 
     /** Extends an idle session's life, writing to the store only once half of it has passed. */

@@ -40,9 +40,10 @@ public interface RequestContext {
     void progress(double progress, Double total, String message);
 
     /**
-     * Closes the response stream now, so a long wait holds no connection: a 2025-11-25 client reconnects and
-     * receives everything sent afterwards, the result included. Does nothing while the response is plain JSON
-     * or in 2026-07-28, where a closed stream would cancel the request.
+     * Ends the response stream now: a 2025-11-25 client reconnects and receives everything sent afterwards, the
+     * result included. The POST's exchange itself still completes only when the handler returns (Helidon 4.5 offers
+     * no earlier commit; see the module README). Does nothing while the response is plain JSON or in 2026-07-28,
+     * where a closed stream would cancel the request.
      */
     void releaseConnection();
 

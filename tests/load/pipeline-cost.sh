@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# What a submission costs the pipeline in local mode: the launcher's and PostgreSQL's CPU per submission, and
+# pg_stat_statements (statements, transactions and their time per submission, the costliest statements first),
+# over COUNT webhooks from CONCURRENCY senders after WARMUP webhooks of warm-up.
+# Usage: [PIPELINE_STUDENTS=N] tests/load/pipeline-cost.sh [COUNT] [CONCURRENCY] [WARMUP]   (needs psql)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+COUNT="${1:-900}"
+CONCURRENCY="${2:-32}"
+WARMUP="${3:-600}"
+BASE="${PIPELINE_PORT:-28180}"
+DIR="$(mktemp -d)"
+INSTITUTION="$(cat /proc/sys/kernel/random/uuid)"
+SECRET="$(head -c 32 /dev/urandom | base64)"
+command -v psql >/dev/null || { echo "psql is needed to read pg_stat_statements" >&2; exit 2; }
+
+mvn -B -q -DskipTests package -pl tests/load -am
+java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)"
+flags=(--enable-native-access=ALL-UNNAMED --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
+[ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
+
+launcher=""
+start_launcher() {
+  MARGIN_LOCAL_PORT="$BASE" MARGIN_LOCAL_DIR="$DIR" MARGIN_DEV_TOKENS=enabled \
+  MARGIN_LMS_SOURCES="[{\"id\":\"moodle-load\",\"institutionId\":\"$INSTITUTION\",\"lms\":\"moodle\",\"hmacSecrets\":[\"$SECRET\"]}]" \
+    java "${flags[@]}" -Xmx2g -jar functions/launcher/target/margin-launcher.jar >> "$DIR/launcher.log" 2>&1 &
+  launcher=$!
+  until curl -sf "http://127.0.0.1:$((BASE + 6))/health/ready" >/dev/null; do
+    kill -0 "$launcher" 2>/dev/null || { echo "the launcher stopped; see $DIR/launcher.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+trap '[ -n "$launcher" ] && kill $launcher 2>/dev/null; wait 2>/dev/null; rm -rf "$DIR"' EXIT
+sql() { psql -q -h 127.0.0.1 -p "$((BASE + 20))" -U postgres -d margin "$@"; }
+
+# pg_stat_statements is a preloaded library: set it, then start the launcher again on the same database.
+start_launcher
+sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on"
+kill "$launcher"; wait "$launcher" || true
+start_launcher
+sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+
+driver=(java --enable-native-access=ALL-UNNAMED -cp "tests/load/target/margin-load.jar:tests/load/target/libs/*" org.margin.load.PipelineLoad
+  "$BASE" "$DIR" "$INSTITUTION" "$SECRET")
+echo "warm-up: $WARMUP webhooks, not measured"
+"${driver[@]}" ingest "$WARMUP" 16 | grep -v "  after"
+sleep 3
+sql -c "SELECT pg_stat_statements_reset()" >/dev/null
+# CPU of the launcher and of PostgreSQL's processes, in clock ticks (user + system).
+ticks() {
+  local postmaster total=0
+  postmaster="$(head -1 "$DIR/postgres/cluster/postmaster.pid")"
+  for p in "$launcher" "$postmaster" $(pgrep -P "$postmaster"); do
+    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$total"
+}
+before=$(ticks)
+"${driver[@]}" ingest "$COUNT" "$CONCURRENCY" | grep -v "  after"
+after=$(ticks)
+echo "CPU per submission (launcher and PostgreSQL): $(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $COUNT" | bc -l | cut -c1-6) ms"
+sleep 3
+sql -c "SELECT round((sum(total_exec_time) / $COUNT)::numeric, 2) AS exec_ms_per_submission,
+               round((sum(total_plan_time) / $COUNT)::numeric, 2) AS plan_ms_per_submission,
+               round(sum(calls)::numeric / $COUNT, 1) AS statements_per_submission,
+               round(sum(calls) FILTER (WHERE query LIKE 'COMMIT%')::numeric / $COUNT, 1) AS commits_per_submission
+        FROM pg_stat_statements"
+sql -c "SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round((total_exec_time / $COUNT)::numeric, 2) AS ms_per_submission,
+               plans, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"

@@ -2,22 +2,16 @@ package org.margin.alerts.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.margin.alerts.TestWorld;
 import org.margin.grid.Grid;
-import org.margin.grid.config.GridConfigs;
-import org.margin.grid.config.GridProfile;
 import org.margin.grid.member.LocalGrid;
+import org.margin.grid.support.TestGrids;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertRule;
@@ -26,16 +20,12 @@ import org.margin.store.alert.NewAlertRule;
 import org.margin.store.alert.RuleKind;
 import org.margin.store.course.CourseId;
 
-import com.hazelcast.client.config.ClientConfig;
-
 /**
  * Two instances, each with its own grid client and near cache, on one real Hazelcast member and one real
  * PostgreSQL: the rules that reach a course are served from the tiers, and a rule defined or disabled on one
  * instance is in (or out of) the other's very next evaluation.
  */
 class CourseRulesAcrossInstancesTest {
-
-    private static final byte[] PSEUDONYM_KEY = "a test key of thirty-two bytes or more".getBytes();
 
     private static Store store;
     private static LocalGrid members;
@@ -47,9 +37,9 @@ class CourseRulesAcrossInstancesTest {
     @BeforeAll
     static void start() {
         store = TestWorld.openStore();
-        members = LocalGrid.start("margin-test-" + UUID.randomUUID(), freePort(), 1);
-        gridA = trusted(client());
-        gridB = trusted(client());
+        members = TestGrids.members(1);
+        gridA = TestGrids.trusted(client());
+        gridB = TestGrids.trusted(client());
         a = CourseRules.cached(store, gridA);
         b = CourseRules.cached(store, gridB);
     }
@@ -122,37 +112,8 @@ class CourseRulesAcrossInstancesTest {
         return rules.reaching(world.tenant(), course).stream().map(AlertRule::id).toList();
     }
 
+    /** An instance's grid with the default breaker: a quick one could send reads to the store and prove nothing. */
     private static Grid client() {
-        ClientConfig client = GridConfigs.client(GridProfile.LOCAL);
-        client.setClusterName(members.clusterName());
-        client.setInstanceName("client-" + UUID.randomUUID());
-        client.getNetworkConfig().setAddresses(members.addresses());
-        return Grid.builder().clientConfig(client).pseudonymKey(PSEUDONYM_KEY).build();
-    }
-
-    /** Until the grid holds its lease, reads go straight to the store and the test would prove nothing. */
-    private static Grid trusted(Grid grid) {
-        grid.connect();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!grid.trusted()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the grid client did not connect and register within 60 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-        }
-        return grid;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Grid.builder().clientConfig(TestGrids.clientOf(members)).pseudonymKey(TestGrids.PSEUDONYM_KEY).build();
     }
 }

@@ -10,30 +10,10 @@ COUNT="${1:-900}"
 CONCURRENCY="${2:-32}"
 WARMUP="${3:-600}"
 BASE="${PIPELINE_PORT:-28180}"
-DIR="$(mktemp -d)"
-INSTITUTION="$(cat /proc/sys/kernel/random/uuid)"
-SECRET="$(head -c 32 /dev/urandom | base64)"
 command -v psql >/dev/null || { echo "psql is needed to read pg_stat_statements" >&2; exit 2; }
 
 mvn -B -q -DskipTests package -pl tests/load -am
-java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1)"
-flags=(--enable-native-access=ALL-UNNAMED --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED)
-[ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
-
-launcher=""
-start_launcher() {
-  MARGIN_LOCAL_PORT="$BASE" MARGIN_LOCAL_DIR="$DIR" MARGIN_DEV_TOKENS=enabled \
-  MARGIN_LMS_SOURCES="[{\"id\":\"moodle-load\",\"institutionId\":\"$INSTITUTION\",\"lms\":\"moodle\",\"hmacSecrets\":[\"$SECRET\"]}]" \
-    java "${flags[@]}" -Xmx2g -jar functions/launcher/target/margin-launcher.jar >> "$DIR/launcher.log" 2>&1 &
-  launcher=$!
-  until curl -sf "http://127.0.0.1:$((BASE + 6))/health/ready" >/dev/null; do
-    kill -0 "$launcher" 2>/dev/null || { echo "the launcher stopped; see $DIR/launcher.log" >&2; exit 1; }
-    sleep 0.5
-  done
-}
-trap '[ -n "$launcher" ] && kill $launcher 2>/dev/null; wait 2>/dev/null; rm -rf "$DIR"' EXIT
+. tests/load/pipeline-launcher.sh
 sql() { psql -q -h 127.0.0.1 -p "$((BASE + 20))" -U postgres -d margin "$@"; }
 
 # pg_stat_statements is a preloaded library: set it, then start the launcher again on the same database.
@@ -43,8 +23,6 @@ kill "$launcher"; wait "$launcher" || true
 start_launcher
 sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 
-driver=(java --enable-native-access=ALL-UNNAMED -cp "tests/load/target/margin-load.jar:tests/load/target/libs/*" org.margin.load.PipelineLoad
-  "$BASE" "$DIR" "$INSTITUTION" "$SECRET")
 echo "warm-up: $WARMUP webhooks, not measured"
 "${driver[@]}" ingest "$WARMUP" 16 | grep -v "  after"
 sleep 3

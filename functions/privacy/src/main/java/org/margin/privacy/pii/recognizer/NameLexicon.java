@@ -23,6 +23,11 @@ final class NameLexicon {
         return Broad.SET;
     }
 
+    /** English given names alone (stdlib's lists): tells Anne-Marie, a first name, from Miller-Welch, a firm. */
+    static WordSet englishGivenNames() {
+        return Given.SET;
+    }
+
     /** The most frequent English words (SCOWL sizes 10 and 20). */
     static WordSet frequentEnglish() {
         return Frequent.SET;
@@ -49,6 +54,10 @@ final class NameLexicon {
 
     private static final class Broad {
         static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "person-names-broad.txt.gz");
+    }
+
+    private static final class Given {
+        static final WordSet SET = WordSet.fromGzipResource(NameLexicon.class, FOLDER + "given-names-english.txt.gz");
     }
 
     private static final class Frequent {

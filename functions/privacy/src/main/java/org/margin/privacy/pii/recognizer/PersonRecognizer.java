@@ -63,7 +63,21 @@ public final class PersonRecognizer implements Recognizer {
             "cup", "league", "festival", "investments", "capital", "labs", "software", "consulting", "media",
             "network", "networks", "studio", "films", "pictures", "entertainment", "games", "energy", "health",
             "insurance", "financial", "bros", "brothers", "sons", "associates", "union", "crossroad", "point",
-            "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace");
+            "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace", "limited", "pty",
+            "pvt");
+
+    /** Words that open a town's name in English toponymy: North Judith, New Castle, Lake Placid, Port Augusta. */
+    private static final WordSet TOWN_PREFIXES = WordSet.of(
+            "north", "south", "east", "west", "new", "lake", "port", "mount", "mt", "fort", "cape");
+
+    /**
+     * Endings of English and Germanic town names (Scarlettborough, Hubertside, Yurifurt); a word in no name list
+     * that ends so is taken for a town. Listed surnames with these endings (Hamilton) are not affected; -berg and
+     * -stad are left out, since they end as many Nordic and German surnames (Hartenberg, Bjørnstad).
+     */
+    private static final String[] TOWN_SUFFIXES = {
+        "borough", "ville", "burgh", "bury", "shire", "chester", "furt", "mouth", "haven", "side",
+        "view", "land", "ton", "town", "fort", "port"};
 
     /** Capitalised words that are never names themselves: pronouns, days, months, form labels. */
     private static final WordSet NEVER_NAMES = WordSet.of(
@@ -74,6 +88,10 @@ public final class PersonRecognizer implements Recognizer {
             "email", "mail", "address", "date", "website", "mobile", "desk", "fax", "zip", "personal", "info",
             "apt", "suite", "unit", "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "miss", "st", "ave",
             "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po", "iban", "bic", "swift", "ssn", "pin");
+
+    /** What follows "and" in a firm's name: Hoeger and Sons, Smith & Co. */
+    private static final WordSet FIRM_PARTNERS = WordSet.of(
+            "sons", "daughters", "co", "company", "associates", "partners", "brothers", "bros");
 
     private static final WordSet DIRECTIONS = WordSet.of(
             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
@@ -117,7 +135,25 @@ public final class PersonRecognizer implements Recognizer {
             "had", "has", "just", "smiled", "laughed", "cried", "shouted", "whispered", "thinks", "thought",
             "wants", "likes", "loves", "did", "does", "will", "would", "can", "could", "and her", "and his",
             "speak", "listed", "employs", "went", "got", "gave", "made", "came", "sat", "ran", "walked", "looked",
-            "felt", "knew", "took", "saw", "showed", "decided", "started", "became", "helped", "played");
+            "felt", "knew", "took", "saw", "showed", "decided", "started", "became", "helped", "played", "scored",
+            "fell", "forgets", "forgot", "always", "never", "whispered", "yelled", "screamed", "giggled", "shouted",
+            "laughed", "cried");
+    /**
+     * What people, rather than things, are said to do: in a lower-case text these after a word in no list (not
+     * "is" or "has", which follow anything) make it a name ("tuulikki whispered").
+     */
+    private static final Phrases PERSON_ACTIONS = Phrases.of(
+            "said", "says", "told", "asked", "replied", "wrote", "smiled", "laughed", "cried", "shouted",
+            "whispered", "yelled", "screamed", "giggled", "thinks", "thought", "wants", "likes", "loves", "scored",
+            "fell", "forgets", "forgot", "always", "never", "showed", "decided", "helped", "walked", "ran", "sat",
+            "felt", "knew", "and i", "and me");
+    /** Things a person has: "şerife's kitchen", "Ayrson's brother". */
+    private static final WordSet PERSONAL_THINGS = WordSet.of(
+            "house", "home", "mom", "mum", "mother", "dad", "father", "brother", "sister", "brothers", "sisters",
+            "family", "parents", "birthday", "party", "room", "bedroom", "kitchen", "dog", "cat", "grandma",
+            "grandpa", "grandmother", "grandfather", "aunt", "uncle", "cousin", "friend", "friends", "bike",
+            "phone", "backpack", "locker", "desk", "hair", "face", "idea", "turn", "fault", "car", "baby", "wife",
+            "husband", "son", "daughter", "boyfriend", "girlfriend", "homework", "lunch", "notebook", "seat");
 
     @Override
     public String name() {
@@ -141,16 +177,20 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             int last = runEnd(words, w, introduced, lowerCaseText);
-            if (isDirectedPlace(words, w, last)) {
+            if (isDirectedPlace(words, w, last) || isTownName(words, w, last, lowerCaseText)) {
                 w = last + 1;
                 continue;
             }
             int first = w;
             if (first < last && words.isSentenceStart(first) && NameWordKind.of(words, first) == NameWordKind.PLAIN) {
                 first++;
+                if (isTownName(words, first, last, lowerCaseText)) {
+                    w = last + 1;
+                    continue;
+                }
             }
             runs.add(first, last, score(words, first, last, introduced && first == w, lowerCaseText),
-                    ruledOut(words, first, last));
+                    ruledOut(words, first, last, lowerCaseText));
             w = last + 1;
         }
         runs.shareWithinLists(words, PersonRecognizer::listIsOrganisation);
@@ -196,7 +236,8 @@ public final class PersonRecognizer implements Recognizer {
         }
         NameWordKind kind = NameWordKind.of(words, w);
         if (lowerCaseText) {
-            return kind == NameWordKind.KNOWN || kind != NameWordKind.PLAIN && afterHonorific(words, w);
+            return kind == NameWordKind.KNOWN || kind != NameWordKind.PLAIN && afterHonorific(words, w)
+                    || kind == NameWordKind.UNKNOWN && words.length(w) > 2 && saidOfAPerson(words, w);
         }
         return introduced && (kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN && words.length(w) > 2);
     }
@@ -262,16 +303,32 @@ public final class PersonRecognizer implements Recognizer {
         return words.length(w) == 1 && words.isAlphabetic(w);
     }
 
-    /** A run followed by an organisation or street word, or preceded by a determiner, is not a person. */
-    private static boolean ruledOut(Words words, int first, int last) {
+    /**
+     * A run followed by an organisation or street word (Hickle Pty Ltd, "moore group" in a lower-case text; Hoeger
+     * and Sons), or preceded by a determiner, is not a person.
+     */
+    private static boolean ruledOut(Words words, int first, int last, boolean lowerCaseText) {
         int next = last + 1;
         if (next < words.count() && joined(words, last, next) && words.in(next, NON_PERSON_HEADS)
-                && words.isUpperInitial(next)) {
+                && (words.isUpperInitial(next) || lowerCaseText)) {
+            return true;
+        }
+        if (followedByFirmPartner(words, last)) {
             return true;
         }
         int previous = first - 1;
         return previous >= 0 && words.in(previous, DETERMINERS) && words.spaceBetween(previous, first)
                 && !words.isAllLower(first);
+    }
+
+    private static boolean followedByFirmPartner(Words words, int last) {
+        int next = last + 1;
+        if (next + 1 < words.count() && words.is(next, "and") && words.spaceBetween(last, next)
+                && words.spaceBetween(next, next + 1)) {
+            return words.in(next + 1, FIRM_PARTNERS);
+        }
+        return next < words.count() && words.in(next, FIRM_PARTNERS)
+                && words.text().substring(words.end(last), words.start(next)).equals(" & ");
     }
 
     private double score(Words words, int first, int last, boolean introduced, boolean lowerCaseText) {
@@ -319,14 +376,16 @@ public final class PersonRecognizer implements Recognizer {
             return 0;
         }
         boolean singleListedName = length == 1 && known == 1 && words.in(first, NameLexicon.curatedNames());
-        if (isNation(words, first, last) || !singleListedName && isPlace(words, first, last)) {
+        if (isNation(words, first, last) || !singleListedName && isPlace(words, first, last)
+                || endsWithTownSuffix(words, last)) {
             score -= 0.45;
         }
         if (saidToBeAThing(words, last)) {
             score -= 0.45;
         }
-        if (isHyphenatedPair(words, first, last)) {
-            score -= fillsLine(words, first, last) ? 0.5 : 0.3;
+        if (isHyphenatedPair(words, first, last) || first == last && inHyphenatedCompound(words, first)) {
+            boolean givenNames = first < last && isGivenName(words, first, last);
+            score -= fillsLine(words, first, last) ? 0.5 : givenNames ? 0.3 : 0.45;
         }
         if (looksLikeAddressPart(words, first, last)) {
             score -= 0.5;
@@ -340,7 +399,9 @@ public final class PersonRecognizer implements Recognizer {
         } else if (WEAK_CUES.endsBefore(words, first, 0)) {
             score += 0.1;
         }
-        if (possessiveAfter(words, last) || last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)
+        if (ownsAPersonalThing(words, last)) {
+            score += 0.3;
+        } else if (possessiveAfter(words, last) || last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)
                 && words.spaceBetween(last, last + 1)) {
             score += 0.1;
         }
@@ -351,6 +412,24 @@ public final class PersonRecognizer implements Recognizer {
             score += 0.3;
         }
         return score;
+    }
+
+    /**
+     * A word with a person's cue before it ("my friend", "told"), a person's action after it ("whispered"), a
+     * person's thing after its possessive ("'s kitchen"), or done with the writer ("me and").
+     */
+    private static boolean saidOfAPerson(Words words, int w) {
+        return WEAK_CUES.endsBefore(words, w, 0) || ownsAPersonalThing(words, w) || joinedWithSpeaker(words, w, w)
+                || w + 1 < words.count() && words.spaceBetween(w, w + 1) && PERSON_ACTIONS.startsAt(words, w + 1);
+    }
+
+    /** "Ayrson's kitchen table": the word after the possessive is something a person has. */
+    private static boolean ownsAPersonalThing(Words words, int last) {
+        if (!possessiveAfter(words, last)) {
+            return false;
+        }
+        int next = words.firstAtOrAfter(words.end(last) + 2);
+        return next < words.count() && words.in(next, PERSONAL_THINGS);
     }
 
     private static boolean afterHonorific(Words words, int w) {
@@ -402,13 +481,71 @@ public final class PersonRecognizer implements Recognizer {
                 && (isPlace(words, first, last) || isNation(words, first, last) || isNation(words, first + 1, last));
     }
 
+    /**
+     * A run opened by a town prefix (Port Traci, East Angus), or right after one that is not part of the run
+     * (Lake Tayna, where "Lake" ends names; "east angus" in a lower-case text), names a town: people are not
+     * called North or Lake. After an honorific (Mr. West) the word is a surname.
+     */
+    private static boolean isTownName(Words words, int first, int last, boolean lowerCaseText) {
+        if (afterHonorific(words, first)) {
+            return false;
+        }
+        if (first < last && words.in(first, TOWN_PREFIXES)) {
+            return true;
+        }
+        int previous = first - 1;
+        return previous >= 0 && words.in(previous, TOWN_PREFIXES) && words.spaceBetween(previous, first)
+                && (lowerCaseText || words.isCapitalized(previous));
+    }
+
+    /** The run ends in a word of no list with a town's ending (Lueilwitzville, Port Garlandstad). */
+    private static boolean endsWithTownSuffix(Words words, int last) {
+        if (NameWordKind.of(words, last) != NameWordKind.UNKNOWN) {
+            return false;
+        }
+        String text = words.text();
+        int end = words.end(last);
+        int length = words.length(last);
+        for (String suffix : TOWN_SUFFIXES) {
+            if (length > suffix.length() + 2
+                    && text.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isNation(Words words, int first, int last) {
         return NameLexicon.nations().contains(words.text(), words.start(first), words.end(last));
     }
 
-    /** Two surnames joined by a hyphen and no first name (Weeks-Rivas) is how firms are named. */
+    /**
+     * Two surnames joined by a hyphen and no first name (Weeks-Rivas) is how firms are named; two given names so
+     * joined (Anne-Marie) are more often a first name, and weigh less against.
+     */
     private static boolean isHyphenatedPair(Words words, int first, int last) {
         return last == first + 1 && words.text().charAt(words.end(first)) == '-';
+    }
+
+    private static boolean isGivenName(Words words, int first, int last) {
+        for (int w = first; w <= last; w++) {
+            if (!words.in(w, NameLexicon.englishGivenNames())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A word hyphenated to a word outside its run ("wisozk-jones" in a lower-case text, where only the listed half
+     * starts a run) is half of such a pair.
+     */
+    private static boolean inHyphenatedCompound(Words words, int w) {
+        String text = words.text();
+        int start = words.start(w);
+        int end = words.end(w);
+        return start >= 2 && text.charAt(start - 1) == '-' && Character.isLetter(text.charAt(start - 2))
+                || end + 1 < text.length() && text.charAt(end) == '-' && Character.isLetter(text.charAt(end + 1));
     }
 
     /**

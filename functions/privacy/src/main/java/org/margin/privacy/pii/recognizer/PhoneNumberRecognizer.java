@@ -42,7 +42,8 @@ public final class PhoneNumberRecognizer implements Recognizer {
             "phone", "phones", "telephone", "tel", "mobile", "cell", "cellphone", "fax", "desk", "landline",
             "call", "calls", "calling", "called", "ring", "dial", "text", "texts", "texting", "sms", "whatsapp",
             "reach", "contact", "voicemail", "hotline", "messages", "message", "answering", "registered", "ph",
-            "mob", "home", "work", "office", "tel no", "phone no");
+            "mob", "home", "work", "office", "tel no", "phone no", "number is", "number was", "number's",
+            "numbers are", "number changed to");
 
     private static final Phrases WEAK_CONTEXT = Phrases.of("number", "no", "num", "nr", "#");
     /** Cues after the number: "555 0134 is my cell", "0161 496 0000 (mobile)". */
@@ -170,7 +171,7 @@ public final class PhoneNumberRecognizer implements Recognizer {
         }
         if (Context.precedes(scan, start, CONTEXT, 4) || Context.follows(scan, end, CONTEXT_AFTER)) {
             score += CONTEXT_BOOST;
-        } else if (Context.precedes(scan, start, WEAK_CONTEXT, 1)) {
+        } else if (Context.precedes(scan, start, WEAK_CONTEXT, 4)) {
             score += WEAK_CONTEXT_BOOST;
         }
         sink.accept(new Finding(start, end, EntityType.PHONE_NUMBER, Math.min(1.0, score), name()));

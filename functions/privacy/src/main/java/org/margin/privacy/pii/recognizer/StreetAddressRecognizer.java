@@ -92,7 +92,8 @@ public final class StreetAddressRecognizer implements Recognizer {
     }
 
     /**
-     * Cheap tests first: an address starts with a number, a capital, a street or unit word, or "the corner of";
+     * Cheap tests first: an address starts with a number, a capital, a street or unit word, a one-word street name
+     * in any case (elinegata 44), or "the corner of";
      * and but for a named street after a cue it has a number within a few words.
      */
     private static boolean mayStart(Words words, int w, boolean numberNear) {
@@ -103,7 +104,8 @@ public final class StreetAddressRecognizer implements Recognizer {
             return words.isUpperInitial(w) && STRONG_CUES.endsBefore(words, w, 1);
         }
         return words.hasDigit(w) || words.isUpperInitial(w) || words.in(w, StreetLexicon.STREET_TYPES)
-                || words.in(w, StreetLexicon.UNITS) || words.is(w, "p") || words.is(w, "po") || words.is(w, "post");
+                || words.in(w, StreetLexicon.UNITS) || words.is(w, "p") || words.is(w, "po") || words.is(w, "post")
+                || words.length(w) >= 7 && StreetLexicon.hasStreetSuffix(words.text(), words.start(w), words.end(w));
     }
 
     /** Every street line but a named one after a cue has a number within a few words; others are skipped. */
@@ -129,6 +131,8 @@ public final class StreetAddressRecognizer implements Recognizer {
         private boolean unitOnly;
         /** False for a lone room, box or ship line: an address cue before it ("in Room 12") is not enough. */
         private boolean cueMayConfirm;
+        /** The street line is written in lower case, so its places may be too ("9335 kiehn street, east lavelle"). */
+        private boolean lowerCaseLine;
 
         Parse(Words words) {
             this.words = words;
@@ -143,6 +147,7 @@ public final class StreetAddressRecognizer implements Recognizer {
                 return corner(w, w + corner);
             }
             unitOnly = false;
+            lowerCaseLine = false;
             if (!streetLine(w) && !postBox(w) && !unitStart(w) && !ship(w)) {
                 return false;
             }
@@ -268,6 +273,10 @@ public final class StreetAddressRecognizer implements Recognizer {
             }
             int numbersAfter = 0;
             if (i < count && isHouseNumber(i) && joined(i - 1, i)) {
+                if (!typed && numbersBefore == 0 && words.isNumber(i) && words.length(i) >= 5) {
+                    // a name and five digits is a town or a state and its postal code (Lyon 69001, IL 62704)
+                    return false;
+                }
                 i++;
                 numbersAfter = 1;
             }
@@ -286,6 +295,7 @@ public final class StreetAddressRecognizer implements Recognizer {
             }
             lastWord = i - 1;
             end = wordEnd(lastWord);
+            lowerCaseLine = lowerCase;
             return true;
         }
 
@@ -439,14 +449,21 @@ public final class StreetAddressRecognizer implements Recognizer {
         /**
          * A place: up to four capitalised words or a two-letter code, an optional parenthesis such as (Greek),
          * and an optional postal code; or a postal code alone. It must end the line, the sentence or the clause
-         * unless it ends with a postal code. Returns the end or -1.
+         * unless it ends with a postal code. After a lower-case street line the words may be lower case, but then
+         * the place must end with a postal code or come right before one that does (east lavelle, ut 81373), since
+         * nothing else tells a lower-case town from the rest of the sentence. Returns the end or -1.
          */
         private int place(int first) {
             int w = first;
             int placeWords = 0;
+            boolean lowerCaseWords = false;
             while (w < count && placeWords < MAX_PLACE_WORDS && (placeWords == 0 || joined(w - 1, w))
-                    && words.isAlphabetic(w) && !isLabel(w)
-                    && (words.isUpperInitial(w) || placeWords > 0 && words.in(w, CONNECTORS))) {
+                    && words.isAlphabetic(w) && !isLabel(w)) {
+                boolean lowerCaseWord = lowerCaseLine && words.isAllLower(w);
+                if (!(words.isUpperInitial(w) || lowerCaseWord || placeWords > 0 && words.in(w, CONNECTORS))) {
+                    break;
+                }
+                lowerCaseWords |= lowerCaseWord;
                 placeWords++;
                 w++;
             }
@@ -467,7 +484,23 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (placeWords == 0 || !endsClause(position)) {
                 return -1;
             }
+            if (lowerCaseWords && !beforePostalPlace(position)) {
+                return -1;
+            }
             return position;
+        }
+
+        /** ", " and then a place ending with a postal code. */
+        private boolean beforePostalPlace(int position) {
+            if (position + 2 >= text.length() || text.charAt(position) != ',' || text.charAt(position + 1) != ' ') {
+                return false;
+            }
+            int next = words.firstAtOrAfter(position + 2);
+            if (next >= count || words.start(next) != position + 2) {
+                return false;
+            }
+            int placeEnd = place(next);
+            return placeEnd > 0 && endsWithPostalCode(placeEnd);
         }
 
         private boolean endsWithPostalCode(int position) {

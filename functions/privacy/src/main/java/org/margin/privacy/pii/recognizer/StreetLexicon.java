@@ -10,7 +10,7 @@ final class StreetLexicon {
 
     /** Street types that stand as a word of their own: Oak Street, rue de la Paix, ul. Grochowa. */
     static final WordSet STREET_TYPES = WordSet.of(
-            // English, with the common postal abbreviations
+            // English (the USPS street suffixes), with the common postal abbreviations
             "street", "st", "str", "avenue", "ave", "av", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
             "blvd", "court", "ct", "place", "pl", "plaza", "square", "sq", "terrace", "way", "parkway", "pkwy",
             "highway", "hwy", "route", "rte", "trail", "trl", "circle", "cir", "crescent", "cres", "close",
@@ -29,7 +29,10 @@ final class StreetLexicon {
             "bluff", "bluffs", "bend", "beach", "arcade", "causeway", "circus", "dale", "dam", "divide", "extension",
             "fort", "garden", "hollow", "inlet", "junctions", "lock", "locks", "mall", "overpass", "ramp",
             "throughway", "tunnel", "underpass", "wall", "ways", "crest", "rise", "parade", "esplanade",
-            "embankment", "broadway",
+            "embankment", "broadway", "groves", "centers", "ferry", "cliff", "cliffs", "bridge", "corner", "corners",
+            "curve", "club", "crossroad", "drives", "extensions", "fall", "loaf", "mountains", "points", "radial",
+            "ridges", "roads", "squares", "stravenue", "streets", "trafficway", "trailer", "views", "walks",
+            "courts", "circles", "camp", "canyon", "cape", "forest", "parkways", "spurs", "lanes",
             // French, Italian, Spanish, Catalan, Portuguese
             "rue", "chemin", "allée", "allee", "impasse", "quai", "cours", "faubourg", "sentier", "via", "viale",
             "piazza", "piazzale", "corso", "largo", "vicolo", "calle", "carrer", "camino", "paseo", "avenida",

@@ -132,4 +132,22 @@ class PersonRecognizerTest {
     void bankingLabelsAreNeverNames() {
         assertThat(Recognized.values(recognizer, "Please send it to my IBAN from now on.")).isEmpty();
     }
+
+    @Test
+    void townsNamedAfterPeopleAreTowns() {
+        assertThat(Recognized.values(recognizer, "We moved from Port Traci to Lake Tayna when I was seven.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "In East Daniel there is a museum.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "we drove from graceborough to east angus.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Kaczmarek said that Scarlettborough is rainy."))
+                .containsExactly("Kaczmarek");
+    }
+
+    @Test
+    void firmsNamedAfterPeopleAreFirms() {
+        assertThat(Recognized.values(recognizer, "The company Hoeger and Sons builds robots.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "my brother got a job at kowalski group last summer")).isEmpty();
+        assertThat(Recognized.values(recognizer, "The field trip to Howe-Purdy was fun.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "the company wisozk-kowalski builds robots")).isEmpty();
+        assertThat(Recognized.values(recognizer, "My friend Anne-Marie said hello.")).containsExactly("Anne-Marie");
+    }
 }

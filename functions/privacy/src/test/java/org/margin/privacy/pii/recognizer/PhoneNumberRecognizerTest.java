@@ -55,4 +55,13 @@ class PhoneNumberRecognizerTest {
         assertThat(Recognized.values(recognizer, "Numbers: 202-456-1414/202-456-1415 or 202-456-1416 / 202-456-1417"))
                 .containsExactly("202-456-1414", "202-456-1415", "202-456-1416", "202-456-1417");
     }
+
+    @Test
+    void aNumberSaidToBeSomeonesIsAPhoneNumberInAnyNationalFormat() {
+        assertThat(Recognized.values(recognizer, "my number is 57 82 69 93 but dont share it"))
+                .containsExactly("57 82 69 93");
+        assertThat(Recognized.values(recognizer, "My aunt's number changed to 48 10 92 07."))
+                .containsExactly("48 10 92 07");
+        assertThat(Recognized.values(recognizer, "We counted 48 10 92 07 and more.")).isEmpty();
+    }
 }

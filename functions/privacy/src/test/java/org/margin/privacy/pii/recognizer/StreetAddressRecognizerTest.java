@@ -56,4 +56,21 @@ class StreetAddressRecognizerTest {
                 .containsExactly("12 Oak St.");
         assertThat(Recognized.values(recognizer, "I have 3 Cats and 2 Dogs.")).isEmpty();
     }
+
+    @Test
+    void aLowerCaseAddressKeepsItsTownStateAndPostalCode() {
+        assertThat(Recognized.values(recognizer, "i live at 9335 kiehn street, east lavelle, ut 81373."))
+                .containsExactly("9335 kiehn street, east lavelle, ut 81373");
+        assertThat(Recognized.values(recognizer, "i live at 9335 kiehn street, and then we left."))
+                .containsExactly("9335 kiehn street");
+        assertThat(Recognized.values(recognizer, "please send it back to elinegata 44."))
+                .containsExactly("elinegata 44");
+    }
+
+    @Test
+    void aNameAndFiveDigitsIsAPlaceAndItsPostalCodeNotAStreet() {
+        assertThat(Recognized.values(recognizer, "The address is Springfield, IL 62704-1234.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "I was born in Lyon 69001.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "She lives on Ziegelgasse 19 now")).containsExactly("Ziegelgasse 19");
+    }
 }

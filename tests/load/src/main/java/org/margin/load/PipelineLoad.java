@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,15 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.margin.events.lms.HmacSignature;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
-import org.margin.store.StoreUnavailableException;
 import org.margin.store.course.CourseId;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.local.LocalConnection;
@@ -62,29 +57,19 @@ public final class PipelineLoad {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String SOURCE = "moodle-load";
-    private static final String ESSAY = "<p>The river shapes the town more than any mayor ever did. Every spring the "
-            + "water rises over the low fields and leaves a layer of dark silt behind.</p><p>The farmers plant in it "
-            + "as soon as the mud dries, and the bridge was built three times before the engineers understood the "
-            + "current. Variant %d of the essay ends here.</p>";
-
     /** The launcher's development token issuer, after the functions' ports. */
     private static final int DEV_TOKENS = 19;
 
     private final int base;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final TenantId tenant;
-    private final byte[] secret;
-    private final long course = 5_000 + (System.nanoTime() & 0xFFFF);
-    /** How many students the webhooks come from, in turn: each one's first submission also makes the pseudonym. */
-    private final int students;
-    private final AtomicLong nextSubmission = new AtomicLong(System.currentTimeMillis() * 10);
+    /** From how many students, in turn: each one's first submission also makes the pseudonym. */
+    private final MoodleWebhooks webhooks;
 
     private PipelineLoad(int base, TenantId tenant, byte[] secret, int students) {
         this.base = base;
         this.tenant = tenant;
-        this.secret = secret;
-        this.students = students;
+        this.webhooks = new MoodleWebhooks(secret, 5_000 + (System.nanoTime() & 0xFFFF), students);
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,21 +93,8 @@ public final class PipelineLoad {
 
     /** The institution, a course with its educator, and a rule every submission meets. */
     private PersonId seed(Store store) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            try {
-                store.institutions().register(tenant, "Load district");
-                break;
-            } catch (StoreUnavailableException starting) {
-                if (System.nanoTime() > deadline) {
-                    throw starting;
-                }
-                Thread.sleep(500);
-            } catch (RuntimeException alreadyThere) {
-                break;
-            }
-        }
-        CourseId courseId = store.courses().ensure(tenant, "moodle:" + course, "Load course");
+        LoadInstitution.register(store, tenant, "Load district");
+        CourseId courseId = store.courses().ensure(tenant, webhooks.courseCode(), "Load course");
         Opaque marker = Opaque.of(("load-educator:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         PersonId educator = store.people().register(tenant, new PersonIdentity(marker, Optional.empty(),
                 Optional.empty(), Optional.empty(), marker, Optional.empty()));
@@ -181,40 +153,21 @@ public final class PipelineLoad {
         Arrays.sort(latencies);
         System.out.printf("latency: %d webhooks at %d/s, %d refused, %d alerts seen; webhook to alert visible "
                         + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", total, rate, refused.get(), matched,
-                percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[matched - 1]);
+                ClosedLoop.percentile(latencies, 0.50), ClosedLoop.percentile(latencies, 0.99),
+                latencies[matched - 1]);
         Arrays.sort(answered);
         double[] polls = alerts.pollTimes();
         System.out.printf("  of which: webhook answered median %.1f ms, p99 %.1f ms; a list_alerts poll (which "
                         + "records its disclosures durably) median %.1f ms, p99 %.1f ms%n",
-                percentile(answered, 0.50), percentile(answered, 0.99), percentile(polls, 0.50),
-                percentile(polls, 0.99));
+                ClosedLoop.percentile(answered, 0.50), ClosedLoop.percentile(answered, 0.99),
+                ClosedLoop.percentile(polls, 0.50), ClosedLoop.percentile(polls, 0.99));
     }
 
     private void ingest(Store store, PersonId educator, int count, int concurrency) throws Exception {
-        Semaphore inFlight = new Semaphore(concurrency);
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger other = new AtomicInteger();
         long start = System.nanoTime();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                inFlight.acquire();
-                int index = i;
-                senders.submit(() -> {
-                    try {
-                        if (webhook(index) == 202) {
-                            accepted.incrementAndGet();
-                        } else {
-                            other.incrementAndGet();
-                        }
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        ClosedLoop sent = ClosedLoop.run(count, concurrency, this::webhook);
         System.out.printf("ingest: %d webhooks in %.1f s = %.0f/s accepted (%d accepted, %d other)%n", count,
-                seconds, accepted.get() / seconds, accepted.get(), other.get());
+                sent.seconds(), sent.perSecond(), sent.accepted(), sent.other());
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         NewAlerts seen = new NewAlerts(educatorToken(educator));
         long alerts;
@@ -222,12 +175,12 @@ public final class PipelineLoad {
             sleep(1_000);
             alerts = seen.poll();
             System.out.printf("  after %.0f s: %d alerts%n", (System.nanoTime() - start) / 1e9, alerts);
-        } while (alerts < accepted.get() && System.nanoTime() < deadline);
+        } while (alerts < sent.accepted() && System.nanoTime() < deadline);
         double drained = (System.nanoTime() - start) / 1e9;
         long deadLetters = count(base + 6, "list_dead_letters", token(base + 6, "service", Optional.empty(),
                 "deadletters:admin"), "deadLetters");
         System.out.printf("ingest: %d alerts for %d accepted webhooks after %.1f s = %.0f/s end to end; "
-                + "%d dead letters%n", alerts, accepted.get(), drained, alerts / drained, deadLetters);
+                + "%d dead letters%n", alerts, sent.accepted(), drained, alerts / drained, deadLetters);
     }
 
     /**
@@ -304,18 +257,13 @@ public final class PipelineLoad {
     }
 
     private int webhook(int index) {
-        long submission = nextSubmission.incrementAndGet();
-        String body = """
-                {"eventname": "\\\\assignsubmission_onlinetext\\\\event\\\\assessable_uploaded",
-                 "objecttable": "assign_submission", "objectid": %d, "userid": %d, "courseid": %d,
-                 "other": {"content": "%s"}, "timecreated": %d}""".formatted(submission, 100_000 + index % students, course,
-                ESSAY.formatted(index), Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (base + 5) + "/webhooks/" + SOURCE))
+        byte[] body = webhooks.body(index);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (base + 5) + "/webhooks/"
+                        + MoodleWebhooks.SOURCE))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .header("X-Margin-Signature", HmacSignature.sign(secret, Instant.now().getEpochSecond(),
-                        body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("X-Margin-Signature", webhooks.signature(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -395,10 +343,6 @@ public final class PipelineLoad {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
     private static void sleep(long millis) {

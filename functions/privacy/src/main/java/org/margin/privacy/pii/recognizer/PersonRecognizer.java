@@ -136,8 +136,7 @@ public final class PersonRecognizer implements Recognizer {
             "wants", "likes", "loves", "did", "does", "will", "would", "can", "could", "and her", "and his",
             "speak", "listed", "employs", "went", "got", "gave", "made", "came", "sat", "ran", "walked", "looked",
             "felt", "knew", "took", "saw", "showed", "decided", "started", "became", "helped", "played", "scored",
-            "fell", "forgets", "forgot", "always", "never", "whispered", "yelled", "screamed", "giggled", "shouted",
-            "laughed", "cried");
+            "fell", "forgets", "forgot", "always", "never", "yelled", "screamed", "giggled");
     /**
      * What people, rather than things, are said to do: in a lower-case text these after a word in no list (not
      * "is" or "has", which follow anything) make it a name ("tuulikki whispered").
@@ -327,8 +326,8 @@ public final class PersonRecognizer implements Recognizer {
                 && words.spaceBetween(next, next + 1)) {
             return words.in(next + 1, FIRM_PARTNERS);
         }
-        return next < words.count() && words.in(next, FIRM_PARTNERS)
-                && words.text().substring(words.end(last), words.start(next)).equals(" & ");
+        return next < words.count() && words.in(next, FIRM_PARTNERS) && words.start(next) == words.end(last) + 3
+                && words.text().startsWith(" & ", words.end(last));
     }
 
     private double score(Words words, int first, int last, boolean introduced, boolean lowerCaseText) {

@@ -66,10 +66,6 @@ public final class PersonRecognizer implements Recognizer {
             "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace", "limited", "pty",
             "pvt");
 
-    /** Words that open a town's name in English toponymy: North Judith, New Castle, Lake Placid, Port Augusta. */
-    private static final WordSet TOWN_PREFIXES = WordSet.of(
-            "north", "south", "east", "west", "new", "lake", "port", "mount", "mt", "fort", "cape");
-
     /**
      * Endings of English and Germanic town names (Scarlettborough, Hubertside, Yurifurt); a word in no name list
      * that ends so is taken for a town. Listed surnames with these endings (Hamilton) are not affected; -berg and
@@ -489,11 +485,11 @@ public final class PersonRecognizer implements Recognizer {
         if (afterHonorific(words, first)) {
             return false;
         }
-        if (first < last && words.in(first, TOWN_PREFIXES)) {
+        if (first < last && words.in(first, Towns.PREFIXES)) {
             return true;
         }
         int previous = first - 1;
-        return previous >= 0 && words.in(previous, TOWN_PREFIXES) && words.spaceBetween(previous, first)
+        return previous >= 0 && words.in(previous, Towns.PREFIXES) && words.spaceBetween(previous, first)
                 && (lowerCaseText || words.isCapitalized(previous));
     }
 

@@ -245,7 +245,8 @@ public final class StreetAddressRecognizer implements Recognizer {
                     break;
                 }
                 boolean type = words.in(i, StreetLexicon.STREET_TYPES) || words.length(i) >= 7
-                        && StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i));
+                        && StreetLexicon.hasStreetSuffix(text, words.start(i), words.end(i))
+                        || words.isUpperInitial(i) && words.in(i, StreetLexicon.CAPITALISED_STREET_TYPES);
                 boolean connector = words.in(i, CONNECTORS) && nameWords > 0;
                 int wordCase = wordCase(i);
                 if (type) {
@@ -260,7 +261,8 @@ public final class StreetAddressRecognizer implements Recognizer {
                     caseMode = wordCase;
                 }
                 typed |= type;
-                onlyTypes &= words.in(i, StreetLexicon.STREET_TYPES);
+                onlyTypes &= words.in(i, StreetLexicon.STREET_TYPES)
+                        || words.in(i, StreetLexicon.CAPITALISED_STREET_TYPES);
                 trailingConnectors = connector && !type ? trailingConnectors + 1 : 0;
                 nameWords++;
                 i++;

@@ -29,10 +29,7 @@ final class StreetLexicon {
             "bluff", "bluffs", "bend", "beach", "arcade", "causeway", "circus", "dale", "dam", "divide", "extension",
             "fort", "garden", "hollow", "inlet", "junctions", "lock", "locks", "mall", "overpass", "ramp",
             "throughway", "tunnel", "underpass", "wall", "ways", "crest", "rise", "parade", "esplanade",
-            "embankment", "broadway", "groves", "centers", "ferry", "cliff", "cliffs", "bridge", "corner", "corners",
-            "curve", "club", "crossroad", "drives", "extensions", "fall", "loaf", "mountains", "points", "radial",
-            "ridges", "roads", "squares", "stravenue", "streets", "trafficway", "trailer", "views", "walks",
-            "courts", "circles", "camp", "canyon", "cape", "forest", "parkways", "spurs", "lanes",
+            "embankment", "broadway", "stravenue", "trafficway", "parkways",
             // French, Italian, Spanish, Catalan, Portuguese
             "rue", "chemin", "allée", "allee", "impasse", "quai", "cours", "faubourg", "sentier", "via", "viale",
             "piazza", "piazzale", "corso", "largo", "vicolo", "calle", "carrer", "camino", "paseo", "avenida",
@@ -48,6 +45,16 @@ final class StreetLexicon {
             "krt", "trg", "cesta", "náměstí", "nám", "třída", "nábřeží", "ulitsa", "prospekt", "pereulok",
             "iela", "gatvė", "tänav", "odos", "οδός", "λεωφόρος", "πλατεία", "stradă", "bulevardul",
             "bd", "sokak", "sok", "cadde", "caddesi", "mahallesi");
+
+    /**
+     * The rest of the USPS street suffixes, street types only when capitalised (Koch Groves, Cory Centers): written
+     * in lower case after a number they count things ("12345 views", "3 courts").
+     */
+    static final WordSet CAPITALISED_STREET_TYPES = WordSet.of(
+            "groves", "centers", "ferry", "cliff", "cliffs", "bridge", "corner", "corners", "curve", "club",
+            "crossroad", "drives", "extensions", "fall", "loaf", "mountains", "points", "radial", "ridges", "roads",
+            "squares", "streets", "trailer", "views", "walks", "courts", "circles", "camp", "canyon", "cape",
+            "forest", "spurs", "lanes");
 
     /** Endings of one-word street names: Ziegelgasse, Laukaantie, Parijsstraat, Hlíðarvegur. */
     private static final String[] STREET_SUFFIXES = {

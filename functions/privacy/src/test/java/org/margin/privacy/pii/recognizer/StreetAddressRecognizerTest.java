@@ -73,4 +73,11 @@ class StreetAddressRecognizerTest {
         assertThat(Recognized.values(recognizer, "I was born in Lyon 69001.")).isEmpty();
         assertThat(Recognized.values(recognizer, "She lives on Ziegelgasse 19 now")).containsExactly("Ziegelgasse 19");
     }
+
+    @Test
+    void aPluralStreetTypeCountsThingsUnlessCapitalised() {
+        assertThat(Recognized.values(recognizer, "We moved to 763 Koch Groves last winter."))
+                .containsExactly("763 Koch Groves");
+        assertThat(Recognized.values(recognizer, "We scored 12345 points and the video got 2000 views.")).isEmpty();
+    }
 }

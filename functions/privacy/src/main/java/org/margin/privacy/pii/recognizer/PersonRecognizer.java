@@ -7,6 +7,7 @@ import org.margin.privacy.pii.FindingSink;
 import org.margin.privacy.pii.Recognizer;
 import org.margin.privacy.pii.text.Phrases;
 import org.margin.privacy.pii.text.ScanText;
+import org.margin.privacy.pii.text.Suffixes;
 import org.margin.privacy.pii.text.WordSet;
 import org.margin.privacy.pii.text.Words;
 
@@ -66,14 +67,18 @@ public final class PersonRecognizer implements Recognizer {
             "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace", "limited", "pty",
             "pvt");
 
+    /** Words that open a town's name: North Judith, New Castle, Lake Placid, Port Augusta, Mount Vernon. */
+    private static final WordSet TOWN_PREFIXES = WordSet.of(
+            "north", "south", "east", "west", "new", "lake", "port", "mount", "mt", "fort", "cape");
+
     /**
      * Endings of English and Germanic town names (Scarlettborough, Hubertside, Yurifurt); a word in no name list
      * that ends so is taken for a town. Listed surnames with these endings (Hamilton) are not affected; -berg and
      * -stad are left out, since they end as many Nordic and German surnames (Hartenberg, Bjørnstad).
      */
-    private static final String[] TOWN_SUFFIXES = {
-        "borough", "ville", "burgh", "bury", "shire", "chester", "furt", "mouth", "haven", "side",
-        "view", "land", "ton", "town", "fort", "port"};
+    private static final Suffixes TOWN_SUFFIXES = Suffixes.of(3,
+            "borough", "ville", "burgh", "bury", "shire", "chester", "furt", "mouth", "haven", "side",
+            "view", "land", "ton", "town", "fort", "port");
 
     /** Capitalised words that are never names themselves: pronouns, days, months, form labels. */
     private static final WordSet NEVER_NAMES = WordSet.of(
@@ -485,11 +490,11 @@ public final class PersonRecognizer implements Recognizer {
         if (afterHonorific(words, first)) {
             return false;
         }
-        if (first < last && words.in(first, Towns.PREFIXES)) {
+        if (first < last && words.in(first, TOWN_PREFIXES)) {
             return true;
         }
         int previous = first - 1;
-        return previous >= 0 && words.in(previous, Towns.PREFIXES) && words.spaceBetween(previous, first)
+        return previous >= 0 && words.in(previous, TOWN_PREFIXES) && words.spaceBetween(previous, first)
                 && (lowerCaseText || words.isCapitalized(previous));
     }
 
@@ -498,16 +503,7 @@ public final class PersonRecognizer implements Recognizer {
         if (NameWordKind.of(words, last) != NameWordKind.UNKNOWN) {
             return false;
         }
-        String text = words.text();
-        int end = words.end(last);
-        int length = words.length(last);
-        for (String suffix : TOWN_SUFFIXES) {
-            if (length > suffix.length() + 2
-                    && text.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length())) {
-                return true;
-            }
-        }
-        return false;
+        return TOWN_SUFFIXES.endWord(words.text(), words.start(last), words.end(last));
     }
 
     private static boolean isNation(Words words, int first, int last) {

@@ -1,5 +1,6 @@
 package org.margin.privacy.pii.recognizer;
 
+import org.margin.privacy.pii.text.Suffixes;
 import org.margin.privacy.pii.text.WordSet;
 
 /** Words that make a street, a unit or a postal line of an address, in English and the languages of Europe. */
@@ -57,12 +58,12 @@ final class StreetLexicon {
             "forest", "spurs", "lanes");
 
     /** Endings of one-word street names: Ziegelgasse, Laukaantie, Parijsstraat, Hlíðarvegur. */
-    private static final String[] STREET_SUFFIXES = {
+    private static final Suffixes STREET_SUFFIXES = Suffixes.of(4,
             "straße", "strasse", "gasse", "weg", "allee", "platz", "ring", "damm", "ufer", "steig",
             "straat", "laan", "plein", "gracht", "dreef", "kade", "singel", "vej", "gade", "gata", "gatan",
             "vägen", "veien", "vegen", "veg", "katu", "tie", "kuja", "polku", "utca", "ulica", "vegur", "braut",
             "stræti", "gränd", "stig", "torget", "torvet", "bakken", "stien", "ulice", "gatvė", "iela", "tänav",
-            "street", "road", "avenue"};
+            "street", "road", "avenue");
 
     /** Secondary units: Apt. 4, Suite 578, Unit 8524, Box 2981. */
     static final WordSet UNITS = WordSet.of(
@@ -83,23 +84,6 @@ final class StreetLexicon {
     static final WordSet SHIP_PREFIXES = WordSet.of("usns", "uss", "usnv", "uscgc");
 
     static boolean hasStreetSuffix(CharSequence text, int start, int end) {
-        int length = end - start;
-        for (String suffix : STREET_SUFFIXES) {
-            int suffixLength = suffix.length();
-            if (length >= suffixLength + 4 && endsWith(text, end, suffix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean endsWith(CharSequence text, int end, String suffix) {
-        int offset = end - suffix.length();
-        for (int i = 0; i < suffix.length(); i++) {
-            if (Character.toLowerCase(text.charAt(offset + i)) != suffix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return STREET_SUFFIXES.endWord(text, start, end);
     }
 }

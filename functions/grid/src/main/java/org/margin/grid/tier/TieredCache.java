@@ -228,7 +228,7 @@ public final class TieredCache {
      * One write id serves every key: a fill compares the tombstone of its own key, which this burial made unique.
      */
     private boolean buryAll(List<String> keys, Bound current) {
-        byte[] tombstone = newTombstone();
+        byte[] tombstone = newTombstone().bytes();
         Map<String, byte[]> entries = new HashMap<>(keys.size() * 2);
         keys.forEach(key -> entries.put(key, tombstone));
         try {
@@ -321,16 +321,41 @@ public final class TieredCache {
 
     /**
      * Replaces the grid's entry with a tombstone, which sends every reader to the store, and waits for every
-     * instance to drop its copy; false if the grid could not be reached.
+     * instance to drop its copy; false if the grid could not be reached. The caller holds the key's lock.
+     *
+     * <p>A key buried again before anyone read it (a student's profile invalidated by each submission, read now and
+     * then) still holds the settled tombstone of the last burial, and no near cache can hold a value of it: that
+     * burial waited for every instance, and a value filled since would have replaced the tombstone. So a fresh
+     * tombstone takes its place, to defeat fills that began before, without a round of notices; a key this cache
+     * still owes a burial is never taken for settled.
      */
     private boolean bury(String key, Bound current) {
-        return replace(key, newTombstone(), current);
+        try {
+            byte[] before = current.map().get(key);
+            if (!owed.contains(key) && GridEntry.of(before) instanceof GridEntry.Tombstone tombstone
+                    && tombstone.isSettled()
+                    && current.map().replace(key, before, newTombstone().settled().bytes())) {
+                return true;
+            }
+            GridEntry.Tombstone tombstone = newTombstone();
+            current.map().set(key, tombstone.bytes());
+            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
+            support.notices().confirm(current.client(), mapName, key);
+            // Unless a fill has replaced it meanwhile, with a value loaded after the burial.
+            current.map().replace(key, tombstone.bytes(), tombstone.settled().bytes());
+            return true;
+        } catch (RuntimeException unreachable) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
-    private byte[] newTombstone() {
+    private GridEntry.Tombstone newTombstone() {
         byte[] writeId = new byte[WRITE_ID_BYTES];
         random.nextBytes(writeId);
-        return GridEntry.Tombstone.of(writeId).bytes();
+        return GridEntry.Tombstone.of(writeId);
     }
 
     private Optional<byte[]> load(String id) {

@@ -192,4 +192,99 @@ class CrossInstanceConsistencyTest {
         assertThat(metricsB.sum("margin.grid.reads", "cache", "concurrent", "tier", "l1", "result", "hit"))
                 .as("near-cache hits happened between writes").isGreaterThan(1_000);
     }
+
+    /**
+     * A value derived from rows that change (a profile after each submission) is invalidated far more often than
+     * read. Burying it again before anyone read it takes no round of notices; a read between brings the round back;
+     * and either way the next read anywhere is the store's latest.
+     */
+    @Test
+    void aKeyBuriedAgainBeforeAnyReadTakesNoRoundOfNotices() {
+        VersionedStore store = new VersionedStore();
+        TieredCache onA = instanceA.cache("derived", store::load);
+        TieredCache onB = instanceB.cache("derived", store::load);
+        store.save("student-1", VersionedStore.version(1));
+        for (int read = 0; read < 3; read++) {
+            assertThat(onB.read("student-1")).map(VersionedStore::versionOf).contains(1L);
+        }
+
+        long noticesBefore = noticesOnB("derived");
+        for (long version = 2; version <= 21; version++) {
+            store.save("student-1", VersionedStore.version(version));
+            assertThat(onA.invalidate("student-1")).isInstanceOf(WriteOutcome.Confirmed.class);
+        }
+        assertThat(noticesOnB("derived") - noticesBefore).as("only the first burial found a value to chase")
+                .isEqualTo(1);
+        assertThat(onB.read("student-1")).map(VersionedStore::versionOf).contains(21L);
+
+        noticesBefore = noticesOnB("derived");
+        for (long version = 22; version <= 61; version++) {
+            onB.read("student-1");
+            assertThat(onB.read("student-1")).map(VersionedStore::versionOf).contains(version - 1);
+            store.save("student-1", VersionedStore.version(version));
+            assertThat(onA.invalidate("student-1")).isInstanceOf(WriteOutcome.Confirmed.class);
+            assertThat(onB.read("student-1")).map(VersionedStore::versionOf).contains(version);
+        }
+        assertThat(noticesOnB("derived") - noticesBefore).as("each burial after a read chased the value read")
+                .isEqualTo(40);
+    }
+
+    @Test
+    void noInstanceReadsAValueOlderThanAnAcknowledgedInvalidationUnderConcurrency() throws InterruptedException {
+        VersionedStore store = new VersionedStore();
+        store.slowLoads(true);
+        TieredCache onA = instanceA.cache("derived-concurrent", store::load);
+        TieredCache onB = instanceB.cache("derived-concurrent", store::load);
+        int students = 8;
+        AtomicLongArray acknowledged = new AtomicLongArray(students);
+        AtomicLong versions = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
+        int burialsPerWriter = 150;
+        AtomicLong writersDone = new AtomicLong();
+
+        List<Thread> threads = new ArrayList<>();
+        for (TieredCache writerSide : List.of(onA, onB)) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int burial = 0; burial < burialsPerWriter; burial++) {
+                    int student = ThreadLocalRandom.current().nextInt(students);
+                    long version;
+                    // The store's rows change, then the derived value is buried: the writer's own order.
+                    synchronized (store) {
+                        version = versions.incrementAndGet();
+                        store.save("student-" + student, VersionedStore.version(version));
+                    }
+                    if (writerSide.invalidate("student-" + student) instanceof WriteOutcome.Confirmed) {
+                        acknowledged.accumulateAndGet(student, version, Math::max);
+                    }
+                }
+                writersDone.incrementAndGet();
+            }));
+        }
+        for (TieredCache readerSide : List.of(onA, onB, onB)) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (writersDone.get() < 2) {
+                    int student = ThreadLocalRandom.current().nextInt(students);
+                    long mustSee = acknowledged.get(student);
+                    long seen = readerSide.read("student-" + student).map(VersionedStore::versionOf).orElse(0L);
+                    reads.incrementAndGet();
+                    if (seen < mustSee) {
+                        staleReads.add("read " + seen + " after " + mustSee + " was acknowledged");
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(staleReads).isEmpty();
+        assertThat(reads.get()).isGreaterThan(500);
+        assertThat(metricsB.sum("margin.grid.reads", "cache", "derived-concurrent", "tier", "l1", "result", "hit"))
+                .as("near-cache hits happened between burials").isPositive();
+    }
+
+    private static long noticesOnB(String cache) {
+        return metricsB.sum("margin.grid.invalidations", "cache", cache, "cause", "notice");
+    }
 }

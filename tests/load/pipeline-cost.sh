@@ -36,10 +36,31 @@ ticks() {
   done
   echo "$total"
 }
+# The same by part: the launcher's threads by name, numbers folded ("hz.client_3.event-7" and "-8" are one group;
+# Linux keeps 15 characters of a name), and PostgreSQL's sessions and its own processes.
+parts() {
+  local postmaster t p
+  postmaster="$(head -1 "$DIR/postgres/cluster/postmaster.pid")"
+  for t in /proc/"$launcher"/task/*; do
+    [ -r "$t/stat" ] && echo "$(tr ' 0-9' '_N' < "$t/comm" | tr -s N) $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done
+  for p in "$postmaster" $(pgrep -P "$postmaster"); do
+    if [ -r "/proc/$p/stat" ]; then
+      if tr '\0' ' ' < "/proc/$p/cmdline" | grep -q margin_app; then echo -n "postgres:sessions "; else echo -n "postgres:own "; fi
+      sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'
+    fi
+  done
+}
 before=$(ticks)
+parts > "$DIR/parts.before"
 "${driver[@]}" ingest "$COUNT" "$CONCURRENCY" | grep -v "  after"
 after=$(ticks)
+parts > "$DIR/parts.after"
 echo "CPU per submission (launcher and PostgreSQL): $(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $COUNT" | bc -l | cut -c1-6) ms"
+echo "by part, ms per submission (threads that ended meanwhile are missing):"
+awk -v hz="$(getconf CLK_TCK)" -v n="$COUNT" 'FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
+  END { for (g in after) { ms = (after[g] - before[g]) * 1000 / hz / n; if (ms >= 0.05) printf "  %7.2f  %s\n", ms, g } }' \
+  "$DIR/parts.before" "$DIR/parts.after" | sort -rn
 sleep 3
 sql -c "SELECT round((sum(total_exec_time) / $COUNT)::numeric, 2) AS exec_ms_per_submission,
                round((sum(total_plan_time) / $COUNT)::numeric, 2) AS plan_ms_per_submission,

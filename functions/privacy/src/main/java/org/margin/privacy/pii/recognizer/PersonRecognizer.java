@@ -65,11 +65,23 @@ public final class PersonRecognizer implements Recognizer {
             "network", "networks", "studio", "films", "pictures", "entertainment", "games", "energy", "health",
             "insurance", "financial", "bros", "brothers", "sons", "associates", "union", "crossroad", "point",
             "parks", "turnpike", "forges", "lodge", "coves", "hill", "way", "route", "terrace", "limited", "pty",
-            "pvt");
+            "pvt", "sarl", "sas", "spa", "srl", "bv", "nv", "aps", "asa", "ab", "hb", "oy", "oyj", "kft", "bt",
+            "zrt", "nyrt", "kkt", "ltda", "eireli", "tbk", "kg", "ohg", "hermanos", "hijos", "figli", "fils",
+            "filhos", "asociados", "associados", "associati");
 
-    /** Words that open a town's name: North Judith, New Castle, Lake Placid, Port Augusta, Mount Vernon. */
+    /**
+     * Words that open a town's name: North Judith, New Castle, Lake Placid, Port Augusta, Mount Vernon, and their
+     * like in other languages (Neu Isenburg, Nieuw Vennep, Nové Hrady, Horní Blatná, Új Décse, São Carlos, Tanjung
+     * Balai). Left out where they are common surnames too (Nagy, Klein, Villa, Porto).
+     */
     private static final WordSet TOWN_PREFIXES = WordSet.of(
-            "north", "south", "east", "west", "new", "lake", "port", "mount", "mt", "fort", "cape");
+            "north", "south", "east", "west", "new", "lake", "port", "mount", "mt", "fort", "cape", "nord", "süd",
+            "ost", "neu", "sankt", "ober", "nieder", "unter", "noord", "zuid", "oost", "nieuw", "sint", "nørre",
+            "søndre", "vester", "øster", "norra", "södra", "östra", "västra", "új", "észak", "dél", "kelet",
+            "nyugat", "felső", "alsó", "nové", "nová", "staré", "stará", "horní", "dolní", "velké", "velká",
+            "malé", "malá", "nowy", "nowa", "nowe", "stare", "novi", "stari", "donji", "gornji", "yeni", "são",
+            "san", "santa", "saint", "sainte", "sesto", "borgo", "castel", "vila", "puerto", "nueva", "nuevo",
+            "kota", "kabupaten", "pulau", "tanjung", "teluk", "muara", "sungai");
 
     /**
      * Endings of English and Germanic town names (Scarlettborough, Hubertside, Yurifurt); a word in no name list
@@ -90,9 +102,21 @@ public final class PersonRecognizer implements Recognizer {
             "apt", "suite", "unit", "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "miss", "st", "ave",
             "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po", "iban", "bic", "swift", "ssn", "pin");
 
-    /** What follows "and" in a firm's name: Hoeger and Sons, Smith & Co. */
+    /** What follows "and" in a firm's name: Hoeger and Sons, Smith & Co, Conte e Figli, Tamás és Társa. */
     private static final WordSet FIRM_PARTNERS = WordSet.of(
-            "sons", "daughters", "co", "company", "associates", "partners", "brothers", "bros");
+            "sons", "daughters", "co", "company", "associates", "partners", "brothers", "bros", "figli", "fils",
+            "filhos", "hijos", "hermanos", "söhne", "zonen", "sønner", "söner", "társa", "asociados",
+            "associados", "associati", "associés");
+
+    /** "and" in the languages whose names the lists hold: Colombo, Sartori e Conte; Máté és Kerekes. */
+    private static final WordSet CONJUNCTIONS = WordSet.of(
+            "and", "e", "y", "és", "und", "et", "en", "og", "och", "ja", "ve");
+
+    /** What a firm, not a group of people, is said to do: "Lehto, Manninen and Ojala sponsors the fair". */
+    private static final WordSet SINGULAR_FIRM_VERBS = WordSet.of(
+            "sponsors", "makes", "builds", "sells", "employs", "hires", "offers", "provides", "produces",
+            "manufactures", "owns", "operates", "designs", "supplies", "publishes", "delivers", "develops",
+            "serves", "specializes", "specialises");
 
     private static final WordSet DIRECTIONS = WordSet.of(
             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
@@ -116,7 +140,9 @@ public final class PersonRecognizer implements Recognizer {
     private static final Phrases PLACE_CUES = Phrases.of(
             "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
             "from", "on", "became", "become", "work for", "works for", "worked for", "working for", "serving",
-            "travel to", "travelling to", "traveling to", "moved to", "returned to", "arrived at", "based in", "join");
+            "travel to", "travelling to", "traveling to", "moved to", "returned to", "arrived at", "based in", "join",
+            "moving to", "move to", "went to", "go to", "goes to", "drove to", "drive to", "flew to", "fly to",
+            "train to", "bus to", "flight to", "ferry to", "trip to", "road to", "roads to", "way to");
     /** Kinds of things a name can be said to be: "Zoolander is a 2001 comedy film", "X is a design agency". */
     private static final WordSet THING_KINDS = WordSet.of(
             "film", "movie", "novel", "book", "song", "album", "series", "show", "sitcom", "play", "musical",
@@ -201,6 +227,23 @@ public final class PersonRecognizer implements Recognizer {
                         Math.min(SCORE_CAP, runs.score[run]), name()));
             }
         }
+    }
+
+    /** The end of a way from one place to another: "we drove from Osek to Horní Blatná". */
+    private static boolean endOfARoute(Words words, int first) {
+        int to = first - 1;
+        if (to < 1 || !words.is(to, "to") || !words.spaceBetween(to, first)) {
+            return false;
+        }
+        for (int w = to - 2; w >= Math.max(0, to - 6); w--) {
+            if (words.is(w, "from")) {
+                return true;
+            }
+            if (words.isSentenceStart(w + 1)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A text with letters but no capitals, where capitalisation cannot be used as evidence. */
@@ -323,7 +366,7 @@ public final class PersonRecognizer implements Recognizer {
 
     private static boolean followedByFirmPartner(Words words, int last) {
         int next = last + 1;
-        if (next + 1 < words.count() && words.is(next, "and") && words.spaceBetween(last, next)
+        if (next + 1 < words.count() && words.in(next, CONJUNCTIONS) && words.spaceBetween(last, next)
                 && words.spaceBetween(next, next + 1)) {
             return words.in(next + 1, FIRM_PARTNERS);
         }
@@ -394,7 +437,7 @@ public final class PersonRecognizer implements Recognizer {
             score += 0.45;
         } else if (introduced) {
             score += 0.4;
-        } else if (PLACE_CUES.endsBefore(words, first, 0)) {
+        } else if (PLACE_CUES.endsBefore(words, first, 0) || endOfARoute(words, first)) {
             score -= startsWithPlace(words, first, last) ? 0.45 : 0.2;
         } else if (WEAK_CUES.endsBefore(words, first, 0)) {
             score += 0.1;
@@ -633,8 +676,21 @@ public final class PersonRecognizer implements Recognizer {
     private static boolean listIsOrganisation(Words words, int firstWord, int lastWord) {
         int next = lastWord + 1;
         boolean singularVerb = next < words.count() && words.spaceBetween(lastWord, next)
-                && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has"));
-        return singularVerb || PLACE_CUES.endsBefore(words, firstWord, 0);
+                && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has")
+                || words.in(next, SINGULAR_FIRM_VERBS));
+        return singularVerb
+                || PLACE_CUES.endsBefore(words, firstWord, 0) && joinedByConjunction(words, firstWord, lastWord);
+    }
+
+    /** "A, B and C" is a list; "on our trip to Yellowstone, Grandpa Joe told us" is not. */
+    private static boolean joinedByConjunction(Words words, int firstWord, int lastWord) {
+        for (int w = firstWord + 1; w < lastWord; w++) {
+            if (words.in(w, CONJUNCTIONS) || words.is(w, "or")) {
+                return true;
+            }
+        }
+        return words.text().indexOf(" & ", words.end(firstWord)) >= 0
+                && words.text().indexOf(" & ", words.end(firstWord)) < words.start(lastWord);
     }
 
     /**
@@ -837,13 +893,13 @@ public final class PersonRecognizer implements Recognizer {
         }
 
         private static boolean coordinated(Words words, int left, int right) {
-            if (right != left + 1 && !(right == left + 2 && (words.is(left + 1, "and") || words.is(left + 1, "or")))) {
-                return false;
+            if (right == left + 1) {
+                String gap = words.text().substring(words.end(left), words.start(right));
+                return gap.equals(", ") || gap.equals(" & ");
             }
-            String text = words.text();
-            String gap = text.substring(words.end(left), words.start(right));
-            return gap.equals(", ") || gap.equals(" and ") || gap.equals(", and ") || gap.equals(" & ")
-                    || gap.equals(" or ");
+            return right == left + 2 && (words.in(left + 1, CONJUNCTIONS) || words.is(left + 1, "or"))
+                    && (words.onlyBetween(left, left + 1, " ") || words.onlyBetween(left, left + 1, ", "))
+                    && words.onlyBetween(left + 1, right, " ");
         }
     }
 }

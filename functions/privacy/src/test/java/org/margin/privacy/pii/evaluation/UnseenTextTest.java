@@ -24,6 +24,8 @@ import org.margin.privacy.pii.PiiDetector;
  *   <li>what is not a person beside them, from English locales: {@code {O}} a firm (Hoeger and Sons,
  *       Miller-Welch, Grady, Brown and Altenwerth), {@code {C}} a town (Port Traci, Lake Tayna, Hubertside),
  *       {@code {Y}} a country, {@code {J}} a job title;</li>
+ *   <li>towns and firms of the 22 locales beside the names: {@code {T}} a town (Horní Blatná, Tanjung Balai,
+ *       São Pedro dos Ferros), {@code {K}} a firm (Colombo, Sartori e Conte e figli, Lévêque SARL);</li>
  *   <li>contacts, from the 22 locales: {@code {P}} a phone number, {@code {Z}} a postal code, {@code {A}} a full
  *       address and {@code {S}} a street line (both STREET_ADDRESS).</li>
  * </ul>
@@ -66,6 +68,20 @@ class UnseenTextTest {
         Tally person = evaluate("unseen-context-b.txt", 14).label("PERSON");
         assertThat(person.recall()).as("PERSON recall").isGreaterThanOrEqualTo(0.93);
         assertThat(person.precision()).as("PERSON precision").isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void townsAndFirmsOfManyCountriesSetA() throws IOException {
+        Tally person = evaluate("unseen-places-a.txt", 17).label("PERSON");
+        assertThat(person.recall()).as("PERSON recall").isGreaterThanOrEqualTo(0.88);
+        assertThat(person.precision()).as("PERSON precision").isGreaterThanOrEqualTo(0.70);
+    }
+
+    @Test
+    void townsAndFirmsOfManyCountriesSetB() throws IOException {
+        Tally person = evaluate("unseen-places-b.txt", 18).label("PERSON");
+        assertThat(person.recall()).as("PERSON recall").isGreaterThanOrEqualTo(0.93);
+        assertThat(person.precision()).as("PERSON precision").isGreaterThanOrEqualTo(0.64);
     }
 
     @Test
@@ -126,6 +142,8 @@ class UnseenTextTest {
                 case 'M' -> local.name().firstName() + " " + (char) ('A' + local.random().nextInt(26)) + ". "
                         + local.name().lastName();
                 case 'O' -> english.company().name();
+                case 'K' -> local.company().name();
+                case 'T' -> local.address().city();
                 case 'C' -> english.address().city();
                 case 'Y' -> english.address().country();
                 case 'J' -> english.job().title();

@@ -151,4 +151,31 @@ class PersonRecognizerTest {
         assertThat(Recognized.values(recognizer, "the company wisozk-kowalski builds robots")).isEmpty();
         assertThat(Recognized.values(recognizer, "My friend Anne-Marie said hello.")).containsExactly("Anne-Marie");
     }
+
+    @Test
+    void townsOfOtherCountriesOpenWithTheirOwnPrefixes() {
+        assertThat(Recognized.values(recognizer, "Last winter we visited Nové Hrady and Horní Blatná.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Kaczmarek grew up in São Pedro dos Ferros."))
+                .containsExactly("Kaczmarek");
+        assertThat(Recognized.values(recognizer, "Our sister school is in Tanjung Balai.")).isEmpty();
+    }
+
+    @Test
+    void theEndOfATripIsAPlace() {
+        assertThat(Recognized.values(recognizer, "The train to Kertestrup Abelsen was late again.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "We drove from Osek to Sarnen Kolby in one day.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "On our trip to Yellowstone, Grandpa Joe told us stories."))
+                .containsExactly("Grandpa Joe");
+        assertThat(Recognized.values(recognizer, "I gave the book to Maria Kowalska.")).containsExactly("Maria Kowalska");
+    }
+
+    @Test
+    void firmsOfOtherCountriesByTheirLegalFormsAndPartners() {
+        assertThat(Recognized.values(recognizer, "Grandpa worked at Colombo, Sartori e Conte e figli.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Lévêque SARL sponsors the science fair.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "My cousin works for Takács és Társa in Szeged.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Lehto, Manninen and Ojala sponsors the science fair.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Lehto, Manninen and Ojala sponsor the science fair."))
+                .containsExactly("Lehto", "Manninen", "Ojala");
+    }
 }

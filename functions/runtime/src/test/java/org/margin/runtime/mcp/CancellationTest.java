@@ -23,7 +23,6 @@ import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.session.InMemorySessionStore;
 import org.margin.runtime.mcp.tool.Tool;
-import org.margin.runtime.telemetry.ToolCallObserver;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +35,7 @@ class CancellationTest {
     private static final long PATIENCE_SECONDS = 10;
     private static final String VERSION = "2025-11-25";
 
-    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final FailureKinds failures = new FailureKinds();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
@@ -67,7 +66,7 @@ class CancellationTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/event-stream");
         assertThat(reply.body()).as("no JSON-RPC message at all, so no response to request 7").isEmpty();
-        assertThat(failures).containsExactly("cancelled");
+        assertThat(failures.kinds()).containsExactly("cancelled");
         assertSessionWorks(server, session);
     }
 
@@ -87,7 +86,7 @@ class CancellationTest {
         stream.ended.get(PATIENCE_SECONDS, SECONDS);
         assertThat(stream.lines).anyMatch(line -> line.contains("notifications/progress"))
                 .noneMatch(line -> line.contains("\"id\":7"));
-        assertThat(failures).containsExactly("cancelled");
+        assertThat(failures.kinds()).containsExactly("cancelled");
         assertSessionWorks(server, session);
     }
 
@@ -112,7 +111,7 @@ class CancellationTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).doesNotContain("\"id\":7");
         assertThat(first.lines).noneMatch(line -> line.contains("\"id\":7"));
-        assertThat(failures).containsExactly("cancelled");
+        assertThat(failures.kinds()).containsExactly("cancelled");
         assertSessionWorks(server, session);
     }
 
@@ -127,7 +126,7 @@ class CancellationTest {
 
         stream.ended.get(PATIENCE_SECONDS, SECONDS);
         assertThat(stream.lines).noneMatch(line -> line.contains("\"id\":7"));
-        assertThat(failures).containsExactly("cancelled");
+        assertThat(failures.kinds()).containsExactly("cancelled");
         assertSessionWorks(server, session);
     }
 
@@ -165,7 +164,7 @@ class CancellationTest {
         TestServer.Reply reply = call.get(PATIENCE_SECONDS, SECONDS);
         assertThat(reply.result().path("content").get(0).path("text").asString()).isEqualTo("released");
         assertThat(interrupted.getCount()).isEqualTo(1);
-        assertThat(failures).isEmpty();
+        assertThat(failures.kinds()).isEmpty();
     }
 
     @Test
@@ -176,7 +175,7 @@ class CancellationTest {
 
         assertThat(cancel(server, session, "3").status()).isEqualTo(202);
 
-        assertThat(failures).isEmpty();
+        assertThat(failures.kinds()).isEmpty();
         assertSessionWorks(server, session);
     }
 
@@ -202,24 +201,14 @@ class CancellationTest {
             TestServer.Reply reply = call.get(PATIENCE_SECONDS, SECONDS);
             assertThat(reply.result().path("content").get(0).path("text").asString()).isEqualTo("released");
             assertThat(interrupted.getCount()).isEqualTo(1);
-            assertThat(failures).isEmpty();
+            assertThat(failures.kinds()).isEmpty();
             assertSessionWorks(other, session);
         }
     }
 
     /** One instance of the endpoint; instances made by one test share its session store. */
     private McpServer instance() {
-        ToolCallObserver observer = toolName -> new ToolCallObserver.ToolCall() {
-            @Override
-            public void failed(String kind) {
-                failures.add(kind);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        return McpServer.builder().serverInfo("cancellation", "1").sessionStore(sessions).observer(observer)
+        return McpServer.builder().serverInfo("cancellation", "1").sessionStore(sessions).observer(failures)
                 .tool(Tool.builder("hello").description("Greets").handler(context -> ToolResult.text("hi")).build())
                 .tool(Tool.builder("wait").description("Works until released")
                         .handler(context -> workUntilReleased()).build())

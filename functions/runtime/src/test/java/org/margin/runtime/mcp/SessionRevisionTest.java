@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +20,6 @@ import org.margin.runtime.mcp.outcome.ToolResult;
 import org.margin.runtime.mcp.protocol.Json;
 import org.margin.runtime.mcp.session.SessionState;
 import org.margin.runtime.mcp.tool.Tool;
-import org.margin.runtime.telemetry.ToolCallObserver;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -133,18 +130,8 @@ class SessionRevisionTest {
 
     @Test
     void aClientThatNeverAnswersTimesOutAndTheObserverSaysSo() {
-        List<String> failures = new CopyOnWriteArrayList<>();
-        ToolCallObserver observer = toolName -> new ToolCallObserver.ToolCall() {
-            @Override
-            public void failed(String kind) {
-                failures.add(kind);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        try (TestServer asking = new TestServer(McpServer.builder().serverInfo("asking", "1").observer(observer)
+        FailureKinds failures = new FailureKinds();
+        try (TestServer asking = new TestServer(McpServer.builder().serverInfo("asking", "1").observer(failures)
                 .inputReplyTimeout(Duration.ofMillis(200))
                 .tool(Tool.builder("ask").description("Asks the user").handler(context -> context.inputResponse("name")
                         .<ToolOutcome>map(answer -> ToolResult.text("thanks"))
@@ -159,7 +146,7 @@ class SessionRevisionTest {
                     Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
             assertThat(reply.contentType()).startsWith("text/event-stream");
             assertThat(reply.body()).contains("elicitation/create").contains("-32001");
-            assertThat(failures).containsExactly("timeout");
+            assertThat(failures.kinds()).containsExactly("timeout");
         }
     }
 

@@ -337,17 +337,19 @@ public final class TieredCache {
                     && current.map().replace(key, before, newTombstone().settled().bytes())) {
                 return true;
             }
-            GridEntry.Tombstone tombstone = newTombstone();
-            current.map().set(key, tombstone.bytes());
-            metrics.invalidated(InvalidationCause.LOCAL_WRITE);
-            support.notices().confirm(current.client(), mapName, key);
-            // Unless a fill has replaced it meanwhile, with a value loaded after the burial.
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+        GridEntry.Tombstone tombstone = newTombstone();
+        return replace(key, tombstone.bytes(), current) && settle(key, tombstone, current);
+    }
+
+    /** Marks a burial's tombstone settled, unless a fill has replaced it meanwhile with a value loaded after it. */
+    private static boolean settle(String key, GridEntry.Tombstone tombstone, Bound current) {
+        try {
             current.map().replace(key, tombstone.bytes(), tombstone.settled().bytes());
             return true;
         } catch (RuntimeException unreachable) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

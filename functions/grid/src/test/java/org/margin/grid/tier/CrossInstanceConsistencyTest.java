@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,12 +142,11 @@ class CrossInstanceConsistencyTest {
         TieredCache onA = instanceA.cache("concurrent", store::load, store::save);
         TieredCache onB = instanceB.cache("concurrent", store::load, store::save);
         int students = 16;
-        AtomicLongArray acknowledged = new AtomicLongArray(students);
+        Readers readers = new Readers(students);
+        AtomicLongArray acknowledged = readers.acknowledged;
         AtomicLong versions = new AtomicLong();
-        AtomicLong reads = new AtomicLong();
         AtomicLong writes = new AtomicLong();
         AtomicLong refusedWrites = new AtomicLong();
-        ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
         int writesPerWriter = 150;
         AtomicLong writersDone = new AtomicLong();
         long giveUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -169,26 +169,16 @@ class CrossInstanceConsistencyTest {
             }));
         }
         for (TieredCache readerSide : List.of(onA, onB, onB, onA, onB)) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                while (writersDone.get() < 2) {
-                    int student = ThreadLocalRandom.current().nextInt(students);
-                    long mustSee = acknowledged.get(student);
-                    long seen = readerSide.read("student-" + student).map(VersionedStore::versionOf).orElse(0L);
-                    reads.incrementAndGet();
-                    if (seen < mustSee) {
-                        staleReads.add("read " + seen + " after " + mustSee + " was acknowledged");
-                    }
-                }
-            }));
+            threads.add(readers.start(readerSide, () -> writersDone.get() < 2));
         }
         for (Thread thread : threads) {
             thread.join();
         }
 
-        assertThat(staleReads).isEmpty();
+        assertThat(readers.staleReads).isEmpty();
         assertThat(writes.get()).isEqualTo(2L * writesPerWriter);
         assertThat(refusedWrites.get()).as("most writes were acknowledged").isLessThan(writes.get() / 2);
-        assertThat(reads.get()).isGreaterThan(2_000);
+        assertThat(readers.reads.get()).isGreaterThan(2_000);
         assertThat(metricsB.sum("margin.grid.reads", "cache", "concurrent", "tier", "l1", "result", "hit"))
                 .as("near-cache hits happened between writes").isGreaterThan(1_000);
     }
@@ -236,10 +226,9 @@ class CrossInstanceConsistencyTest {
         TieredCache onA = instanceA.cache("derived-concurrent", store::load);
         TieredCache onB = instanceB.cache("derived-concurrent", store::load);
         int students = 8;
-        AtomicLongArray acknowledged = new AtomicLongArray(students);
+        Readers readers = new Readers(students);
+        AtomicLongArray acknowledged = readers.acknowledged;
         AtomicLong versions = new AtomicLong();
-        AtomicLong reads = new AtomicLong();
-        ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
         int burialsPerWriter = 150;
         AtomicLong writersDone = new AtomicLong();
 
@@ -262,29 +251,44 @@ class CrossInstanceConsistencyTest {
             }));
         }
         for (TieredCache readerSide : List.of(onA, onB, onB)) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                while (writersDone.get() < 2) {
-                    int student = ThreadLocalRandom.current().nextInt(students);
-                    long mustSee = acknowledged.get(student);
-                    long seen = readerSide.read("student-" + student).map(VersionedStore::versionOf).orElse(0L);
-                    reads.incrementAndGet();
-                    if (seen < mustSee) {
-                        staleReads.add("read " + seen + " after " + mustSee + " was acknowledged");
-                    }
-                }
-            }));
+            threads.add(readers.start(readerSide, () -> writersDone.get() < 2));
         }
         for (Thread thread : threads) {
             thread.join();
         }
 
-        assertThat(staleReads).isEmpty();
-        assertThat(reads.get()).isGreaterThan(500);
+        assertThat(readers.staleReads).isEmpty();
+        assertThat(readers.reads.get()).isGreaterThan(500);
         assertThat(metricsB.sum("margin.grid.reads", "cache", "derived-concurrent", "tier", "l1", "result", "hit"))
                 .as("near-cache hits happened between burials").isPositive();
     }
 
     private static long noticesOnB(String cache) {
         return metricsB.sum("margin.grid.invalidations", "cache", cache, "cause", "notice");
+    }
+
+    /** Readers that compare every read with the versions acknowledged before it began, until told to stop. */
+    private static final class Readers {
+        final AtomicLongArray acknowledged;
+        final AtomicLong reads = new AtomicLong();
+        final ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
+
+        Readers(int students) {
+            acknowledged = new AtomicLongArray(students);
+        }
+
+        Thread start(TieredCache side, BooleanSupplier running) {
+            return Thread.ofPlatform().start(() -> {
+                while (running.getAsBoolean()) {
+                    int student = ThreadLocalRandom.current().nextInt(acknowledged.length());
+                    long mustSee = acknowledged.get(student);
+                    long seen = side.read("student-" + student).map(VersionedStore::versionOf).orElse(0L);
+                    reads.incrementAndGet();
+                    if (seen < mustSee) {
+                        staleReads.add("read " + seen + " after " + mustSee + " was acknowledged");
+                    }
+                }
+            });
+        }
     }
 }

@@ -689,8 +689,8 @@ public final class PersonRecognizer implements Recognizer {
                 return true;
             }
         }
-        return words.text().indexOf(" & ", words.end(firstWord)) >= 0
-                && words.text().indexOf(" & ", words.end(firstWord)) < words.start(lastWord);
+        int ampersand = words.text().indexOf(" & ", words.end(firstWord));
+        return ampersand >= 0 && ampersand < words.start(lastWord);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class DateTimeRecognizer implements Recognizer {
     private static final double MONTH_ONLY_SCORE = 0.45;
     private static final double BIRTH_BOOST = 0.3;
 
-    private static final WordSet MONTHS = WordSet.of(
+    static final WordSet MONTHS = WordSet.of(
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec");

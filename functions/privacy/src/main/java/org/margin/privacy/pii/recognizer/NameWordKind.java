@@ -14,7 +14,10 @@ enum NameWordKind {
     /** An English word, or a function word however often it is also a surname (The, Back, To). */
     PLAIN;
 
-    /** Function words that the name lists contain as surnames but that are never worth the doubt. */
+    /**
+     * Function words that the name lists contain as surnames but that are never worth the doubt, with "im" and
+     * "ive" as children write I'm and I've, and "app", which the English lists predate.
+     */
     private static final WordSet FUNCTION_WORDS = WordSet.of(
             "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "but",
             "if", "so", "be", "is", "am", "are", "was", "were", "been", "do", "does", "did", "have", "has", "had",
@@ -29,7 +32,7 @@ enum NameWordKind {
             "carry", "bring", "take", "give", "say", "tell", "ask", "south", "north", "east", "west", "southern",
             "northern", "eastern", "western", "central", "upper", "lower", "great", "little", "big", "day",
             "night", "morning", "evening", "today", "tomorrow", "yesterday", "street", "road", "city", "state",
-            "c'mon", "y'all", "ma'am");
+            "c'mon", "y'all", "ma'am", "im", "ive", "app", "apps");
 
     /**
      * A reviewed name is ambiguous only when it is among the most frequent English words (Will, Mark); one from

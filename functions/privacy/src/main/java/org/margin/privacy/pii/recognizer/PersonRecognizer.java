@@ -189,7 +189,7 @@ public final class PersonRecognizer implements Recognizer {
     @Override
     public void recognize(ScanText scan, FindingSink sink) {
         Words words = scan.words();
-        boolean lowerCaseText = isLowerCaseText(scan.text());
+        boolean lowerCaseText = scan.isLowerCase();
         Runs runs = new Runs();
         int w = 0;
         while (w < words.count()) {
@@ -246,20 +246,6 @@ public final class PersonRecognizer implements Recognizer {
         return false;
     }
 
-    /** A text with letters but no capitals, where capitalisation cannot be used as evidence. */
-    private static boolean isLowerCaseText(String text) {
-        int letters = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isUpperCase(c)) {
-                return false;
-            }
-            if (Character.isLetter(c)) {
-                letters++;
-            }
-        }
-        return letters >= 12;
-    }
 
     private static boolean startsRun(Words words, int w, boolean introduced, boolean lowerCaseText) {
         if (words.isAllLower(w) && !introduced && !lowerCaseText) {
@@ -496,8 +482,8 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     /**
-     * A house number right before or after the run (12 Pavlou Drandaki, Eyrarodda 66), or a state code and postal
-     * code after it (Springfield, IL 62704), make it a street or a town.
+     * A house number right before or after the run (12 Pavlou Drandaki, Eyrarodda 66), or a postal code after it
+     * (Lohamn, 3393; Springfield, IL 62704), make it a street or a town.
      */
     private static boolean looksLikeAddressPart(Words words, int first, int last) {
         int previous = first - 1;
@@ -509,6 +495,10 @@ public final class PersonRecognizer implements Recognizer {
             return false;
         }
         if (words.isNumber(next) && words.spaceBetween(last, next)) {
+            return true;
+        }
+        if (words.hasDigit(next) && words.onlyBetween(last, next, ", ")
+                && ZipCodeRecognizer.closesWithTownCode(words.text(), words.start(next))) {
             return true;
         }
         return next + 1 < words.count() && words.length(next) == 2 && words.isAllUpper(next)

@@ -234,6 +234,8 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (i >= count || i > w && !joined(i - 1, i)) {
                 return false;
             }
+            // "450 41 Moravský Krumlov": a postal code and its town, unless a street type follows
+            boolean postalCodeFirst = numbersBefore == 2 && ZipCodeRecognizer.isSplitPostalCode(text, words.start(w));
             int caseMode = 0;
             boolean typed = false;
             boolean onlyTypes = true;
@@ -274,9 +276,13 @@ public final class StreetAddressRecognizer implements Recognizer {
                 return false;
             }
             int numbersAfter = 0;
+            if (!typed && postalCodeFirst) {
+                return false;
+            }
             if (i < count && isHouseNumber(i) && joined(i - 1, i)) {
-                if (!typed && numbersBefore == 0 && words.isNumber(i) && words.length(i) >= 5) {
-                    // a name and five digits is a town or a state and its postal code (Lyon 69001, IL 62704)
+                if (!typed && numbersBefore == 0 && (words.isNumber(i) && words.length(i) >= 5
+                        || ZipCodeRecognizer.isSplitPostalCode(text, words.start(i)))) {
+                    // a name and a postal code is a town or a state (Lyon 69001, IL 62704, Pomorskie 16-635)
                     return false;
                 }
                 i++;

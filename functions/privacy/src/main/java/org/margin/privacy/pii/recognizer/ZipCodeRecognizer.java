@@ -31,6 +31,21 @@ public final class ZipCodeRecognizer implements Recognizer {
     private static final WordSet CONNECTIVES = WordSet.of(
             "by", "in", "on", "at", "and", "or", "for", "before", "after", "until", "now", "please", "so", "but",
             "because", "to", "from", "since", "last", "next", "this", "today", "tomorrow", "asap", "thanks");
+    private static final double PLACE_SCORE = 0.7;
+    private static final int MAX_PLACE_WORDS = 4;
+    private static final WordSet PLACE_PREPOSITIONS = WordSet.of(
+            "in", "from", "to", "near", "outside", "inside", "around", "within", "throughout", "across");
+    /** Lower-case words inside a town's name: Hluboká nad Vltavou, Castelnuovo del Garda, Saint-Martin-sur-Mer. */
+    private static final WordSet PLACE_CONNECTORS = WordSet.of(
+            "nad", "pod", "na", "de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "sur",
+            "am", "an", "im", "der", "den", "bei", "ob", "op", "aan", "en", "y", "i");
+    /** Words numbered for what they are, not where: Room 1204, Flight 2841, Route 66, Windows 2000. */
+    private static final WordSet NUMBERED_THINGS = WordSet.of(
+            "room", "suite", "apt", "apartment", "unit", "flat", "floor", "level", "flight", "gate", "terminal",
+            "platform", "route", "highway", "interstate", "exit", "bus", "train", "line", "chapter", "page",
+            "section", "class", "grade", "year", "years", "no", "number", "box", "lot", "model", "version",
+            "windows", "ward", "block", "building", "mile", "miles", "km", "day", "days", "week", "weeks",
+            "score", "points", "id", "code", "pin", "account", "order", "ticket", "seat", "table", "team");
     /** Words of a sentence about sending something somewhere or about where someone lives. */
     private static final WordSet MAILING_CUES = WordSet.of(
             "mail", "mailed", "mailing", "send", "sent", "sending", "ship", "shipped", "shipping", "deliver",
@@ -64,11 +79,20 @@ public final class ZipCodeRecognizer implements Recognizer {
                 end = usZip(text, start);
                 score = AFTER_STATE_SCORE;
             }
-            if (end < 0 && standsAlone(text, start) && inMailingSentence(words, w)) {
-                end = usZip(text, start);
-                score = MAILING_SENTENCE_SCORE;
-                if (end > 0 && countsSomething(words, end)) {
-                    end = -1;
+            if (end < 0 && standsAlone(text, start)) {
+                int shaped = anyPostalCode(text, start);
+                // three digits without a cue are a house number after a street's name (Na Valech 368)
+                if (shaped - start >= 4 && !isYearOrCount(words, text, start, shaped)
+                        && (endsAPlace(words, w, scan.isLowerCase()) || opensAPlace(words, w, shaped, scan.isLowerCase())
+                        || shaped - start >= 5 && afterPlaceWord(words, w))) {
+                    end = shaped;
+                    score = PLACE_SCORE;
+                } else if (inMailingSentence(words, w)) {
+                    end = usZip(text, start);
+                    score = MAILING_SENTENCE_SCORE;
+                    if (end > 0 && countsSomething(words, end)) {
+                        end = -1;
+                    }
                 }
             }
             if (end > 0) {
@@ -78,6 +102,107 @@ public final class ZipCodeRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * "born in Luby 505 58", "the museum is in Burdur, New Jersey 21078", "the letter said Lilleøy, 0407": the code
+     * closes one or two groups of place words (Town, or Town, Region) that follow a preposition of place or sit in a
+     * sentence about mail or where someone lives.
+     */
+    private static boolean endsAPlace(Words words, int w, boolean lowerCaseText) {
+        int last = w - 1;
+        if (last < 0 || !words.onlyBetween(last, w, " ,(")) {
+            return false;
+        }
+        for (int groups = 0; groups < 2; groups++) {
+            int first = placeGroupStart(words, last, lowerCaseText);
+            if (first < 0 || words.in(last, NUMBERED_THINGS)) {
+                return false;
+            }
+            int before = first - 1;
+            if (before < 0 || words.isSentenceStart(first)) {
+                return inMailingSentence(words, w);
+            }
+            if (words.in(before, PLACE_PREPOSITIONS) && words.spaceBetween(before, first)) {
+                return true;
+            }
+            if (words.hasDigit(before)) {
+                // the town and region of a street line ("Jl. Juanda No. 75, Musi Rawas, GA 32144"), which the
+                // street address takes whole
+                return false;
+            }
+            if (!words.onlyBetween(before, first, ", ") || words.spaceBetween(before, first)) {
+                return inMailingSentence(words, w);
+            }
+            last = before;
+        }
+        return !words.hasDigit(last) && inMailingSentence(words, w);
+    }
+
+    /** "lives in 2815 Nagy Zajzon", "stuck at the sorting center in 17052 Gecho": a code before a town's name. */
+    private static boolean opensAPlace(Words words, int w, int end, boolean lowerCaseText) {
+        int before = w - 1;
+        int next = words.firstAtOrAfter(end);
+        // four digits could be a house number ("moved to 5764 Viela Ana"), but one lives in a town, not a house
+        int length = end - words.start(w);
+        boolean longEnough = length >= 5 || length == 4 && before >= 0 && words.is(before, "in");
+        if (!longEnough || before < 0 || next >= words.count() || !words.in(before, PLACE_PREPOSITIONS)
+                || !words.spaceBetween(before, w) || !words.spaceBetween(w, next) || !words.isAlphabetic(next)
+                || words.in(next, NUMBERED_THINGS) || words.in(next, DateTimeRecognizer.MONTHS)) {
+            return false;
+        }
+        return words.isCapitalized(next) || lowerCaseText && !isEnglish(words, next);
+    }
+
+    /** "Everyone in 46520 got a letter": a code of five characters or more right after a preposition of place. */
+    private static boolean afterPlaceWord(Words words, int w) {
+        int before = w - 1;
+        return before >= 0 && words.in(before, PLACE_PREPOSITIONS) && words.spaceBetween(before, w);
+    }
+
+    /**
+     * "in Paris 2024", "in 1990", "in 10000 years", "Room 1204": four digits that could be a year, or a number
+     * that counts what follows it.
+     */
+    private static boolean isYearOrCount(Words words, String text, int start, int end) {
+        if (end - start == 4 && digitsEnd(text, start) == end && isYear(text, start, end)) {
+            return true;
+        }
+        return countsSomething(words, end) && isEnglish(words, words.firstAtOrAfter(end));
+    }
+
+    /** BK, NSW, ZH: a state's or county's code. */
+    private static boolean isRegionCode(Words words, int w) {
+        return words.isAllUpper(w) && words.length(w) >= 2 && words.length(w) <= 3;
+    }
+
+    private static boolean isEnglish(Words words, int w) {
+        return words.in(w, NameLexicon.frequentEnglish()) || words.in(w, NameLexicon.commonEnglish());
+    }
+
+    /**
+     * A run of place words ending at {@code last}: capitalised, or in a lower-case text not English, with
+     * connectors.
+     */
+    private static int placeGroupStart(Words words, int last, boolean lowerCaseText) {
+        int first = -1;
+        for (int word = last; word >= 0 && last - word < MAX_PLACE_WORDS; word--) {
+            if (!words.isAlphabetic(word) || word < last && !words.onlyBetween(word, word + 1, " -")) {
+                break;
+            }
+            boolean placeWord = (words.isCapitalized(word) || isRegionCode(words, word))
+                    && !words.in(word, PLACE_PREPOSITIONS)
+                    || lowerCaseText && !isEnglish(words, word);
+            if (placeWord) {
+                first = word;
+            } else if (!words.in(word, PLACE_CONNECTORS) || word == last) {
+                break;
+            }
+            if (words.isSentenceStart(word)) {
+                break;
+            }
+        }
+        return first;
+    }
+
     private static int anyPostalCode(String text, int start) {
         int end = britishOrCanadian(text, start);
         if (end > 0) {
@@ -85,6 +210,9 @@ public final class ZipCodeRecognizer implements Recognizer {
         }
         int digitsEnd = digitsEnd(text, start);
         int digits = digitsEnd - start;
+        if (isSplitPostalCode(text, start)) {
+            return start + 6;
+        }
         if (digits < 3 || digits > 6) {
             return -1;
         }
@@ -121,9 +249,9 @@ public final class ZipCodeRecognizer implements Recognizer {
                 && words.onlyBetween(previous, w, " ,");
     }
 
-    /** Preceded by a space or a line break, not by a sign, a currency or another group of digits. */
+    /** Preceded by a space, a line break or a bracket, not by a sign, a currency or another group of digits. */
     private static boolean standsAlone(String text, int start) {
-        return start > 0 && Character.isWhitespace(text.charAt(start - 1));
+        return start > 0 && (Character.isWhitespace(text.charAt(start - 1)) || text.charAt(start - 1) == '(');
     }
 
     /** "25000 dollars", "10000 miles": a lower-case word after the number that is not a connective. */
@@ -146,7 +274,8 @@ public final class ZipCodeRecognizer implements Recognizer {
             if (CUES.endsBefore(words, end + 1, 0)) {
                 return true;
             }
-            if (words.isSentenceStart(end)) {
+            // "her postcode is 51517 and her street is 42404 ...": that cue named an earlier number
+            if (words.isSentenceStart(end) || words.hasDigit(end)) {
                 return false;
             }
         }
@@ -165,6 +294,36 @@ public final class ZipCodeRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * A code that closes its clause after a town's name ("Lohamn, 3393."): four to six digits that are not a year,
+     * or two groups. A number that goes on ("Maria Lopez, 4455 Oak Street") opens an address instead.
+     */
+    static boolean closesWithTownCode(String text, int start) {
+        int end = isSplitPostalCode(text, start) ? start + 6 : digitsEnd(text, start);
+        int digits = end - start;
+        if (digits < 4 || digits > 6 || digits == 4 && isYear(text, start, end)) {
+            return false;
+        }
+        return end == text.length() || ".,;!?)\n".indexOf(text.charAt(end)) >= 0;
+    }
+
+    private static boolean isYear(String text, int start, int end) {
+        int value = Integer.parseInt(text, start, end, 10);
+        return value >= 1900 && value <= 2099;
+    }
+
+    /** 43-795 (Poland) or 450 41 (Czechia, Slovakia): two groups that no house number, count or year has. */
+    static boolean isSplitPostalCode(String text, int start) {
+        int first = digitsEnd(text, start) - start;
+        if (first != 2 && first != 3 || start + 6 > text.length()) {
+            return false;
+        }
+        char separator = text.charAt(start + first);
+        return (first == 2 ? separator == '-' : separator == ' ') && digitsEnd(text, start + first + 1) == start + 6
+                && Chars.boundaryAfter(text, start + 6) && Chars.digitBoundaryAfter(text, start + 6)
+                && Chars.digitBoundaryBefore(text, start);
     }
 
     /** SW1A 1AA, M1 1AE, K1A 0B1; returns the end or -1. */

@@ -12,6 +12,7 @@ public final class ScanText {
     private Words words;
     private int[] numberStarts;
     private int numberCount;
+    private Boolean lowerCase;
 
     public ScanText(String text) {
         this.text = text;
@@ -53,6 +54,28 @@ public final class ScanText {
         }
         numberStarts = starts;
         numberCount = count;
+    }
+
+    /** A text with letters but no capitals, where capitalisation cannot be used as evidence. */
+    public boolean isLowerCase() {
+        if (lowerCase == null) {
+            lowerCase = hasNoCapitals();
+        }
+        return lowerCase;
+    }
+
+    private boolean hasNoCapitals() {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isUpperCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return letters >= 12;
     }
 
     public Words words() {

@@ -36,6 +36,16 @@ class PersonRecognizerTest {
     void wordsBesideHouseNumbersOrStateCodesAreStreetsAndTowns() {
         assertThat(Recognized.values(recognizer, "The restaurant is at 214 Pavlou Drandaki.")).isEmpty();
         assertThat(Recognized.values(recognizer, "Mail it to Archimandrita Pano, PA 73161.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "The return address on the letter said Lohamn, 3393.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "Send the package to Maria Lopez, 4455 Oak Street."))
+                .containsExactly("Maria Lopez");
+        assertThat(Recognized.values(recognizer, "I saw Maria Lopez, 2019.")).containsExactly("Maria Lopez");
+    }
+
+    @Test
+    void imAndAppWrittenWithoutCapitalsAreNotNames() {
+        assertThat(Recognized.values(recognizer, "i think our zip is 42234 but im not sure")).isEmpty();
+        assertThat(Recognized.values(recognizer, "the weather app still shows my old town")).isEmpty();
     }
 
     @Test

@@ -49,6 +49,13 @@ class StreetAddressRecognizerTest {
     }
 
     @Test
+    void aTownAndItsPostalCodeAreNotAStreet() {
+        assertThat(Recognized.values(recognizer, "The parcel is stuck in 450 41 Moravský Krumlov.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "The museum is in Czyżew, Pomorskie 16-635.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "My pen pal lives in 383 17 Strážnice, Zambia.")).isEmpty();
+    }
+
+    @Test
     void numbersAndCapitalisedWordsAloneAreNotAnAddress() {
         assertThat(Recognized.values(recognizer, "In 2010 Barack Obama won 52 states.")).isEmpty();
         assertThat(Recognized.values(recognizer, "See 5 Musicians Of The 70s You Hate.")).isEmpty();

@@ -45,6 +45,13 @@ public final class PhoneNumberRecognizer implements Recognizer {
             "mob", "home", "work", "office", "tel no", "phone no", "number is", "number was", "number's",
             "numbers are", "number changed to");
 
+    /**
+     * Cues of a clause the number completes: "the number for the library is 55 52 82 29" (but not "the number of
+     * visitors was 1 234 567", a count).
+     */
+    private static final Phrases CLAUSE_CUES = Phrases.of(
+            "number for", "number at", "phone", "telephone", "cell", "mobile", "landline", "fax", "hotline");
+    private static final int CLAUSE_WINDOW = 10;
     private static final Phrases WEAK_CONTEXT = Phrases.of("number", "no", "num", "nr", "#");
     /** Cues after the number: "555 0134 is my cell", "0161 496 0000 (mobile)". */
     private static final Phrases CONTEXT_AFTER = Phrases.of(
@@ -169,7 +176,8 @@ public final class PhoneNumberRecognizer implements Recognizer {
                 score = groups > 1 && separators > 0 ? GROUPED_SCORE : BARE_SCORE;
             }
         }
-        if (Context.precedes(scan, start, CONTEXT, 4) || Context.follows(scan, end, CONTEXT_AFTER)) {
+        if (Context.precedes(scan, start, CONTEXT, 4) || Context.follows(scan, end, CONTEXT_AFTER)
+                || Context.namedByClause(scan.words(), scan.words().firstAtOrAfter(start), CLAUSE_CUES, CLAUSE_WINDOW)) {
             score += CONTEXT_BOOST;
         } else if (Context.precedes(scan, start, WEAK_CONTEXT, 4)) {
             score += WEAK_CONTEXT_BOOST;

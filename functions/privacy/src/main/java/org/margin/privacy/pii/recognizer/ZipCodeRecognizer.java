@@ -67,7 +67,7 @@ public final class ZipCodeRecognizer implements Recognizer {
                 continue;
             }
             int start = words.start(w);
-            boolean cued = Context.precedes(scan, start, CUES, 4) || namedBySentence(words, w)
+            boolean cued = Context.precedes(scan, start, CUES, 4) || Context.namedByClause(words, w, CUES, MAILING_WINDOW)
                     || Context.follows(scan, digitsEnd(text, start), CUES);
             int end = cued ? anyPostalCode(text, start) : -1;
             double score = CUED_SCORE;
@@ -259,27 +259,6 @@ public final class ZipCodeRecognizer implements Recognizer {
         int next = words.firstAtOrAfter(end);
         return next < words.count() && words.isAllLower(next) && words.isAlphabetic(next)
                 && words.spaceBetween(next - 1, next) && !words.in(next, CONNECTIVES);
-    }
-
-    /**
-     * "The zip code for my grandma's town is 60614": a cue earlier in the same sentence, within
-     * {@link #MAILING_WINDOW} words, whose clause the number completes after "is" or "was".
-     */
-    private static boolean namedBySentence(Words words, int w) {
-        int verb = w - 1;
-        if (verb < 1 || !(words.is(verb, "is") || words.is(verb, "was")) || !words.spaceBetween(verb, w)) {
-            return false;
-        }
-        for (int end = verb - 1; end >= Math.max(0, w - MAILING_WINDOW); end--) {
-            if (CUES.endsBefore(words, end + 1, 0)) {
-                return true;
-            }
-            // "her postcode is 51517 and her street is 42404 ...": that cue named an earlier number
-            if (words.isSentenceStart(end) || words.hasDigit(end)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** A mailing cue earlier in the same sentence, within {@link #MAILING_WINDOW} words. */

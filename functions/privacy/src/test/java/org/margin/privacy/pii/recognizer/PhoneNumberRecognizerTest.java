@@ -64,4 +64,15 @@ class PhoneNumberRecognizerTest {
                 .containsExactly("48 10 92 07");
         assertThat(Recognized.values(recognizer, "We counted 48 10 92 07 and more.")).isEmpty();
     }
+
+    @Test
+    void aNumberThatCompletesAClauseAboutAPhoneIsOne() {
+        assertThat(Recognized.values(recognizer, "The number for the library is 55 52 82 29."))
+                .containsExactly("55 52 82 29");
+        assertThat(Recognized.values(recognizer, "The phone in my grandma's kitchen was 2796 2318."))
+                .containsExactly("2796 2318");
+        assertThat(Recognized.values(recognizer, "The number of visitors last year was 1 234 567.")).isEmpty();
+        assertThat(Recognized.values(recognizer, "The phone is 55 52 82 29 and 48 10 92 07 is its code."))
+                .containsExactly("55 52 82 29");
+    }
 }

@@ -100,7 +100,19 @@ public final class PersonRecognizer implements Recognizer {
             "thanks", "yes", "no", "christmas", "easter", "internet", "tv", "user", "bot", "name", "phone",
             "email", "mail", "address", "date", "website", "mobile", "desk", "fax", "zip", "personal", "info",
             "apt", "suite", "unit", "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "madam", "miss", "st", "ave",
-            "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po", "iban", "bic", "swift", "ssn", "pin");
+            "psc", "usns", "uss", "apo", "fpo", "dpo", "box", "po", "iban", "bic", "swift", "ssn", "pin", "attn", "cc",
+            "bcc");
+
+    /**
+     * The last words of job titles ("Human Healthcare Analyst", "IT Director"), none of them a common surname as
+     * Baker, Cook or Mason are: a run ending in one is a title, not a name.
+     */
+    private static final WordSet JOB_HEADS = WordSet.of(
+            "analyst", "engineer", "developer", "director", "manager", "associate", "liaison", "architect",
+            "administrator", "coordinator", "specialist", "consultant", "designer", "planner", "strategist",
+            "supervisor", "technician", "executive", "assistant", "representative", "orchestrator", "facilitator",
+            "officer", "producer", "agent", "advisor", "adviser", "accountant", "programmer",
+            "receptionist", "secretary", "clerk", "intern", "president");
 
     /** What follows "and" in a firm's name: Hoeger and Sons, Smith & Co, Conte e Figli, Tamás és Társa. */
     private static final WordSet FIRM_PARTNERS = WordSet.of(
@@ -125,7 +137,17 @@ public final class PersonRecognizer implements Recognizer {
     private static final Phrases INTRODUCTIONS = Phrases.of(
             "my name is", "name is", "named", "named him", "named her", "called", "call me", "calls me", "name's",
             "maiden name is", "name", "nicknamed", "known as", "i am", "i'm", "im", "this is", "dear", "signed",
-            "sincerely", "regards", "love", "yours", "aka", "call him", "call her", "ask for");
+            "sincerely", "regards", "love", "yours", "aka", "call him", "call her", "ask for", "thanks", "thank you",
+            "cheers");
+    /** Labels of a form or a letter whose value is a person ("Attn: Järnefelt family", "Applicant: Anka Fekete"). */
+    private static final WordSet PERSON_LABELS = WordSet.of(
+            "attn", "attention", "from", "to", "cc", "bcc", "contact", "person", "applicant", "customer", "client",
+            "patient", "student", "pupil", "employee", "teacher", "parent", "guardian", "author", "authors",
+            "reviewer", "editor", "witness", "recipient", "sender", "beneficiary", "passenger", "traveler",
+            "travelers", "traveller", "travellers", "guest", "member", "holder", "candidate", "participant",
+            "speaker", "signatory", "manager", "supervisor", "representative", "tenant", "landlord", "buyer",
+            "seller", "owner", "driver", "coach", "instructor", "tutor", "counselor", "counsellor", "principal",
+            "by");
     /**
      * Words that say a person comes next: relations, speech, greetings, credits. Function words (and, with, to,
      * about, is, for) are not among them: they come before places, things and firms as often as before people,
@@ -136,6 +158,7 @@ public final class PersonRecognizer implements Recognizer {
             "written by", "follow up with", "partner", "guardian", "mother", "father", "son", "daughter", "wife",
             "husband", "friend", "classmate", "teacher", "brother", "sister", "cousin", "grandmother", "grandfather",
             "student", "tutor", "hi", "hello", "hey", "thanks", "thank you", "congratulations", "assistant to",
+            "driver", "guide", "coach", "neighbor", "neighbour", "nurse", "doctor", "colleague", "coworker",
             "sings", "sung by");
     private static final Phrases PLACE_CUES = Phrases.of(
             "in", "at", "near", "into", "visit", "visited", "visiting", "across", "toward", "towards", "via", "of",
@@ -163,7 +186,9 @@ public final class PersonRecognizer implements Recognizer {
             "wants", "likes", "loves", "did", "does", "will", "would", "can", "could", "and her", "and his",
             "speak", "listed", "employs", "went", "got", "gave", "made", "came", "sat", "ran", "walked", "looked",
             "felt", "knew", "took", "saw", "showed", "decided", "started", "became", "helped", "played", "scored",
-            "fell", "forgets", "forgot", "always", "never", "yelled", "screamed", "giggled");
+            "fell", "forgets", "forgot", "always", "never", "yelled", "screamed", "giggled", "presented",
+            "explained", "agreed", "suggested", "proposed", "mentioned", "argued", "insisted", "promised",
+            "wondered", "complained", "nodded", "sighed", "frowned", "grinned", "waved", "raised concerns");
     /**
      * What people, rather than things, are said to do: in a lower-case text these after a word in no list (not
      * "is" or "has", which follow anything) make it a name ("tuulikki whispered").
@@ -172,7 +197,18 @@ public final class PersonRecognizer implements Recognizer {
             "said", "says", "told", "asked", "replied", "wrote", "smiled", "laughed", "cried", "shouted",
             "whispered", "yelled", "screamed", "giggled", "thinks", "thought", "wants", "likes", "loves", "scored",
             "fell", "forgets", "forgot", "always", "never", "showed", "decided", "helped", "walked", "ran", "sat",
-            "felt", "knew", "and i", "and me");
+            "felt", "knew", "and i", "and me", "presented", "explained", "agreed", "suggested", "proposed",
+            "mentioned", "argued", "insisted", "promised", "wondered", "complained", "nodded", "sighed", "frowned",
+            "grinned", "waved", "raised concerns");
+    private static final WordSet APPOSITION_DETERMINERS = WordSet.of("a", "an", "the", "my", "our", "his", "her");
+    /** What a person, and nothing else, is said to be in an apposition: "X, a retired nurse from Leeds". */
+    private static final WordSet PEOPLE_NOUNS = WordSet.of(
+            "resident", "residents", "student", "pupil", "teacher", "friend", "neighbor", "neighbour", "classmate",
+            "doctor", "nurse", "girl", "boy", "man", "woman", "child", "kid", "grader", "native", "volunteer",
+            "mother", "father", "mom", "mum", "dad", "son", "daughter", "sister", "brother", "cousin", "aunt",
+            "uncle", "grandmother", "grandfather", "grandma", "grandpa", "widow", "widower", "patient", "colleague",
+            "coworker", "teammate", "lawyer", "farmer", "citizen", "mayor", "principal", "coach", "author",
+            "tenant", "landlord", "wife", "husband", "parent", "veteran", "retiree", "nephew", "niece");
     /** Things a person has: "şerife's kitchen", "Ayrson's brother". */
     private static final WordSet PERSONAL_THINGS = WordSet.of(
             "house", "home", "mom", "mum", "mother", "dad", "father", "brother", "sister", "brothers", "sisters",
@@ -197,13 +233,14 @@ public final class PersonRecognizer implements Recognizer {
                 w++;
                 continue;
             }
-            boolean introduced = INTRODUCTIONS.endsBefore(words, w, 0);
+            boolean introduced = INTRODUCTIONS.endsBefore(words, w, 0) || afterPersonLabel(words, w);
             if (!startsRun(words, w, introduced, lowerCaseText)) {
                 w++;
                 continue;
             }
             int last = runEnd(words, w, introduced, lowerCaseText);
-            if (isDirectedPlace(words, w, last) || isTownName(words, w, last, lowerCaseText)) {
+            if (isDirectedPlace(words, w, last) || isTownName(words, w, last, lowerCaseText)
+                    || words.in(last, JOB_HEADS)) {
                 w = last + 1;
                 continue;
             }
@@ -265,8 +302,9 @@ public final class PersonRecognizer implements Recognizer {
         }
         NameWordKind kind = NameWordKind.of(words, w);
         if (lowerCaseText) {
+            boolean unknownWord = kind == NameWordKind.UNKNOWN && words.length(w) > 2;
             return kind == NameWordKind.KNOWN || kind != NameWordKind.PLAIN && afterHonorific(words, w)
-                    || kind == NameWordKind.UNKNOWN && words.length(w) > 2 && saidOfAPerson(words, w);
+                    || unknownWord && (introduced || saidOfAPerson(words, w) || beforeAMiddleInitial(words, w));
         }
         return introduced && (kind == NameWordKind.KNOWN || kind == NameWordKind.UNKNOWN && words.length(w) > 2);
     }
@@ -278,7 +316,8 @@ public final class PersonRecognizer implements Recognizer {
         int taken = 1;
         int next = first + 1;
         while (next < words.count() && taken < MAX_WORDS && joined(words, next - 1, next)) {
-            if (!words.isAlphabetic(next) || words.in(next, NEVER_NAMES) || words.in(next, NON_PERSON_HEADS)) {
+            if (!words.isAlphabetic(next) || words.in(next, NEVER_NAMES) && !isInitialOfAName(words, next)
+                    || words.in(next, NON_PERSON_HEADS)) {
                 break;
             }
             boolean fits = lowerCaseRun
@@ -322,6 +361,20 @@ public final class PersonRecognizer implements Recognizer {
         }
         return gapEnd - gapStart == 2 && text.charAt(gapStart) == '.' && text.charAt(gapStart + 1) == ' '
                 && isSingleLetter(words, left);
+    }
+
+    /** "vanja c. lukić": a word, an initial with its full stop, and another word, as only names are written. */
+    private static boolean beforeAMiddleInitial(Words words, int w) {
+        int initial = w + 1;
+        return initial + 1 < words.count() && isSingleLetter(words, initial) && joined(words, w, initial)
+                && words.text().charAt(words.end(initial)) == '.' && joined(words, initial, initial + 1)
+                && words.isAlphabetic(initial + 1) && words.length(initial + 1) > 1;
+    }
+
+    /** "Giszmunda I. Hegedűs": an I with a full stop between two words of a name is an initial, not "I". */
+    private static boolean isInitialOfAName(Words words, int w) {
+        return isInitial(words, w) && w + 1 < words.count() && words.isCapitalized(w + 1) && joined(words, w, w + 1)
+                && words.text().charAt(words.end(w)) == '.';
     }
 
     private static boolean isInitial(Words words, int w) {
@@ -428,7 +481,7 @@ public final class PersonRecognizer implements Recognizer {
         } else if (WEAK_CUES.endsBefore(words, first, 0)) {
             score += 0.1;
         }
-        if (ownsAPersonalThing(words, last)) {
+        if (ownsAPersonalThing(words, last) || describedAsAPerson(words, last)) {
             score += 0.3;
         } else if (possessiveAfter(words, last) || last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)
                 && words.spaceBetween(last, last + 1)) {
@@ -453,6 +506,22 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     /** "Ayrson's kitchen table": the word after the possessive is something a person has. */
+    /** "Urban Dej, a resident of Thane", "Maria, my neighbour, …": set off by a comma, described as a person. */
+    private static boolean describedAsAPerson(Words words, int last) {
+        int determiner = last + 1;
+        if (determiner + 1 >= words.count() || !words.onlyBetween(last, determiner, ", ")
+                || words.spaceBetween(last, determiner) || !words.in(determiner, APPOSITION_DETERMINERS)) {
+            return false;
+        }
+        int noun = determiner + 1;
+        while (noun < words.count() && noun <= determiner + 3 && !words.in(noun, PEOPLE_NOUNS)
+                && words.spaceBetween(noun - 1, noun)) {
+            noun++;
+        }
+        return noun < words.count() && noun <= determiner + 3 && words.in(noun, PEOPLE_NOUNS)
+                && words.spaceBetween(noun - 1, noun);
+    }
+
     private static boolean ownsAPersonalThing(Words words, int last) {
         if (!possessiveAfter(words, last)) {
             return false;
@@ -633,6 +702,17 @@ public final class PersonRecognizer implements Recognizer {
         return false;
     }
 
+    /** The value of a form's label for a person: "Attn: Järnefelt", "Contact person:\nAnna Q. Smith". */
+    private static boolean afterPersonLabel(Words words, int w) {
+        int label = w - 1;
+        if (label < 0 || !words.in(label, PERSON_LABELS)) {
+            return false;
+        }
+        String text = words.text();
+        int colon = words.end(label);
+        return colon < text.length() && text.charAt(colon) == ':' && words.onlyBetween(label, w, ": \t\n");
+    }
+
     /** "Maria: Remember me?" at the start of a line. */
     private static boolean isSpeakerLabel(Words words, int first, int last) {
         String text = words.text();
@@ -669,7 +749,27 @@ public final class PersonRecognizer implements Recognizer {
                 && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has")
                 || words.in(next, SINGULAR_FIRM_VERBS));
         return singularVerb
-                || PLACE_CUES.endsBefore(words, firstWord, 0) && joinedByConjunction(words, firstWord, lastWord);
+                || PLACE_CUES.endsBefore(words, firstWord, 0) && joinedByConjunction(words, firstWord, lastWord)
+                || (afterAFullName(words, firstWord) || afterAJobTitle(words, firstWord))
+                && joinedByConjunction(words, firstWord, lastWord);
+    }
+
+    /** "Technology Engineer, Graham, Collins and Hane": a list set off by a comma after a job title is a firm. */
+    private static boolean afterAJobTitle(Words words, int firstWord) {
+        int title = firstWord - 1;
+        return title >= 0 && words.in(title, JOB_HEADS) && words.onlyBetween(title, firstWord, ", ")
+                && !words.spaceBetween(title, firstWord);
+    }
+
+    /**
+     * "Sergiusz R. Balcerzak, Tagore, Guneta and Namboothiri": a list set off by a comma right after a person's
+     * name with a middle initial is where that person works, as in a signature or a contact line.
+     */
+    private static boolean afterAFullName(Words words, int firstWord) {
+        int surname = firstWord - 1;
+        return surname >= 2 && words.onlyBetween(surname, firstWord, ", ") && !words.spaceBetween(surname, firstWord)
+                && isInitial(words, surname - 1) && joined(words, surname - 1, surname)
+                && joined(words, surname - 2, surname - 1);
     }
 
     /** "A, B and C" is a list; "on our trip to Yellowstone, Grandpa Joe told us" is not. */
@@ -760,7 +860,8 @@ public final class PersonRecognizer implements Recognizer {
         void shareWithinLists(Words words, ListJudge organisation) {
             int listStart = 0;
             for (int run = 1; run <= count; run++) {
-                if (run < count && coordinated(words, last[run - 1], first[run])) {
+                if (run < count && coordinated(words, last[run - 1], first[run])
+                        && !hasMiddleInitial(words, first[run - 1], last[run - 1])) {
                     continue;
                 }
                 if (run - listStart > 1) {
@@ -880,6 +981,19 @@ public final class PersonRecognizer implements Recognizer {
             boolean r = ruledOut[a];
             ruledOut[a] = ruledOut[b];
             ruledOut[b] = r;
+        }
+
+        /**
+         * "Anna Q. Smith, Pouros and Sons": a name written with a middle initial is a person's in full, never the
+         * first member of a firm's list of surnames.
+         */
+        private static boolean hasMiddleInitial(Words words, int firstWord, int lastWord) {
+            for (int w = firstWord + 1; w < lastWord; w++) {
+                if (isInitial(words, w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean coordinated(Words words, int left, int right) {

@@ -29,7 +29,8 @@ import org.margin.privacy.pii.PiiDetector;
  *   <li>contacts, from the 22 locales: {@code {P}} a phone number, {@code {Z}} a postal code, {@code {A}} a full
  *       address and {@code {S}} a street line (both STREET_ADDRESS);</li>
  *   <li>postal codes where towns, regions and streets surround them: {@code {R}} a region and {@code {B}} its
- *       code, beside {@code {T}}, {@code {S}} and {@code {Z}}.</li>
+ *       code, beside {@code {T}}, {@code {S}} and {@code {Z}};</li>
+ *   <li>names in letters, forms, notes and messages rather than essays, beside firms, towns and job titles.</li>
  * </ul>
  *
  * <p>Each kind comes in two sets written at the same time: the misses and false findings of set A were read to
@@ -85,6 +86,20 @@ class UnseenTextTest {
         Tally person = evaluate("unseen-places-b.txt", 18).label("PERSON");
         assertThat(person.recall()).as("PERSON recall").isGreaterThanOrEqualTo(0.93);
         assertThat(person.precision()).as("PERSON precision").isGreaterThanOrEqualTo(0.64);
+    }
+
+    @Test
+    void namesInLettersFormsAndMessagesSetA() throws IOException {
+        Tally person = evaluate("unseen-formal-a.txt", 21).label("PERSON");
+        assertThat(person.recall()).as("PERSON recall").isGreaterThanOrEqualTo(0.94);
+        assertThat(person.precision()).as("PERSON precision").isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void namesInLettersFormsAndMessagesSetB() throws IOException {
+        Tally person = evaluate("unseen-formal-b.txt", 22).label("PERSON");
+        assertThat(person.recall()).as("PERSON recall").isGreaterThanOrEqualTo(0.93);
+        assertThat(person.precision()).as("PERSON precision").isGreaterThanOrEqualTo(0.83);
     }
 
     @Test

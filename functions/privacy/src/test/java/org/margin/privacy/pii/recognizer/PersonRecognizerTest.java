@@ -43,6 +43,36 @@ class PersonRecognizerTest {
     }
 
     @Test
+    void formsLettersAndSignaturesIntroduceNames() {
+        assertThat(Recognized.values(recognizer, "Contact person: Anna Q. Smith, Pouros and Sons"))
+                .containsExactly("Anna Q. Smith");
+        assertThat(Recognized.values(recognizer, "Attn: Järnefelt family")).containsExactly("Järnefelt");
+        assertThat(Recognized.values(recognizer, "customer name: hampus erlandsson\naccount holder"))
+                .containsExactly("hampus erlandsson");
+        assertThat(Recognized.values(recognizer, "the contract was signed by vanja c. lukić on behalf of them."))
+                .containsExactly("vanja c. lukić");
+        assertThat(Recognized.values(recognizer, "The contract was signed by Giszmunda I. Hegedűs yesterday."))
+                .containsExactly("Giszmunda I. Hegedűs");
+    }
+
+    @Test
+    void jobTitlesAndTheFirmsAfterThemAreNotPeople() {
+        assertThat(Recognized.values(recognizer,
+                "Best regards,\nMarion Brown\nHuman Healthcare Analyst, Grady, Ryan and Lowe"))
+                .containsExactly("Marion Brown");
+        assertThat(Recognized.values(recognizer, "Contact person: Ray R. Kutch, Ratke, Maggio and Harber, Joanie"))
+                .containsExactly("Ray R. Kutch");
+        assertThat(Recognized.values(recognizer, "Please welcome Ryan, Maggio and Harber, our new interns!"))
+                .containsExactly("Ryan", "Maggio", "Harber");
+    }
+
+    @Test
+    void anAppositionThatDescribesAPersonConfirmsTheName() {
+        assertThat(Recognized.values(recognizer, "Witness statement of Urban Dej, a resident of Janaystad."))
+                .containsExactly("Urban Dej");
+    }
+
+    @Test
     void imAndAppWrittenWithoutCapitalsAreNotNames() {
         assertThat(Recognized.values(recognizer, "i think our zip is 42234 but im not sure")).isEmpty();
         assertThat(Recognized.values(recognizer, "the weather app still shows my old town")).isEmpty();

@@ -705,12 +705,10 @@ public final class PersonRecognizer implements Recognizer {
     /** The value of a form's label for a person: "Attn: Järnefelt", "Contact person:\nAnna Q. Smith". */
     private static boolean afterPersonLabel(Words words, int w) {
         int label = w - 1;
-        if (label < 0 || !words.in(label, PERSON_LABELS)) {
+        if (label < 0 || words.text().charAt(words.end(label)) != ':') {
             return false;
         }
-        String text = words.text();
-        int colon = words.end(label);
-        return colon < text.length() && text.charAt(colon) == ':' && words.onlyBetween(label, w, ": \t\n");
+        return words.onlyBetween(label, w, ": \t\n") && words.in(label, PERSON_LABELS);
     }
 
     /** "Maria: Remember me?" at the start of a line. */

@@ -200,6 +200,9 @@ public final class PersonRecognizer implements Recognizer {
             "felt", "knew", "and i", "and me", "presented", "explained", "agreed", "suggested", "proposed",
             "mentioned", "argued", "insisted", "promised", "wondered", "complained", "nodded", "sighed", "frowned",
             "grinned", "waved", "raised concerns");
+    private static final WordSet PERSONAL_PRONOUNS = WordSet.of(
+            "she", "he", "her", "his", "him", "herself", "himself");
+    private static final int PRONOUN_WINDOW = 6;
     private static final WordSet APPOSITION_DETERMINERS = WordSet.of("a", "an", "the", "my", "our", "his", "her");
     /** What a person, and nothing else, is said to be in an apposition: "X, a retired nurse from Leeds". */
     private static final WordSet PEOPLE_NOUNS = WordSet.of(
@@ -484,7 +487,7 @@ public final class PersonRecognizer implements Recognizer {
         if (ownsAPersonalThing(words, last) || describedAsAPerson(words, last)) {
             score += 0.3;
         } else if (possessiveAfter(words, last) || last + 1 < words.count() && AFTER_CUES.startsAt(words, last + 1)
-                && words.spaceBetween(last, last + 1)) {
+                && words.spaceBetween(last, last + 1) || pronounFollows(words, last)) {
             score += 0.1;
         }
         if (isSpeakerLabel(words, first, last) || isAddressed(words, first, last)) {
@@ -506,6 +509,23 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     /** "Ayrson's kitchen table": the word after the possessive is something a person has. */
+    /**
+     * "We made a card for Onufry because she was sick": a personal pronoun a few words on in the same sentence,
+     * which places, things and firms do not take.
+     */
+    private static boolean pronounFollows(Words words, int last) {
+        int limit = Math.min(words.count(), last + 1 + PRONOUN_WINDOW);
+        for (int w = last + 1; w < limit; w++) {
+            if (words.isSentenceStart(w)) {
+                return false;
+            }
+            if (words.in(w, PERSONAL_PRONOUNS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "Urban Dej, a resident of Thane", "Maria, my neighbour, …": set off by a comma, described as a person. */
     private static boolean describedAsAPerson(Words words, int last) {
         int determiner = last + 1;

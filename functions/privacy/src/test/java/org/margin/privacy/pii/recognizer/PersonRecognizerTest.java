@@ -67,6 +67,13 @@ class PersonRecognizerTest {
     }
 
     @Test
+    void aPersonalPronounLaterInTheSentenceConfirmsAnUnlistedName() {
+        assertThat(Recognized.values(recognizer, "We made a card for Onufry because she was sick."))
+                .containsExactly("Onufry");
+        assertThat(Recognized.values(recognizer, "We made a card for Onufry because it was raining.")).isEmpty();
+    }
+
+    @Test
     void anAppositionThatDescribesAPersonConfirmsTheName() {
         assertThat(Recognized.values(recognizer, "Witness statement of Urban Dej, a resident of Janaystad."))
                 .containsExactly("Urban Dej");

@@ -42,7 +42,7 @@ public final class PiiEvaluation {
                     usage();
                 }
                 parts = List.of(split.get());
-            } else if (args[i].equals("--errors") && i + 1 < args.length) {
+            } else if (args[i].equals("--errors") && i + 1 < args.length && args[i + 1].matches("\\d{1,6}")) {
                 errors = Integer.parseInt(args[++i]);
             } else if (file == null && !args[i].startsWith("--")) {
                 file = Path.of(args[i]);

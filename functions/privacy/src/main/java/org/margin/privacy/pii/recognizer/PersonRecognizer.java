@@ -286,7 +286,6 @@ public final class PersonRecognizer implements Recognizer {
         return false;
     }
 
-
     private static boolean startsRun(Words words, int w, boolean introduced, boolean lowerCaseText) {
         if (words.isAllLower(w) && !introduced && !lowerCaseText) {
             return false;
@@ -369,15 +368,19 @@ public final class PersonRecognizer implements Recognizer {
     /** "vanja c. lukić": a word, an initial with its full stop, and another word, as only names are written. */
     private static boolean beforeAMiddleInitial(Words words, int w) {
         int initial = w + 1;
-        return initial + 1 < words.count() && isSingleLetter(words, initial) && joined(words, w, initial)
-                && words.text().charAt(words.end(initial)) == '.' && joined(words, initial, initial + 1)
+        return initial < words.count() && joined(words, w, initial) && stopsBeforeAWord(words, initial)
                 && words.isAlphabetic(initial + 1) && words.length(initial + 1) > 1;
     }
 
     /** "Giszmunda I. Hegedűs": an I with a full stop between two words of a name is an initial, not "I". */
     private static boolean isInitialOfAName(Words words, int w) {
-        return isInitial(words, w) && w + 1 < words.count() && words.isCapitalized(w + 1) && joined(words, w, w + 1)
-                && words.text().charAt(words.end(w)) == '.';
+        return isInitial(words, w) && stopsBeforeAWord(words, w) && words.isCapitalized(w + 1);
+    }
+
+    /** A single letter, its full stop, and a word joined after it. */
+    private static boolean stopsBeforeAWord(Words words, int letter) {
+        return isSingleLetter(words, letter) && letter + 1 < words.count()
+                && words.text().charAt(words.end(letter)) == '.' && joined(words, letter, letter + 1);
     }
 
     private static boolean isInitial(Words words, int w) {
@@ -508,7 +511,6 @@ public final class PersonRecognizer implements Recognizer {
                 || w + 1 < words.count() && words.spaceBetween(w, w + 1) && PERSON_ACTIONS.startsAt(words, w + 1);
     }
 
-    /** "Ayrson's kitchen table": the word after the possessive is something a person has. */
     /**
      * "We made a card for Onufry because she was sick": a personal pronoun a few words on in the same sentence,
      * which places, things and firms do not take.
@@ -533,15 +535,16 @@ public final class PersonRecognizer implements Recognizer {
                 || words.spaceBetween(last, determiner) || !words.in(determiner, APPOSITION_DETERMINERS)) {
             return false;
         }
-        int noun = determiner + 1;
-        while (noun < words.count() && noun <= determiner + 3 && !words.in(noun, PEOPLE_NOUNS)
-                && words.spaceBetween(noun - 1, noun)) {
-            noun++;
+        int limit = Math.min(words.count(), determiner + 4);
+        for (int noun = determiner + 1; noun < limit && words.spaceBetween(noun - 1, noun); noun++) {
+            if (words.in(noun, PEOPLE_NOUNS)) {
+                return true;
+            }
         }
-        return noun < words.count() && noun <= determiner + 3 && words.in(noun, PEOPLE_NOUNS)
-                && words.spaceBetween(noun - 1, noun);
+        return false;
     }
 
+    /** "Ayrson's kitchen table": the word after the possessive is something a person has. */
     private static boolean ownsAPersonalThing(Words words, int last) {
         if (!possessiveAfter(words, last)) {
             return false;
@@ -766,10 +769,8 @@ public final class PersonRecognizer implements Recognizer {
         boolean singularVerb = next < words.count() && words.spaceBetween(lastWord, next)
                 && (words.is(next, "is") || words.is(next, "was") || words.is(next, "has")
                 || words.in(next, SINGULAR_FIRM_VERBS));
-        return singularVerb
-                || PLACE_CUES.endsBefore(words, firstWord, 0) && joinedByConjunction(words, firstWord, lastWord)
-                || (afterAFullName(words, firstWord) || afterAJobTitle(words, firstWord))
-                && joinedByConjunction(words, firstWord, lastWord);
+        return singularVerb || (PLACE_CUES.endsBefore(words, firstWord, 0) || afterAFullName(words, firstWord)
+                || afterAJobTitle(words, firstWord)) && joinedByConjunction(words, firstWord, lastWord);
     }
 
     /** "Technology Engineer, Graham, Collins and Hane": a list set off by a comma after a job title is a firm. */

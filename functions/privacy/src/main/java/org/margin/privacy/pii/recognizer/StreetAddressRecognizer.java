@@ -275,10 +275,10 @@ public final class StreetAddressRecognizer implements Recognizer {
             if (nameWords == 0 || onlyTypes && nameWords == 1 && numbersBefore == 0) {
                 return false;
             }
-            int numbersAfter = 0;
             if (!typed && postalCodeFirst) {
                 return false;
             }
+            int numbersAfter = 0;
             if (i < count && isHouseNumber(i) && joined(i - 1, i)) {
                 if (!typed && numbersBefore == 0 && (words.isNumber(i) && words.length(i) >= 5
                         || ZipCodeRecognizer.isSplitPostalCode(text, words.start(i)))) {

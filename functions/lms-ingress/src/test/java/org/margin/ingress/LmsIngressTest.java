@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,6 +29,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterAll;
@@ -169,6 +176,35 @@ class LmsIngressTest {
 
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(UUID.fromString(emitted.getFirst().getId())).isEqualTo(firstEvent);
+    }
+
+    @Test
+    void webhooksArrivingTogetherAreEachStoredAndAnnouncedOnceUnderTheirStudentsPseudonym() throws Exception {
+        List<HttpResponse<String>> answers;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<String>>> sent = IntStream.range(0, 40).mapToObj(i -> senders.submit(() -> {
+                String body = moodle(7100 + i, 803, 1300 + i % 8);
+                return post("moodle-north", body, signed(body));
+            })).toList();
+            answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(202);
+            assertThat(answer.body()).isEqualTo("{\"stored\":1,\"awaitingText\":0}");
+        });
+        List<SubmissionCreated> created = emitted.stream()
+                .map(event -> ((EventRead.Valid<SubmissionCreated>) MarginEvents.read(event, SubmissionCreated.class))
+                        .data()).toList();
+        assertThat(created).hasSize(40);
+        assertThat(created).extracting(SubmissionCreated::submissionId).doesNotHaveDuplicates();
+        assertThat(created).extracting(SubmissionCreated::courseId).containsOnly(created.getFirst().courseId());
+        assertThat(created.stream().collect(Collectors.groupingBy(SubmissionCreated::studentId, Collectors.counting())))
+                .as("eight students, five submissions each").hasSize(8)
+                .allSatisfy((student, submissions) -> assertThat(submissions).isEqualTo(5L));
     }
 
     @Test

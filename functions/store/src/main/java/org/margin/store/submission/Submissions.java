@@ -2,6 +2,9 @@ package org.margin.store.submission;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,37 +29,64 @@ public final class Submissions {
             RETURNING id""";
     private static final String BY_SOURCE = """
             SELECT id FROM submissions WHERE institution_id = $1 AND source_lookup = $2""";
-    // A known LMS user's submission in one statement: find the pseudonym (and the date of birth the COPPA check
-    // needs), enrol the student unless an enrolment covers the day, store the submission once per source id. The
-    // earlier submission is read in the statement's snapshot, so one stored by a delivery that commits while this
-    // statement runs is not seen: the caller then reads it afresh.
+    // Known LMS users' submissions in one statement, one row out per submission in, in order: find each pseudonym
+    // (and the date of birth the COPPA check needs), enrol each student in each course unless an enrolment covers
+    // the day (the first of their submissions to the course reports it), store each submission once per source id.
+    // A submission whose source another of the same statement stored is named by that one's id; an earlier one is
+    // read in the statement's snapshot, so one stored by a delivery that commits while this statement runs is not
+    // seen: the caller then reads it afresh. Rows are written in the order of their keys, so two statements that
+    // share some never wait on each other in a cycle. Byte strings go in as hex text: the driver writes a bytea
+    // array's elements in a form the server's array syntax reads as text, so they would arrive as their own escapes.
     private static final String TAKE_FROM_LMS = """
-            WITH student AS (
-                SELECT person_id, date_of_birth FROM person_identities
-                WHERE institution_id = $1 AND lms_user_lookup = $2),
-            enrolled AS (
-                INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
-                SELECT $1, $3, student.person_id, $4, $5, NULL FROM student
+            WITH input AS (
+                SELECT decode(lms_user_lookup, 'hex') AS lms_user_lookup, course_id, enrolled_from, id, submitted_at,
+                       decode(body, 'hex') AS body, decode(source_lookup, 'hex') AS source_lookup, n
+                FROM unnest($2::text[], $3::uuid[], $4::date[], $5::uuid[], $6::timestamptz[], $7::text[], $8::text[])
+                    WITH ORDINALITY AS i(lms_user_lookup, course_id, enrolled_from, id, submitted_at, body,
+                                         source_lookup, n)),
+            student AS (
+                SELECT input.n, identity.person_id, identity.date_of_birth
+                FROM input JOIN person_identities identity
+                  ON identity.institution_id = $1 AND identity.lms_user_lookup = input.lms_user_lookup),
+            to_enrol AS (
+                SELECT DISTINCT ON (input.course_id, student.person_id)
+                       input.n, input.course_id, student.person_id, input.enrolled_from
+                FROM input JOIN student USING (n)
                 WHERE NOT EXISTS (
                     SELECT 1 FROM enrollments current
-                    WHERE current.institution_id = $1 AND current.course_id = $3
-                      AND current.person_id = student.person_id AND current.role = $4
-                      AND current.starts_on <= $5 AND (current.ends_on IS NULL OR current.ends_on >= $5))
+                    WHERE current.institution_id = $1 AND current.course_id = input.course_id
+                      AND current.person_id = student.person_id AND current.role = $9
+                      AND current.starts_on <= input.enrolled_from
+                      AND (current.ends_on IS NULL OR current.ends_on >= input.enrolled_from))
+                ORDER BY input.course_id, student.person_id, input.enrolled_from, input.n),
+            enrolled AS (
+                INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
+                SELECT $1, course_id, person_id, $9, enrolled_from, NULL FROM to_enrol
+                ORDER BY course_id, person_id
                 ON CONFLICT DO NOTHING
-                RETURNING 1),
+                RETURNING course_id, person_id),
             inserted AS (
                 INSERT INTO submissions (institution_id, id, course_id, student_id, submitted_at, body, source_lookup)
-                SELECT $1, $6, $3, student.person_id, $7, $8, $9 FROM student
+                SELECT $1, input.id, input.course_id, student.person_id, input.submitted_at, input.body,
+                       input.source_lookup
+                FROM input JOIN student USING (n)
+                ORDER BY input.source_lookup
                 ON CONFLICT (institution_id, source_lookup) WHERE source_lookup IS NOT NULL DO NOTHING
-                RETURNING id)
+                RETURNING id, source_lookup)
             SELECT student.person_id, student.date_of_birth,
-                   EXISTS (SELECT 1 FROM enrolled) AS enrolled,
-                   (SELECT id FROM inserted) AS created,
-                   (SELECT id FROM submissions WHERE institution_id = $1 AND source_lookup = $9) AS earlier
-            FROM student""";
+                   EXISTS (SELECT 1 FROM to_enrol JOIN enrolled USING (course_id, person_id)
+                           WHERE to_enrol.n = input.n) AS enrolled,
+                   (SELECT id FROM inserted WHERE inserted.id = input.id) AS created,
+                   coalesce((SELECT id FROM inserted WHERE inserted.source_lookup = input.source_lookup),
+                            (SELECT id FROM submissions
+                             WHERE institution_id = $1 AND source_lookup = input.source_lookup)) AS earlier
+            FROM input LEFT JOIN student USING (n)
+            ORDER BY input.n""";
     private static final String FIND = """
             SELECT course_id, student_id, submitted_at, body
             FROM submissions WHERE institution_id = $1 AND id = $2""";
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final TenantTransactions transactions;
 
@@ -93,36 +123,63 @@ public final class Submissions {
     }
 
     /**
-     * Takes an LMS user's submission in one round trip (one statement): the pseudonym found by the lookup value,
-     * the student enrolled as a student from {@code enrolledFrom} unless an enrolment covers that day, and the
-     * submission stored as {@link #submit(TenantId, SubmissionId, NewSubmission, Opaque)} does, once per source id.
-     * An unknown user gets {@link LmsTaking.UnknownUser} and nothing is written: register the pseudonym and call
-     * again.
+     * Takes LMS users' submissions in one round trip (one statement), and answers for each, in order: the pseudonym
+     * found by the lookup value, the student enrolled as a student from {@code enrolledFrom} unless an enrolment
+     * covers that day, and the submission stored as {@link #submit(TenantId, SubmissionId, NewSubmission, Opaque)}
+     * does, once per source id. A submission of an unknown user gets {@link LmsTaking.UnknownUser} and nothing of it
+     * is written: register the pseudonym and take it again.
      */
-    public LmsTaking takeFromLms(TenantId tenant, LmsSubmission submission) {
-        List<TakenRow> rows = transactions.writeOne(tenant, "lms submission", TAKE_FROM_LMS, TakenRow::of,
-                tenant.value(), submission.lmsUserLookup().bytes(), submission.course().value(),
-                EnrollmentRole.STUDENT.column(), submission.enrolledFrom(), submission.id().value(),
-                submission.submittedAt(), submission.body().bytes(), submission.sourceLookup().bytes());
-        if (rows.isEmpty()) {
+    public List<LmsTaking> takeFromLms(TenantId tenant, List<LmsSubmission> submissions) {
+        int count = submissions.size();
+        String[] users = new String[count];
+        UUID[] courses = new UUID[count];
+        LocalDate[] enrolledFrom = new LocalDate[count];
+        UUID[] ids = new UUID[count];
+        Instant[] submittedAt = new Instant[count];
+        String[] bodies = new String[count];
+        String[] sources = new String[count];
+        for (int i = 0; i < count; i++) {
+            LmsSubmission submission = submissions.get(i);
+            users[i] = HEX.formatHex(submission.lmsUserLookup().bytes());
+            courses[i] = submission.course().value();
+            enrolledFrom[i] = submission.enrolledFrom();
+            ids[i] = submission.id().value();
+            submittedAt[i] = submission.submittedAt();
+            bodies[i] = HEX.formatHex(submission.body().bytes());
+            sources[i] = HEX.formatHex(submission.sourceLookup().bytes());
+        }
+        List<TakenRow> rows = transactions.writeOne(tenant, "lms submissions", TAKE_FROM_LMS, TakenRow::of,
+                tenant.value(), users, courses, enrolledFrom, ids, submittedAt, bodies, sources,
+                EnrollmentRole.STUDENT.column());
+        if (rows.size() != count) {
+            throw new IllegalStateException("took " + rows.size() + " rows for " + count + " submissions");
+        }
+        List<LmsTaking> takings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            takings.add(taking(tenant, rows.get(i), submissions.get(i).sourceLookup()));
+        }
+        return takings;
+    }
+
+    private LmsTaking taking(TenantId tenant, TakenRow row, Opaque sourceLookup) {
+        if (row.student().isEmpty()) {
             return new LmsTaking.UnknownUser();
         }
-        TakenRow row = rows.getFirst();
         Submitted submitted = row.created().<Submitted>map(id -> new Submitted.Created(new SubmissionId(id)))
                 .or(() -> row.earlier().map(id -> new Submitted.AlreadySubmitted(new SubmissionId(id))))
                 .orElseGet(() -> new Submitted.AlreadySubmitted(transactions.queryOne(tenant,
                         Consistency.READ_YOUR_WRITES, "submission by source read", BY_SOURCE,
                         found -> new SubmissionId(Sql.required(found, "id", UUID.class)), tenant.value(),
-                        submission.sourceLookup().bytes())));
-        return new LmsTaking.Taken(row.student(), row.dateOfBirth(), row.enrolled(), submitted);
+                        sourceLookup.bytes())));
+        return new LmsTaking.Taken(row.student().get(), row.dateOfBirth(), row.enrolled(), submitted);
     }
 
-    private record TakenRow(PersonId student, Optional<Opaque> dateOfBirth, boolean enrolled, Optional<UUID> created,
-                            Optional<UUID> earlier) {
+    private record TakenRow(Optional<PersonId> student, Optional<Opaque> dateOfBirth, boolean enrolled,
+                            Optional<UUID> created, Optional<UUID> earlier) {
         static TakenRow of(Readable row) {
-            return new TakenRow(new PersonId(Sql.required(row, "person_id", UUID.class)),
+            return new TakenRow(Optional.ofNullable(row.get("person_id", UUID.class)).map(PersonId::new),
                     Optional.ofNullable(row.get("date_of_birth", byte[].class)).map(Opaque::of),
-                    Sql.required(row, "enrolled", Boolean.class),
+                    Boolean.TRUE.equals(row.get("enrolled", Boolean.class)),
                     Optional.ofNullable(row.get("created", UUID.class)),
                     Optional.ofNullable(row.get("earlier", UUID.class)));
         }

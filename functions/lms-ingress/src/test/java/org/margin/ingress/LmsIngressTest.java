@@ -202,7 +202,8 @@ class LmsIngressTest {
         assertThat(created).hasSize(40);
         assertThat(created).extracting(SubmissionCreated::submissionId).doesNotHaveDuplicates();
         assertThat(created).extracting(SubmissionCreated::courseId).containsOnly(created.getFirst().courseId());
-        assertThat(created.stream().collect(Collectors.groupingBy(SubmissionCreated::studentId, Collectors.counting())))
+        assertThat(created.stream()
+                .collect(Collectors.groupingBy(SubmissionCreated::studentId, Collectors.counting())))
                 .as("eight students, five submissions each").hasSize(8)
                 .allSatisfy((student, submissions) -> assertThat(submissions).isEqualTo(5L));
     }

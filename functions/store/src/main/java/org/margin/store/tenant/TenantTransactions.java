@@ -48,6 +48,10 @@ public final class TenantTransactions {
     private static final String SET_SCOPE_AND_TIMEOUT = """
             SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
                    set_config('app.actor_person', $3, true), set_config('statement_timeout', $4, true)""";
+    private static final String SET_SCOPE_TIMEOUT_AND_GENERIC_PLAN = """
+            SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
+                   set_config('app.actor_person', $3, true), set_config('statement_timeout', $4, true),
+                   set_config('plan_cache_mode', 'force_generic_plan', true)""";
     private static final String SET_SCOPE_AND_GENERIC_PLAN = """
             SELECT set_config('app.tenant', $1, true), set_config('app.actor_role', $2, true),
                    set_config('app.actor_person', $3, true), set_config('plan_cache_mode', 'force_generic_plan', true)""";
@@ -147,9 +151,24 @@ public final class TenantTransactions {
      */
     public <T> List<T> writeOne(TenantId tenant, String operation, String sql, Function<Readable, T> mapper,
                                 Object... parameters) {
+        return writeOne(tenant, operation, SET_SCOPE_AND_TIMEOUT, sql, mapper, parameters);
+    }
+
+    /**
+     * {@link #writeOne}, for a statement that PostgreSQL should plan once per connection, for the reason
+     * {@link #queryPlannedOnce} gives.
+     */
+    public <T> List<T> writeOnePlannedOnce(TenantId tenant, String operation, String sql, Function<Readable, T> mapper,
+                                           Object... parameters) {
+        return writeOne(tenant, operation, SET_SCOPE_TIMEOUT_AND_GENERIC_PLAN, sql, mapper, parameters);
+    }
+
+    private <T> List<T> writeOne(TenantId tenant, String operation, String scope, String sql,
+                                 Function<Readable, T> mapper, Object... parameters) {
         long deadline = System.nanoTime() + callTimeout.toNanos();
         return await(operation, oneStatementTransaction(primary, READ_WRITE,
-                connection -> setScopeUntil(connection, tenant, deadline), sql, mapper, parameters)).orElseThrow();
+                connection -> setScopeUntil(connection, scope, tenant, deadline), sql, mapper, parameters))
+                .orElseThrow();
     }
 
     /** Runs work that writes, on the primary, and returns its single result. */
@@ -224,9 +243,9 @@ public final class TenantTransactions {
     }
 
     /** {@link #setScope}, and the server ends the transaction's statements {@link #WRITE_MARGIN} before deadline. */
-    private Mono<Void> setScopeUntil(Connection connection, TenantId tenant, long deadline) {
+    private Mono<Void> setScopeUntil(Connection connection, String scope, TenantId tenant, long deadline) {
         long remaining = Duration.ofNanos(deadline - System.nanoTime()).minus(WRITE_MARGIN).toMillis();
-        return Sql.rows(connection, SET_SCOPE_AND_TIMEOUT, row -> 1, tenant.toString(), actor.role().setting(),
+        return Sql.rows(connection, scope, row -> 1, tenant.toString(), actor.role().setting(),
                 actor.person().map(PersonId::toString).orElse(""), Long.toString(Math.max(1, remaining))).then();
     }
 

@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-COUNT="${1:-20000}"
+COUNT="${1:-60000}"
 CONCURRENCY="${2:-64}"
-WARMUP="${3:-5000}"
+WARMUP="${3:-40000}"
 BASE="${INGRESS_BENCH_PORT:-29080}"
 INGRESS_PORT=$((BASE + 40))
 SINK_PORT=$((BASE + 41))

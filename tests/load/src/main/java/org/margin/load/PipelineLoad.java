@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.margin.store.Opaque;
@@ -115,7 +114,7 @@ public final class PipelineLoad {
         long[] sent = new long[total];
         double[] answered = new double[total];
         NewAlerts alerts = new NewAlerts(educatorToken(educator));
-        AtomicInteger refused = new AtomicInteger();
+        Map<Integer, Integer> refused = new ConcurrentHashMap<>();
         Thread poller = Thread.ofPlatform().daemon().start(() -> {
             while (alerts.seen() < total) {
                 alerts.poll();
@@ -135,8 +134,9 @@ public final class PipelineLoad {
                 int index = i;
                 senders.submit(() -> {
                     sent[index] = System.nanoTime();
-                    if (webhook(index) != 202) {
-                        refused.incrementAndGet();
+                    int status = webhook(index);
+                    if (status != 202) {
+                        refused.merge(status, 1, Integer::sum);
                     }
                     answered[index] = (System.nanoTime() - sent[index]) / 1e6;
                 });
@@ -151,8 +151,9 @@ public final class PipelineLoad {
             latencies[i] = (sightings[i] - sends[i]) / 1e6;
         }
         Arrays.sort(latencies);
-        System.out.printf("latency: %d webhooks at %d/s, %d refused, %d alerts seen; webhook to alert visible "
-                        + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", total, rate, refused.get(), matched,
+        System.out.printf("latency: %d webhooks at %d/s, %d refused %s, %d alerts seen; webhook to alert visible "
+                        + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", total, rate,
+                refused.values().stream().mapToInt(Integer::intValue).sum(), refused, matched,
                 ClosedLoop.percentile(latencies, 0.50), ClosedLoop.percentile(latencies, 0.99),
                 latencies[matched - 1]);
         Arrays.sort(answered);

@@ -51,7 +51,7 @@ public final class LmsIngressFunction {
         sources.forEach(webhooks::source);
         SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts(),
                 platform.pseudonyms(), AccessPolicy.create(platform.store(), Optional.of(platform.grid()),
-                Clock.systemUTC()));
+                Clock.systemUTC()), telemetry.meter());
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(settings)

@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -206,6 +208,12 @@ class LmsIngressTest {
                 .collect(Collectors.groupingBy(SubmissionCreated::studentId, Collectors.counting())))
                 .as("eight students, five submissions each").hasSize(8)
                 .allSatisfy((student, submissions) -> assertThat(submissions).isEqualTo(5L));
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingress.port() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sum = Pattern.compile("(?m)^margin_ingress_group_size_sum(\\{[^}]*})? (\\S+)$").matcher(metrics);
+        assertThat(sum.find()).as("the group size histogram is exported").isTrue();
+        assertThat(Double.parseDouble(sum.group(2))).as("these 40 and each new student's first try, at least")
+                .isGreaterThanOrEqualTo(48);
     }
 
     @Test

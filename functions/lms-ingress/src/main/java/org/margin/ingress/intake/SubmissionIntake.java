@@ -1,6 +1,7 @@
 package org.margin.ingress.intake;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,9 @@ import org.margin.store.submission.SubmissionId;
 import org.margin.store.submission.Submitted;
 import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
+
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
 
 /**
  * The door: what an LMS says about a submission becomes pseudonymous rows. The LMS's course becomes a course
@@ -43,6 +47,7 @@ public final class SubmissionIntake {
      * ({@code tests/load/README.md}); alone, a webhook waits for nothing.
      */
     private static final int GROUPS_IN_FLIGHT = 1;
+    private static final List<Long> GROUP_SIZE_BUCKETS = List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L);
 
     private final Store store;
     private final Keyring keyring;
@@ -52,15 +57,25 @@ public final class SubmissionIntake {
     private final GroupCommit<LmsSubmission, LmsTaking> takings;
     private final Map<KnownCourse, CourseId> courses = new ConcurrentHashMap<>();
 
-    /** @param access told when a submission enrols its student, so no instance keeps an earlier refusal */
+    /**
+     * @param access told when a submission enrols its student, so no instance keeps an earlier refusal
+     * @param meter  where the size of each group of submissions written together is recorded
+     *               ({@code margin.ingress.group.size})
+     */
     public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, Pseudonyms pseudonyms,
-                            AccessPolicy access) {
+                            AccessPolicy access, Meter meter) {
         this.store = store;
         this.keyring = keyring;
         this.texts = texts;
         this.pseudonyms = pseudonyms;
         this.access = access;
-        this.takings = new GroupCommit<>(store.submissions()::takeFromLms, GROUP_SIZE, GROUPS_IN_FLIGHT);
+        LongHistogram groups = meter.histogramBuilder("margin.ingress.group.size").ofLongs()
+                .setUnit("{submission}")
+                .setDescription("Submissions written in one statement and one commit (a group commit).")
+                .setExplicitBucketBoundariesAdvice(GROUP_SIZE_BUCKETS)
+                .build();
+        this.takings = new GroupCommit<>(store.submissions()::takeFromLms, GROUP_SIZE, GROUPS_IN_FLIGHT,
+                groups::record);
     }
 
     /** Stores the submission if it carries its text; a reference alone cannot be analysed and is not stored. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.margin.store.StoreException;
 
 /**
@@ -35,6 +36,7 @@ public final class GroupCommit<I, O> {
     }
 
     private final GroupWrite<I, O> write;
+    private final IntConsumer groupWritten;
     private final int maxItems;
     private final int maxInFlight;
     private final Map<TenantId, Lane<I, O>> lanes = new ConcurrentHashMap<>();
@@ -44,10 +46,21 @@ public final class GroupCommit<I, O> {
      * @param maxInFlight the most groups of one tenant written at once
      */
     public GroupCommit(GroupWrite<I, O> write, int maxItems, int maxInFlight) {
+        this(write, maxItems, maxInFlight, size -> {
+        });
+    }
+
+    /**
+     * @param maxItems     the most writes one group takes
+     * @param maxInFlight  the most groups of one tenant written at once
+     * @param groupWritten told the size of every group written (a metric)
+     */
+    public GroupCommit(GroupWrite<I, O> write, int maxItems, int maxInFlight, IntConsumer groupWritten) {
         if (maxItems < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("a group takes at least one write and at least one group runs");
         }
         this.write = Objects.requireNonNull(write, "write");
+        this.groupWritten = Objects.requireNonNull(groupWritten, "groupWritten");
         this.maxItems = maxItems;
         this.maxInFlight = maxInFlight;
     }
@@ -101,6 +114,7 @@ public final class GroupCommit<I, O> {
     }
 
     private void writeGroup(TenantId tenant, List<Pending<I, O>> group) {
+        groupWritten.accept(group.size());
         try {
             complete(group, write.write(tenant, group.stream().map(Pending::item).toList()));
         } catch (StoreException refused) {

@@ -30,14 +30,16 @@ class GroupCommitTest {
     @Test
     void aLoneWriteIsWrittenAtOnceAndAlone() {
         List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> sizesObserved = Collections.synchronizedList(new ArrayList<>());
         GroupCommit<Integer, String> commit = new GroupCommit<>((tenant, items) -> {
             groups.add(items);
             return items.stream().map(item -> "written " + item).toList();
-        }, 16, 2);
+        }, 16, 2, sizesObserved::add);
 
         assertThat(commit.write(TENANT, 7)).isEqualTo("written 7");
         assertThat(commit.write(TENANT, 8)).isEqualTo("written 8");
         assertThat(groups).containsExactly(List.of(7), List.of(8));
+        assertThat(sizesObserved).containsExactly(1, 1);
     }
 
     @Test

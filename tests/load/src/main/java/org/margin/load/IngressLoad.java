@@ -89,23 +89,17 @@ public final class IngressLoad {
         load.awaitReady();
 
         System.out.printf("warm-up: %d webhooks, not measured%n", warmup);
-        ClosedLoop warm;
-        try (PlainHttpSender sender = new PlainHttpSender(load.ingress, Math.min(concurrency, 16))) {
-            byte[][] requests = load.webhooks(warmup);
-            warm = ClosedLoop.run(warmup, Math.min(concurrency, 16), index -> sender.send(requests[index]));
-        }
+        ClosedLoop warm = load.send(load.webhooks(warmup), Math.min(concurrency, 16));
         load.awaitEvents(warm.accepted(), Duration.ofMinutes(2));
 
         // Signed beforehand (well inside the five minutes a signature is fresh), so that what the driver spends
         // during the run is sending and counting.
         byte[][] requests = load.webhooks(count);
-        PlainHttpSender sender = new PlainHttpSender(load.ingress, concurrency);
         int eventsBefore = load.events.size();
         MachineCpu machineBefore = MachineCpu.now();
         long ingressBefore = processTicks(ingressPid);
         long driverBefore = ownCpuNanos();
-        ClosedLoop run = ClosedLoop.run(count, concurrency, index -> sender.send(requests[index]));
-        sender.close();
+        ClosedLoop run = load.send(requests, concurrency);
         double drainSeconds = load.awaitEvents(eventsBefore + run.accepted(), Duration.ofMinutes(2));
         MachineCpu machineAfter = MachineCpu.now();
         double ingressCpu = (processTicks(ingressPid) - ingressBefore) / TICKS_PER_SECOND;
@@ -140,6 +134,13 @@ public final class IngressLoad {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the ingress did not become ready");
+    }
+
+    /** Sends every request from {@code concurrency} senders, each over its own kept-alive connection. */
+    private ClosedLoop send(byte[][] requests, int concurrency) throws InterruptedException {
+        try (PlainHttpSender sender = new PlainHttpSender(ingress, concurrency)) {
+            return ClosedLoop.run(requests.length, concurrency, index -> sender.send(requests[index]));
+        }
     }
 
     /** {@code count} webhooks, each a new submission, signed now. */

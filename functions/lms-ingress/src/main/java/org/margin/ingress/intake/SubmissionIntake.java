@@ -32,8 +32,8 @@ import io.opentelemetry.api.metrics.Meter;
  * deterministic lookup value, the student is enrolled if the course did not know them, and the text is stored
  * encrypted, bound to its row, once per LMS submission. For a user seen before, all of that is one statement (one
  * round trip), which the webhooks of one institution that arrive together share (a group commit); a new user's
- * pseudonym is registered first. Nothing identifying leaves this class but the roster's
- * date of birth, handed to the COPPA check.
+ * pseudonym is registered first. Nothing identifying leaves this class but the roster's date of birth, handed to
+ * the COPPA check.
  */
 public final class SubmissionIntake {
 

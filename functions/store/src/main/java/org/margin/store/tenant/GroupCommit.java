@@ -103,13 +103,20 @@ public final class GroupCommit<I, O> {
                 try {
                     writeGroup(lane.tenant, group);
                 } finally {
-                    // No caller waits for ever, whatever ended the group (a result already given stays).
-                    group.forEach(pending -> pending.result.completeExceptionally(
-                            new IllegalStateException("the group's write ended without a result")));
+                    abandonUnanswered(group);
                     lane.inFlight.decrementAndGet();
                     dispatch(lane);
                 }
             });
+        }
+    }
+
+    /** No caller waits for ever, whatever ended its group; the failure is made only when one was left unanswered. */
+    private static <I, O> void abandonUnanswered(List<Pending<I, O>> group) {
+        List<Pending<I, O>> unanswered = group.stream().filter(pending -> !pending.result.isDone()).toList();
+        if (!unanswered.isEmpty()) {
+            IllegalStateException ended = new IllegalStateException("the group's write ended without a result");
+            unanswered.forEach(pending -> pending.result.completeExceptionally(ended));
         }
     }
 

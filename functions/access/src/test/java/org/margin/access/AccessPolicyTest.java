@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +63,27 @@ class AccessPolicyTest {
         assertThat(visible(teacher, school.studentWork())).isTrue();
         assertThat(identityVisible(teacher, school.student())).isTrue();
         assertThat(identityVisible(teacher, school.teacher())).as("own identity").isTrue();
+    }
+
+    @Test
+    void studentsDecidedTogetherAreDecidedAsOneByOneInTheirOrderEachOnce() {
+        AccessPolicy cold = new AccessPolicy(new RelationshipCache(store.enrollments(), new LocalEpochs(),
+                Duration.ofMinutes(1), 10_000), new Membership(store.people(), store.courses(), Duration.ofMinutes(1),
+                10_000), Clock.systemUTC());
+        Caller teacher = educator(school, school.teacher());
+        List<PersonId> page = List.of(school.leaver(), school.student(), school.otherStudent(), school.student(),
+                school.newcomer(), elsewhere.student());
+
+        Map<PersonId, Decision> decided = cold.students(teacher, school.tenant(), page);
+
+        assertThat(decided.keySet()).containsExactly(school.leaver(), school.student(), school.otherStudent(),
+                school.newcomer(), elsewhere.student());
+        assertThat(decided.get(school.student()))
+                .isEqualTo(new Decision.Permitted(Basis.LEGITIMATE_EDUCATIONAL_INTEREST));
+        decided.forEach((student, decision) -> assertThat(decision).as(student.toString())
+                .isEqualTo(policy.student(teacher, school.tenant(), student)));
+        assertThat(cold.students(educator(elsewhere, elsewhere.teacher()), school.tenant(), page).values())
+                .containsOnly(new Decision.Denied(DenialReason.OTHER_TENANT));
     }
 
     @Test

@@ -103,13 +103,14 @@ public final class ListAlertsTool {
                     filter, start, limit + 1, Consistency.READ_YOUR_WRITES);
             ObjectNode result = Json.object();
             ArrayNode items = result.putArray("alerts");
+            List<Alert> page = alerts.subList(0, Math.min(limit, alerts.size()));
+            // Row-level security has narrowed the rows already; the policy gives the basis to record.
+            Map<PersonId, Decision> decisions = access.students(educator.caller(), educator.tenant(),
+                    page.stream().map(Alert::student).toList());
             Map<PersonId, Basis> shown = new LinkedHashMap<>();
-            for (Alert alert : alerts.subList(0, Math.min(limit, alerts.size()))) {
-                // Row-level security has narrowed the rows already; the policy gives the basis to record.
-                Optional<Basis> basis = shown.containsKey(alert.student()) ? Optional.of(shown.get(alert.student()))
-                        : permitted(educator, alert.student());
-                if (basis.isPresent()) {
-                    shown.put(alert.student(), basis.get());
+            for (Alert alert : page) {
+                if (decisions.get(alert.student()) instanceof Decision.Permitted permitted) {
+                    shown.put(alert.student(), permitted.basis());
                     items.add(json(alert));
                 }
             }
@@ -119,13 +120,6 @@ public final class ListAlertsTool {
             disclose(educator, shown);
             return ToolResult.structured(result);
         });
-    }
-
-    private Optional<Basis> permitted(ActingCaller educator, PersonId student) {
-        return switch (access.student(educator.caller(), educator.tenant(), student)) {
-            case Decision.Permitted permitted -> Optional.of(permitted.basis());
-            case Decision.Denied denied -> Optional.empty();
-        };
     }
 
     /** One disclosure per student shown, all committed (together, as one group) before the page leaves. */

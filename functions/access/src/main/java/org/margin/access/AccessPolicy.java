@@ -142,7 +142,7 @@ public final class AccessPolicy {
         };
     }
 
-    /** To be called after an enrolment of the person was added or ended: see {@link RelationshipCache}. */
+    /** To be called after an enrolment of the person ended or was removed: see {@link RelationshipCache}. */
     public void enrolmentChanged(TenantId tenant, PersonId person) {
         relationships.enrolmentChanged(tenant, person);
     }

@@ -3,9 +3,7 @@ package org.margin.ingress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.margin.access.AccessPolicy;
 import org.margin.events.lms.LmsSource;
 import org.margin.events.lms.LmsWebhooks;
 import org.margin.ingress.intake.SubmissionIntake;
@@ -50,8 +48,7 @@ public final class LmsIngressFunction {
                 .replayGuard(new GridReplayGuard(platform.grid(), Clock.systemUTC()));
         sources.forEach(webhooks::source);
         SubmissionIntake intake = new SubmissionIntake(platform.store(), platform.keyring(), platform.texts(),
-                platform.pseudonyms(), AccessPolicy.create(platform.store(), Optional.of(platform.grid()),
-                Clock.systemUTC()), telemetry.meter());
+                platform.pseudonyms(), telemetry.meter());
         return FunctionRuntime.builder()
                 .service(NAME, VERSION)
                 .settings(settings)

@@ -14,8 +14,12 @@ import org.margin.store.tenant.TenantId;
 /**
  * The enrolment facts behind an educator's legitimate interest, cached in this process: "E teaches, on day D, a
  * course S takes that day" and "E teaches C on day D". A fact is keyed by the day (so it ends with the day) and by
- * the {@link RelationshipEpochs epochs} of the people it concerns (so an enrolment change retires it at once), and
+ * the {@link RelationshipEpochs epochs} of the people it concerns (so an enrolment that ends retires it at once), and
  * lives at most {@code timeToLive} besides. A miss asks the primary, so a change already committed is seen.
+ *
+ * <p>Only facts that hold are kept. A refusal is the exception (a caller asking about a student they do not teach)
+ * and asks the primary each time, so an enrolment just added counts at once without any announcement: a webhook
+ * that enrols a student writes nothing to the grid for it.
  *
  * <p>Keys and values stay in this process: ids never leave it through this cache.
  */
@@ -25,7 +29,8 @@ public final class RelationshipCache {
     private final RelationshipEpochs epochs;
     private final long timeToLiveNanos;
     private final int maxFacts;
-    private final ConcurrentMap<Object, Fact> facts = new ConcurrentHashMap<>();
+    /** Facts that hold, each with when it expires ({@link System#nanoTime}). */
+    private final ConcurrentMap<Object, Long> facts = new ConcurrentHashMap<>();
 
     /**
      * @param timeToLive how long a fact is trusted at most, whatever the epochs say: the bound on staleness when an
@@ -59,8 +64,9 @@ public final class RelationshipCache {
     }
 
     /**
-     * To be called after an enrolment of the person was added, ended or removed: every cached fact about them, on
-     * every instance sharing the epochs, stops counting before this returns.
+     * To be called after an enrolment of the person ended or was removed: every cached fact about them, on every
+     * instance sharing the epochs, stops counting before this returns. An enrolment added needs no call: only facts
+     * that hold are kept, so nothing cached can refuse what it grants.
      */
     public void enrolmentChanged(TenantId tenant, PersonId person) {
         epochs.advance(tenant, person);
@@ -68,24 +74,23 @@ public final class RelationshipCache {
 
     private boolean cached(Object key, Lookup lookup) {
         long now = System.nanoTime();
-        Fact fact = facts.get(key);
-        if (fact != null && now - fact.expiresAt() < 0) {
-            return fact.holds();
+        Long expiresAt = facts.get(key);
+        if (expiresAt != null && now - expiresAt < 0) {
+            return true;
         }
-        boolean holds = lookup.holds();
+        if (!lookup.holds()) {
+            return false;
+        }
         if (facts.size() >= maxFacts) {
             facts.clear();
         }
-        facts.put(key, new Fact(holds, now + timeToLiveNanos));
-        return holds;
+        facts.put(key, now + timeToLiveNanos);
+        return true;
     }
 
     @FunctionalInterface
     private interface Lookup {
         boolean holds();
-    }
-
-    private record Fact(boolean holds, long expiresAt) {
     }
 
     private record StudentFact(TenantId tenant, PersonId educator, long educatorEpoch, PersonId student,

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,10 @@ import org.margin.store.Store;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;
 
-/** A cached decision holds until an enrolment change retires it: on this instance, and through the grid on others. */
+/**
+ * A cached decision holds until an enrolment change retires it: on this instance, and through the grid on others. A
+ * refusal is not kept, so an enrolment added needs no announcement.
+ */
 class RelationshipCacheTest {
 
     private static final Duration LONG = Duration.ofHours(1);
@@ -53,6 +57,25 @@ class RelationshipCacheTest {
 
         cache.enrolmentChanged(school.tenant(), school.student());
         assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isFalse();
+    }
+
+    @Test
+    void aRefusalIsNotKeptSoAnEnrolmentAddedLaterCountsWithoutAnnouncement() {
+        School school = School.create(store);
+        RelationshipCache cache = new RelationshipCache(store.enrollments(), new LocalEpochs(), LONG, 1_000);
+        LocalDate today = School.today();
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.otherStudent(), today))
+                .isFalse();
+        assertThat(cache.educatorTeaches(school.tenant(), school.otherTeacher(), school.courseA(), today)).isFalse();
+
+        store.enrollments().enroll(school.tenant(), school.courseA(), school.otherStudent(), EnrollmentRole.STUDENT,
+                today, Optional.empty());
+        store.enrollments().enroll(school.tenant(), school.courseA(), school.otherTeacher(), EnrollmentRole.TEACHER,
+                today, Optional.empty());
+
+        assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.otherStudent(), today))
+                .isTrue();
+        assertThat(cache.educatorTeaches(school.tenant(), school.otherTeacher(), school.courseA(), today)).isTrue();
     }
 
     @Test

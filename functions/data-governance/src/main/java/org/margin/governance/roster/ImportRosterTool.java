@@ -152,7 +152,7 @@ public final class ImportRosterTool {
                 enrolled++;
             }
             if (!entry.enrolments().isEmpty()) {
-                // An enrolment added or ended changes whom educators may see: no instance may keep the old answer.
+                // An enrolment given an end narrows whom educators may see: no instance may keep the old answer.
                 access.policy().enrolmentChanged(tenant, person.person());
             }
             if (entry.details().dateOfBirth().isPresent()

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.margin.access.AccessPolicy;
 import org.margin.events.lms.SubmissionContent;
 import org.margin.events.lms.SubmissionReceived;
 import org.margin.platform.people.PersonDetails;
@@ -53,22 +52,19 @@ public final class SubmissionIntake {
     private final Keyring keyring;
     private final SubmissionTexts texts;
     private final Pseudonyms pseudonyms;
-    private final AccessPolicy access;
     private final GroupCommit<LmsSubmission, LmsTaking> takings;
     private final Map<KnownCourse, CourseId> courses = new ConcurrentHashMap<>();
 
     /**
-     * @param access told when a submission enrols its student, so no instance keeps an earlier refusal
-     * @param meter  where the size of each group of submissions written together is recorded
+     * @param meter where the size of each group of submissions written together is recorded
      *               ({@code margin.ingress.group.size})
      */
     public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, Pseudonyms pseudonyms,
-                            AccessPolicy access, Meter meter) {
+                            Meter meter) {
         this.store = store;
         this.keyring = keyring;
         this.texts = texts;
         this.pseudonyms = pseudonyms;
-        this.access = access;
         LongHistogram groups = meter.histogramBuilder("margin.ingress.group.size").ofLongs()
                 .setUnit("{submission}")
                 .setDescription("Submissions written in one statement and one commit (a group commit).")
@@ -94,18 +90,13 @@ public final class SubmissionIntake {
                 id, received.submittedAt(), received.submittedAt().atOffset(ZoneOffset.UTC).toLocalDate(),
                 texts.seal(tenant, id, text),
                 Opaque.of(keyring.lookup(tenant.value(), LookupColumn.SUBMISSION_SOURCE, sourceRef(received))));
-        boolean newPseudonym = false;
         LmsTaking taking = takings.write(tenant, submission);
         if (taking instanceof LmsTaking.UnknownUser) {
-            newPseudonym = pseudonyms.ensure(tenant, PersonDetails.lmsUser(received.lmsUserId())).created();
+            pseudonyms.ensure(tenant, PersonDetails.lmsUser(received.lmsUserId()));
             taking = takings.write(tenant, submission);
         }
         if (!(taking instanceof LmsTaking.Taken taken)) {
             throw new IllegalStateException("a pseudonym just ensured was not found");
-        }
-        if (taken.enrolled() && !newPseudonym) {
-            // A pseudonym made a moment ago has no decision about it cached anywhere to retire.
-            access.enrolmentChanged(tenant, taken.student());
         }
         return new Intake.Stored(tenant, course, taken.student(), taken.submitted().id(), received.submittedAt(),
                 taken.submitted() instanceof Submitted.Created,

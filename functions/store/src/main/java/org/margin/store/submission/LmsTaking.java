@@ -13,9 +13,9 @@ public sealed interface LmsTaking {
 
     /**
      * The user's pseudonym, their encrypted date of birth as the roster gave it (for the COPPA check, read with the
-     * same statement), whether they were enrolled now, and what storing the submission did.
+     * same statement), and what storing the submission did.
      */
-    record Taken(PersonId student, Optional<Opaque> dateOfBirth, boolean enrolled, Submitted submitted)
+    record Taken(PersonId student, Optional<Opaque> dateOfBirth, Submitted submitted)
             implements LmsTaking {
     }
 }

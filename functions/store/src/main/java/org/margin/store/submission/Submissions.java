@@ -65,8 +65,7 @@ public final class Submissions {
                 INSERT INTO enrollments (institution_id, course_id, person_id, role, starts_on, ends_on)
                 SELECT $1, course_id, person_id, $9, enrolled_from, NULL FROM to_enrol
                 ORDER BY course_id, person_id
-                ON CONFLICT DO NOTHING
-                RETURNING course_id, person_id),
+                ON CONFLICT DO NOTHING),
             inserted AS (
                 INSERT INTO submissions (institution_id, id, course_id, student_id, submitted_at, body, source_lookup)
                 SELECT $1, input.id, input.course_id, student.person_id, input.submitted_at, input.body,
@@ -76,8 +75,6 @@ public final class Submissions {
                 ON CONFLICT (institution_id, source_lookup) WHERE source_lookup IS NOT NULL DO NOTHING
                 RETURNING id, source_lookup)
             SELECT student.person_id, student.date_of_birth,
-                   EXISTS (SELECT 1 FROM to_enrol JOIN enrolled USING (course_id, person_id)
-                           WHERE to_enrol.n = input.n) AS enrolled,
                    (SELECT id FROM inserted WHERE inserted.id = input.id) AS created,
                    coalesce((SELECT id FROM inserted WHERE inserted.source_lookup = input.source_lookup),
                             (SELECT id FROM submissions
@@ -173,15 +170,14 @@ public final class Submissions {
                         Consistency.READ_YOUR_WRITES, "submission by source read", BY_SOURCE,
                         found -> new SubmissionId(Sql.required(found, "id", UUID.class)), tenant.value(),
                         sourceLookup.bytes())));
-        return new LmsTaking.Taken(row.student().get(), row.dateOfBirth(), row.enrolled(), submitted);
+        return new LmsTaking.Taken(row.student().get(), row.dateOfBirth(), submitted);
     }
 
-    private record TakenRow(Optional<PersonId> student, Optional<Opaque> dateOfBirth, boolean enrolled,
-                            Optional<UUID> created, Optional<UUID> earlier) {
+    private record TakenRow(Optional<PersonId> student, Optional<Opaque> dateOfBirth, Optional<UUID> created,
+                            Optional<UUID> earlier) {
         static TakenRow of(Readable row) {
             return new TakenRow(Optional.ofNullable(row.get("person_id", UUID.class)).map(PersonId::new),
                     Optional.ofNullable(row.get("date_of_birth", byte[].class)).map(Opaque::of),
-                    Boolean.TRUE.equals(row.get("enrolled", Boolean.class)),
                     Optional.ofNullable(row.get("created", UUID.class)),
                     Optional.ofNullable(row.get("earlier", UUID.class)));
         }

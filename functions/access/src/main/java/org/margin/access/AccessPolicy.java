@@ -98,9 +98,9 @@ public final class AccessPolicy {
     }
 
     /**
-     * {@link #student} for each of {@code students}, in their order. Those this instance has no cached fact about
-     * are decided at once, each on its own virtual thread: each costs a read of the grid and of the store, and a
-     * page naming twenty students new to the caller would otherwise wait for forty reads one after another.
+     * {@link #student} for each of {@code students}, in their order, each once. Two or more are decided at once,
+     * each on its own virtual thread: a student this instance has no cached fact about costs a read of the grid and
+     * one of the store, and a page naming twenty such students would otherwise wait for forty reads in turn.
      *
      * @throws RuntimeException what deciding one of them threw (the store unavailable, say)
      */

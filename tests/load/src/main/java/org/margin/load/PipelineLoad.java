@@ -245,13 +245,12 @@ public final class PipelineLoad {
             }
         }
 
-        /** Reads the alerts that appeared since the previous poll; returns how many have been seen in all. */
-        long poll() {
+        /** Reads the alerts that appeared since the previous poll. */
+        void poll() {
             Instant began = Instant.now();
             pollGaps.add(Duration.between(previous, began).toNanos() / 1e6);
             walk(previous.minus(COMMIT_LAG));
             previous = began;
-            return known.size();
         }
 
         /** Reads the alerts of the last {@link #WIDE}, or all of them after {@link #STALLED} without news. */

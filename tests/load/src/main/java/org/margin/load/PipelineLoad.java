@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.margin.store.Opaque;
 import org.margin.store.Store;
@@ -41,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@code latency RATE SECONDS}: webhooks at a fixed rate; each alert's first sighting in {@code list_alerts}
- *   (polled every 10 ms, see {@link NewAlerts}) is matched by rank to the webhooks' send times, since an alert
+ *   (polled every 50 ms, see {@link NewAlerts}) is matched by rank to the webhooks' send times, since an alert
  *   names the submission only by a pseudonym the sender cannot know. Prints median and p99 from webhook sent to
  *   alert visible.</li>
  *   <li>{@code ingest COUNT CONCURRENCY}: webhooks as fast as the ingress takes them; prints the rate, then waits
@@ -117,9 +118,13 @@ public final class PipelineLoad {
         int total = rate * seconds;
         long[] sent = new long[total];
         double[] answered = new double[total];
-        NewAlerts alerts = new NewAlerts(educatorToken(educator), Instant.now());
+        NewAlerts alerts = new NewAlerts(educatorToken(educator), Instant.now(), rate);
         Map<Integer, Integer> refused = new ConcurrentHashMap<>();
-        Thread poller = Thread.ofPlatform().daemon().start(() -> alerts.watch(total));
+        ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
+        Thread poller = Thread.ofPlatform().daemon().start(() -> alerts.watch(total, () -> {
+            long due = System.nanoTime() - NewAlerts.DUE.toNanos();
+            return accepted.stream().filter(at -> at < due).count();
+        }));
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -134,10 +139,13 @@ public final class PipelineLoad {
                 senders.submit(() -> {
                     sent[index] = System.nanoTime();
                     int status = webhook(index);
-                    if (status != 202) {
+                    long now = System.nanoTime();
+                    if (status == 202) {
+                        accepted.add(now);
+                    } else {
                         refused.merge(status, 1, Integer::sum);
                     }
-                    answered[index] = (System.nanoTime() - sent[index]) / 1e6;
+                    answered[index] = (now - sent[index]) / 1e6;
                 });
             }
         }
@@ -182,12 +190,12 @@ public final class PipelineLoad {
         System.out.printf("ingest: %d webhooks in %.1f s = %.0f/s accepted (%d accepted, %d other)%n", count,
                 sent.seconds(), sent.perSecond(), sent.accepted(), sent.other());
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        NewAlerts seen = new NewAlerts(educatorToken(educator), Instant.now().minusNanos(System.nanoTime() - start));
+        NewAlerts seen = new NewAlerts(educatorToken(educator), Instant.now().minusNanos(System.nanoTime() - start), 0);
         long alerts;
         do {
             sleep(1_000);
             seen.poll();
-            alerts = seen.catchUp();
+            alerts = seen.catchUp(sent.accepted());
             System.out.printf("  after %.0f s: %d alerts%n", (System.nanoTime() - start) / 1e9, alerts);
         } while (alerts < sent.accepted() && System.nanoTime() < deadline);
         double drained = (System.nanoTime() - start) / 1e9;
@@ -202,20 +210,33 @@ public final class PipelineLoad {
      * transaction began and becomes visible when it commits, so it can appear behind alerts already seen: each poll
      * walks back to alerts raised {@link #COMMIT_LAG} before the previous poll began, which finds every alert at
      * the first poll after its commit unless its transaction ran longer than that (its latency then exceeds the
-     * target anyway). Beside the polls, a walk over the last {@link #WIDE} every second finds those at most about a
-     * second late, and one from the start after {@link #STALLED} without news finds any other; they run apart so
-     * as not to hold up the polls. Every alert listed is a disclosure that educator-alerts records durably, so
-     * walking further on every poll would load the pipeline being measured.
+     * target anyway). Should fewer alerts have been seen than webhooks were accepted {@link #DUE} ago, a walk over
+     * the last {@link #WIDE}, apart from the polls so as not to hold them up, finds the missing ones at most about a
+     * second late, and one from the start after {@link #STALLED} without news finds any other. Every alert listed
+     * is a disclosure that educator-alerts records durably, so the driver lists each alert as few times as it can:
+     * walking the last seconds every second, whether or not an alert was missing, listed each alert five times more
+     * and at 70 webhooks a second made the launcher list some 400 alerts a second.
      */
     private final class NewAlerts {
 
-        private static final int PAGE = 20;
+        /** The most a page of list_alerts holds. */
+        private static final int PAGE = 100;
+        /** A walk's first page is sized to what the rate says it covers, plus this share: a page lists it all. */
+        private static final double PAGE_SLACK = 1.25;
         private static final Duration COMMIT_LAG = Duration.ofMillis(250);
         private static final Duration WIDE = Duration.ofSeconds(5);
         private static final Duration STALLED = Duration.ofSeconds(4);
+        /**
+         * How often a poll begins: a sighting is at most this late. Polling as often as each poll ended made some
+         * 50 polls a second, which cost the launcher and PostgreSQL about a third of a core with no alert raised.
+         */
+        private static final Duration POLL_EVERY = Duration.ofMillis(50);
+        /** How long after its webhook was accepted an alert is missing rather than still on its way. */
+        static final Duration DUE = Duration.ofSeconds(1);
 
         private final String token;
         private final Instant first;
+        private final int perSecond;
         private final Set<String> known = ConcurrentHashMap.newKeySet();
         private final ConcurrentLinkedQueue<Long> sightings = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Double> pollTimes = new ConcurrentLinkedQueue<>();
@@ -223,25 +244,30 @@ public final class PipelineLoad {
         private Instant previous;
         private volatile Instant lastNews;
 
-        /** The alerts raised from {@code first} on. */
-        private NewAlerts(String token, Instant first) {
+        /** The alerts raised from {@code first} on, about {@code perSecond} a second (0: unknown). */
+        private NewAlerts(String token, Instant first, int perSecond) {
             this.token = token;
             this.first = first;
+            this.perSecond = perSecond;
             this.previous = first;
             this.lastNews = first;
         }
 
-        /** Polls every 10 ms, and catches up every second, until {@code total} alerts are seen. */
-        void watch(int total) {
+        /**
+         * Polls every {@link #POLL_EVERY} until {@code total} alerts are seen, and every second catches up if fewer
+         * were seen than {@code due} says are owed (webhooks accepted {@link #DUE} ago or earlier).
+         */
+        void watch(int total, LongSupplier due) {
             Thread.ofPlatform().daemon().start(() -> {
                 while (known.size() < total) {
                     sleep(1_000);
-                    catchUp();
+                    catchUp(due.getAsLong());
                 }
             });
             while (known.size() < total) {
+                long next = System.nanoTime() + POLL_EVERY.toNanos();
                 poll();
-                sleep(10);
+                LockSupport.parkNanos(next - System.nanoTime());
             }
         }
 
@@ -253,8 +279,14 @@ public final class PipelineLoad {
             previous = began;
         }
 
-        /** Reads the alerts of the last {@link #WIDE}, or all of them after {@link #STALLED} without news. */
-        long catchUp() {
+        /**
+         * Unless {@code owed} alerts are seen already, reads the alerts of the last {@link #WIDE}, or all of them
+         * after {@link #STALLED} without news; returns how many are seen.
+         */
+        long catchUp(long owed) {
+            if (known.size() >= owed) {
+                return known.size();
+            }
             Instant began = Instant.now();
             boolean stalled = Duration.between(lastNews, began).compareTo(STALLED) >= 0;
             walk(stalled ? first : began.minus(WIDE));
@@ -268,8 +300,11 @@ public final class PipelineLoad {
         private void walk(Instant since) {
             String cursor = null;
             Instant oldest;
+            int limit = perSecond == 0 ? PAGE : (int) Math.min(PAGE,
+                    5 + Math.ceil(perSecond * PAGE_SLACK * Duration.between(since, Instant.now()).toNanos() / 1e9));
             do {
-                ObjectNode page = JSON.createObjectNode().put("limit", PAGE);
+                ObjectNode page = JSON.createObjectNode().put("limit", limit);
+                limit = PAGE;
                 if (cursor != null) {
                     page.put("cursor", cursor);
                 }

@@ -87,6 +87,13 @@ public final class Alerts {
               AND ($3::text IS NULL OR status = $3) AND ($4::uuid IS NULL OR course_id = $4)
               AND ($5::timestamptz IS NULL OR (raised_at, id) < ($5, $6::uuid))
             ORDER BY raised_at DESC, id DESC LIMIT $7""".formatted(COLUMNS);
+    // The newest page with no filter, what an educator's agent asks most and polls: planned once per connection, as
+    // the planner would otherwise plan it again on each call (the policy's join of the educator's enrolments makes
+    // planning cost more than running it). With a filter or a cursor the plan depends on the values, so FOR_EDUCATOR.
+    private static final String NEWEST_FOR_EDUCATOR = """
+            SELECT %s FROM alerts
+            WHERE institution_id = $1 AND educator_id = $2
+            ORDER BY raised_at DESC, id DESC LIMIT $3""".formatted(COLUMNS);
     private static final String FOR_COURSE = """
             SELECT %s FROM alerts
             WHERE institution_id = $1 AND course_id = $2
@@ -171,6 +178,10 @@ public final class Alerts {
     public List<Alert> forEducator(TenantId tenant, PersonId educator, AlertFilter filter,
                                    Optional<AlertPosition> after, int limit, Consistency consistency) {
         requireLimit(limit);
+        if (filter.status().isEmpty() && filter.course().isEmpty() && after.isEmpty()) {
+            return transactions.queryPlannedOnce(tenant, consistency, "educator alerts read", NEWEST_FOR_EDUCATOR,
+                    Alerts::alertOf, tenant.value(), educator.value(), limit);
+        }
         return transactions.query(tenant, consistency, "educator alerts read", FOR_EDUCATOR, Alerts::alertOf,
                 tenant.value(), educator.value(),
                 filter.status().<Object>map(AlertStatus::column).orElse(new Sql.Null(String.class)),

@@ -20,6 +20,7 @@ import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.Actor;
 
 class AlertsTest {
 
@@ -181,6 +182,32 @@ class AlertsTest {
         assertThat(store.alerts().forEducator(world.tenant(), world.teacher(),
                 new AlertFilter(Optional.empty(), Optional.of(other)), Optional.empty(), 10,
                 Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void theNewestPageAnEducatorReadsShowsOnlyTheStudentsTheyTeachToday() {
+        World world = World.create(store, 2);
+        PersonId stays = world.students().getFirst();
+        PersonId left = world.students().getLast();
+        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        for (PersonId student : List.of(stays, left)) {
+            store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD,
+                    submit(world, student, "2026-09-10T10:00:00Z"), Optional.of(Metric.MTLD), 20, DURING_TERM);
+        }
+        store.enrollments().end(world.tenant(), world.course(), left, EnrollmentRole.STUDENT,
+                World.TERM_START.plusDays(14));
+        Store asTeacher = store.actingFor(Actor.educator(world.teacher()));
+
+        for (int call = 0; call < 7; call++) {
+            assertThat(asTeacher.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
+                    Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
+                    .as("call %d, planned once per connection after the first", call)
+                    .singleElement().extracting(Alert::student).isEqualTo(stays);
+        }
+        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(), Optional.empty(),
+                10, Consistency.READ_YOUR_WRITES)).as("the service sees every alert addressed to the educator")
+                .extracting(Alert::student).containsExactlyInAnyOrder(stays, left);
     }
 
     @Test

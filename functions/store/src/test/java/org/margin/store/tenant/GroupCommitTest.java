@@ -60,10 +60,17 @@ class GroupCommitTest {
             return items.stream().map(item -> item * 10).toList();
         }, 8, 2);
 
+        CountDownLatch calling = new CountDownLatch(40);
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> results = IntStream.range(0, 40)
-                    .mapToObj(i -> callers.submit(() -> commit.write(TENANT, i))).toList();
-            Thread.sleep(200);
+                    .mapToObj(i -> callers.submit(() -> {
+                        calling.countDown();
+                        return commit.write(TENANT, i);
+                    })).toList();
+            // Every caller has started (on a busy machine some took longer than a fixed pause), and has had a
+            // moment to queue behind the two groups held.
+            assertThat(calling.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(100);
             firstGroupsHeld.countDown();
             for (int i = 0; i < results.size(); i++) {
                 assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i * 10);

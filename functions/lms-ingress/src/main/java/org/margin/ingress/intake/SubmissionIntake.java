@@ -57,7 +57,7 @@ public final class SubmissionIntake {
 
     /**
      * @param meter where the size of each group of submissions written together is recorded
-     *               ({@code margin.ingress.group.size})
+     *              ({@code margin.ingress.group.size})
      */
     public SubmissionIntake(Store store, Keyring keyring, SubmissionTexts texts, Pseudonyms pseudonyms,
                             Meter meter) {

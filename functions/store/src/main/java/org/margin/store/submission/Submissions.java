@@ -52,7 +52,7 @@ public final class Submissions {
                   ON identity.institution_id = $1 AND identity.lms_user_lookup = input.lms_user_lookup),
             to_enrol AS (
                 SELECT DISTINCT ON (input.course_id, student.person_id)
-                       input.n, input.course_id, student.person_id, input.enrolled_from
+                       input.course_id, student.person_id, input.enrolled_from
                 FROM input JOIN student USING (n)
                 WHERE NOT EXISTS (
                     SELECT 1 FROM enrollments current

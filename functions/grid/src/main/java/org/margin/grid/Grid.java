@@ -24,6 +24,7 @@ import org.margin.grid.config.GridConfigs;
 import org.margin.grid.config.GridProfile;
 import org.margin.grid.fault.GridGuard;
 import org.margin.grid.key.KeyPseudonyms;
+import org.margin.grid.member.LocalGrid;
 import org.margin.grid.metrics.GridMetrics;
 import org.margin.grid.tier.TierSupport;
 import org.margin.grid.tier.TieredCache;
@@ -58,7 +59,7 @@ public final class Grid implements AutoCloseable {
     private final Map<String, TieredCache> caches = new ConcurrentHashMap<>();
 
     private Grid(Builder builder) {
-        this.connection = new GridConnection(builder.clientConfig);
+        this.connection = builder.connection.get();
         NearCaches nearCaches = new NearCaches();
         GridGuard guard = new GridGuard(builder.callTimeout, builder.breakerDelay);
         GridMetrics metrics = builder.meter == null
@@ -130,11 +131,14 @@ public final class Grid implements AutoCloseable {
     public static final String PSEUDONYM_KEY = "MARGIN_GRID_PSEUDONYM_KEY";
     public static final String MEMBERS = "MARGIN_GRID_MEMBERS";
     public static final String CLUSTER = "MARGIN_GRID_CLUSTER";
+    /** {@link #MEMBERS} for the member this process runs, used without a client ({@link Builder#inProcess}). */
+    public static final String IN_PROCESS = "in-process";
 
     /** Settings of a {@link Grid}; only the pseudonym key is required. */
     public static final class Builder {
 
-        private Supplier<ClientConfig> clientConfig = () -> GridConfigs.client(GridProfile.LOCAL);
+        private Supplier<GridConnection> connection = () -> GridConnection.client(
+                () -> GridConfigs.client(GridProfile.LOCAL));
         private byte[] pseudonymKey;
         private ValueCodec codec = ValueCodec.identity();
         private Meter meter;
@@ -151,40 +155,55 @@ public final class Grid implements AutoCloseable {
         /** The client configuration of hazelcast-config/ for {@code profile}; local unless set. */
         public Builder profile(GridProfile profile) {
             Objects.requireNonNull(profile, "profile");
-            this.clientConfig = () -> GridConfigs.client(profile);
+            this.connection = () -> GridConnection.client(() -> GridConfigs.client(profile));
             return this;
         }
 
         /** A client configuration of the caller's, e.g. one loaded from hazelcast-config/ and then adjusted. */
         public Builder clientConfig(ClientConfig config) {
             Objects.requireNonNull(config, "config");
-            this.clientConfig = () -> config;
+            this.connection = () -> GridConnection.client(() -> config);
+            return this;
+        }
+
+        /**
+         * No client: the member of {@code clusterName} that this process runs ({@link LocalGrid}), used directly. Local
+         * mode's functions share the launcher's member this way; its near caches are theirs, kept coherent among them
+         * and with any client of the member by the same leases and notices.
+         */
+        public Builder inProcess(String clusterName) {
+            Objects.requireNonNull(clusterName, "clusterName");
+            this.connection = () -> GridConnection.inProcess(clusterName);
             return this;
         }
 
         /**
          * The profile and pseudonym key of {@code env}: {@code MARGIN_GRID_PROFILE} ({@code local} or
          * {@code kubernetes}), optionally the members' addresses ({@code MARGIN_GRID_MEMBERS}, comma-separated
-         * {@code host:port}) and cluster name ({@code MARGIN_GRID_CLUSTER}) instead of the profile's, and {@code MARGIN_GRID_PSEUDONYM_KEY} (base64, at least 32 bytes, the same on every
-         * instance; required on Knative, a random key of this process when run locally without it).
+         * {@code host:port}, or {@code in-process} for this process's member) and cluster name
+         * ({@code MARGIN_GRID_CLUSTER}) instead of the profile's, and {@code MARGIN_GRID_PSEUDONYM_KEY} (base64, at
+         * least 32 bytes, the same on every instance; required on Knative, a random key of this process when run
+         * locally without it).
          *
          * @throws IllegalArgumentException naming the variable, when one is unusable or missing on Knative
          */
         public Builder environment(Map<String, String> env) {
             GridProfile profile = GridProfile.named(env.get(PROFILE));
             String members = env.get(MEMBERS);
+            String cluster = env.get(CLUSTER);
             if (members == null || members.isBlank()) {
                 profile(profile);
+            } else if (members.strip().equals(IN_PROCESS)) {
+                inProcess(cluster == null || cluster.isBlank() ? LocalGrid.DEFAULT_CLUSTER : cluster.strip());
             } else {
-                String cluster = env.get(CLUSTER);
-                this.clientConfig = () -> {
+                this.connection = () -> GridConnection.client(() -> {
                     ClientConfig config = GridConfigs.client(profile);
                     config.getNetworkConfig().setAddresses(List.of(members.strip().split("\\s*,\\s*")));
                     if (cluster != null && !cluster.isBlank()) {
                         config.setClusterName(cluster.strip());
                     }
                     return config;
-                };
+                });
             }
             String key = env.get(PSEUDONYM_KEY);
             if (key == null || key.isBlank()) {

@@ -46,7 +46,8 @@ import org.margin.store.local.LocalDatabase;
  * Local mode: every function in this one process, each on its own fixed port, as {@code ./margin dev} runs them,
  * with what production gives them from outside: a broker that delivers events between them by the cluster's own
  * Triggers, an embedded PostgreSQL (migrated, its data kept in {@code .margin/postgres} across restarts) and one
- * Hazelcast member. Each function is built from an environment, as on Knative; this one adds the local addresses.
+ * Hazelcast member, which the functions use in-process rather than each through a client of its own. Each function is
+ * built from an environment, as on Knative; this one adds the local addresses.
  *
  * <p>{@code MARGIN_LOCAL_PORT} moves the ports (default 8080: the broker, then one function per port after it; the
  * database at base + 20, the grid member at base + 21, so that two launchers on different bases never share either)
@@ -120,7 +121,8 @@ public final class Launcher {
         boolean embeddedGrid = !environment.containsKey(Grid.MEMBERS);
         int gridPort = base + GRID_PORT_OFFSET;
         if (embeddedGrid) {
-            shared.put(Grid.MEMBERS, "127.0.0.1:" + gridPort);
+            // The functions use the member directly; it still listens on its port for clients from outside.
+            shared.put(Grid.MEMBERS, Grid.IN_PROCESS);
             shared.put(Grid.CLUSTER, LocalGrid.DEFAULT_CLUSTER);
         }
         shared.putIfAbsent(KeyEncryptionKeys.DIRECTORY, directory.resolve("keys").toString());

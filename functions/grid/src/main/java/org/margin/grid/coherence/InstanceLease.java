@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.margin.grid.client.GridConnection;
@@ -44,7 +44,7 @@ public final class InstanceLease implements AutoCloseable {
     private final GridConnection connection;
     private final NearCaches nearCaches;
     private final List<Runnable> onTrusted = new CopyOnWriteArrayList<>();
-    private final Consumer<HazelcastInstance> subscriber;
+    private final Function<HazelcastInstance, Runnable> subscriber;
     private HazelcastInstance subscribed;
     private final ScheduledExecutorService timer;
     private volatile long trustedUntilNanos;
@@ -52,11 +52,12 @@ public final class InstanceLease implements AutoCloseable {
     private int failures;
 
     /**
-     * @param subscriber starts listening for write notices on a client; called once per client, before the
-     *                   instance first registers, so that no writer can list it before it hears notices
+     * @param subscriber starts listening for write notices on a client and returns what stops it; called once per
+     *                   client, before the instance first registers, so that no writer can list it before it hears
+     *                   notices
      */
     public InstanceLease(String instanceId, Duration lease, GridConnection connection, NearCaches nearCaches,
-                         Consumer<HazelcastInstance> subscriber) {
+                         Function<HazelcastInstance, Runnable> subscriber) {
         this.instanceId = instanceId;
         this.lease = lease;
         // A tenth of the lease covers clocks that tick at slightly different rates on writer and reader.
@@ -98,7 +99,7 @@ public final class InstanceLease implements AutoCloseable {
         try {
             distrust();
             if (subscribed != client) {
-                subscriber.accept(client);
+                connection.releaseAtClose(subscriber.apply(client));
                 subscribed = client;
             }
             // Notices may have been missed while untrusted: nothing held from before may be served.

@@ -3,9 +3,10 @@ package org.margin.grid.coherence;
 import com.hazelcast.client.map.impl.nearcache.NearCachedClientMapProxy;
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 
 /**
- * Direct access to the near cache (L1) of one client map. Hazelcast's public map API reads the near cache and the
+ * Direct access to the near cache (L1) of one map of a client, or of a member used in-process. Hazelcast's public map API reads the near cache and the
  * grid in one call and drops a near-cache entry only by also changing the grid; the tiers need both apart: a hit
  * counted as L1 without a network call, and a write notice that drops this process's copy and nothing else.
  * This is the one place that uses Hazelcast's internal near-cache API.
@@ -18,12 +19,13 @@ public final class NearCacheAccess {
         this.nearCache = nearCache;
     }
 
-    /** The near cache behind {@code map}; the client configuration must give the map one. */
+    /** The near cache behind {@code map}; the client's (or the member's) configuration must give the map one. */
     public static NearCacheAccess of(IMap<String, byte[]> map) {
-        if (!(map instanceof NearCachedClientMapProxy<String, byte[]> proxy)) {
-            throw new IllegalStateException("map " + map.getName() + " has no near cache in the client configuration");
-        }
-        return new NearCacheAccess(proxy.getNearCache());
+        return switch (map) {
+            case NearCachedClientMapProxy<String, byte[]> client -> new NearCacheAccess(client.getNearCache());
+            case NearCachedMapProxyImpl<String, byte[]> member -> new NearCacheAccess(member.getNearCache());
+            default -> throw new IllegalStateException("map " + map.getName() + " has no near cache in the configuration");
+        };
     }
 
     /** The cached bytes, or null when this process holds nothing for {@code key}. */

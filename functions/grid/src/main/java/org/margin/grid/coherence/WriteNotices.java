@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
 
 /**
  * Makes a write visible everywhere before it is acknowledged. Hazelcast sends near-cache invalidations on its
@@ -51,16 +52,21 @@ public final class WriteNotices {
         return instanceId;
     }
 
-    /** Listens for notices and acknowledgements; once per client, whose listeners outlive reconnections. */
-    public void subscribe(HazelcastInstance client) {
-        client.<String>getTopic(ACKNOWLEDGEMENTS + instanceId).addMessageListener(message -> {
+    /**
+     * Listens for notices and acknowledgements; once per client, whose listeners outlive reconnections. Returns what
+     * stops listening.
+     */
+    public Runnable subscribe(HazelcastInstance client) {
+        ITopic<String> acknowledgements = client.getTopic(ACKNOWLEDGEMENTS + instanceId);
+        UUID acknowledgementListener = acknowledgements.addMessageListener(message -> {
             Acknowledgement acknowledgement = Acknowledgement.decode(message.getMessageObject());
             Awaited waiting = awaited.get(acknowledgement.writeId());
             if (waiting != null) {
                 waiting.acknowledged(acknowledgement.instance());
             }
         });
-        client.<String>getTopic(NOTICES).addMessageListener(message -> {
+        ITopic<String> notices = client.getTopic(NOTICES);
+        UUID noticeListener = notices.addMessageListener(message -> {
             Notice notice = Notice.decode(message.getMessageObject());
             nearCaches.of(notice.mapName()).ifPresent(nearCache -> notice.keys().forEach(key -> {
                 nearCache.invalidate(key);
@@ -69,6 +75,10 @@ public final class WriteNotices {
             client.<String>getTopic(ACKNOWLEDGEMENTS + notice.writer())
                     .publishAsync(new Acknowledgement(notice.writeId(), instanceId).encode());
         });
+        return () -> {
+            notices.removeMessageListener(noticeListener);
+            acknowledgements.removeMessageListener(acknowledgementListener);
+        };
     }
 
     /**

@@ -2,6 +2,9 @@ package org.margin.grid.member;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.margin.grid.config.GridConfigs;
@@ -9,6 +12,8 @@ import org.margin.grid.config.GridProfile;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
@@ -16,12 +21,21 @@ import com.hazelcast.core.HazelcastInstance;
  * Grid members on loopback, in this process: one for the launcher ({@link #start()}), or a few for tests. Each
  * member loads member-local.yaml; a cluster of several turns TCP-IP join on for its own loopback ports, so that
  * concurrent runs with other cluster names and ports never meet.
+ *
+ * <p>Function instances of the same process may use a member directly instead of through a client of their own
+ * ({@link #inProcessMember}): the launcher's functions do. So each member also keeps a near cache of the tier maps,
+ * configured as the clients' near caches are (client-near-caches.yaml), holding the entries of its own partitions
+ * too, which on a member of one are all of them. Clients of the member are not affected by it.
  */
 public final class LocalGrid implements AutoCloseable {
 
     /** The cluster and port of member-local.yaml, which client-local.yaml connects to. */
     public static final String DEFAULT_CLUSTER = "margin-local";
     public static final int DEFAULT_PORT = 5701;
+
+    private static final String TIER_MAPS = "margin.tier.*";
+    /** The first member started of each cluster of this process, by cluster name; what in-process instances use. */
+    private static final Map<String, CompletableFuture<HazelcastInstance>> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final String clusterName;
     private final int basePort;
@@ -46,7 +60,23 @@ public final class LocalGrid implements AutoCloseable {
             grid.close();
             throw failed;
         }
+        grid.members().stream().findFirst().ifPresent(member -> IN_PROCESS.compute(clusterName, (name, registered) -> {
+            if (registered == null || registered.isDone()) {
+                return CompletableFuture.completedFuture(member);
+            }
+            registered.complete(member);
+            return registered;
+        }));
         return grid;
+    }
+
+    /**
+     * The member of {@code clusterName} started in this process, once it has started (the future completes then,
+     * however long that takes: the launcher starts its member beside its functions). After that member stopped, the
+     * one a later start of the cluster registers; until then, the stopped one.
+     */
+    public static CompletableFuture<HazelcastInstance> inProcessMember(String clusterName) {
+        return IN_PROCESS.computeIfAbsent(clusterName, name -> new CompletableFuture<>());
     }
 
     private void startMember(int index, int count) {
@@ -54,6 +84,10 @@ public final class LocalGrid implements AutoCloseable {
         config.setClusterName(clusterName);
         config.setInstanceName(clusterName + "-member-" + index);
         config.getNetworkConfig().setPort(basePort + index).setPortAutoIncrement(false);
+        MapConfig tierMaps = config.getMapConfigs().get(TIER_MAPS);
+        NearCacheConfig nearCache = new NearCacheConfig(
+                GridConfigs.client(GridProfile.LOCAL).getNearCacheConfigMap().get(TIER_MAPS));
+        tierMaps.setNearCacheConfig(nearCache.setName(TIER_MAPS).setCacheLocalEntries(true));
         if (count > 1) {
             JoinConfig join = config.getNetworkConfig().getJoin();
             join.getTcpIpConfig().setEnabled(true).setMembers(

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -225,10 +226,12 @@ public final class GridSessionStore implements SessionStore {
         }
         synchronized (this) {
             if (subscribed != client) {
-                client.<byte[]>getTopic(REPLIES + instanceId).addMessageListener(message -> {
+                ITopic<byte[]> replies = client.getTopic(REPLIES + instanceId);
+                UUID listener = replies.addMessageListener(message -> {
                     ForwardedReply forwarded = ForwardedReply.decode(message.getMessageObject());
                     complete(forwarded.key(), codec.open(forwarded.sealedReply(), context(forwarded.key())));
                 });
+                connection.releaseAtClose(() -> replies.removeMessageListener(listener));
                 subscribed = client;
             }
         }

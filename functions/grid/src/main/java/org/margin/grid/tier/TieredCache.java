@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -442,7 +443,8 @@ public final class TieredCache {
         NearCacheAccess nearCache = NearCacheAccess.of(map);
         support.nearCaches().add(mapName, nearCache);
         metrics.observeNearCache(nearCache::evictions, nearCache::expirations, nearCache::entries);
-        map.addEntryListener(new L2Evictions(), false);
+        UUID evictions = map.addEntryListener(new L2Evictions(), false);
+        support.connection().releaseAtClose(() -> map.removeEntryListener(evictions));
         bound = new Bound(client, map, nearCache);
         return bound;
     }

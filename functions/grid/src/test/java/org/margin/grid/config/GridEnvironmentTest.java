@@ -1,5 +1,6 @@
 package org.margin.grid.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.margin.grid.Grid;
+import org.margin.grid.member.LocalGrid;
+import org.margin.grid.support.TestGrids;
 
 class GridEnvironmentTest {
 
@@ -17,6 +20,15 @@ class GridEnvironmentTest {
     void aKeyAndProfileFromTheEnvironmentAreTaken() {
         assertThatCode(() -> Grid.builder().environment(Map.of(Grid.PROFILE, "kubernetes", Grid.PSEUDONYM_KEY, KEY)))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void inProcessMembersAreTheMemberOfThisProcessItselfWithoutAClient() {
+        try (LocalGrid members = TestGrids.members(1);
+             Grid grid = TestGrids.trusted(Grid.builder().environment(Map.of(Grid.MEMBERS, Grid.IN_PROCESS,
+                     Grid.CLUSTER, members.clusterName(), Grid.PSEUDONYM_KEY, KEY)).build())) {
+            assertThat(grid.support().connection().client()).containsSame(members.members().getFirst());
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.margin.grid.Grid;
 import org.margin.grid.member.LocalGrid;
 import org.margin.grid.support.MetricsProbe;
@@ -30,25 +31,31 @@ import com.hazelcast.map.IMap;
  * Two function instances, each a client with its own near cache, against two real members: a write acknowledged
  * on one is what the other reads next, even when the other held the old value in its near cache.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossInstanceConsistencyTest {
 
-    private static LocalGrid members;
-    private static MetricsProbe metricsA;
-    private static MetricsProbe metricsB;
-    private static Grid instanceA;
-    private static Grid instanceB;
+    private LocalGrid members;
+    private MetricsProbe metricsA;
+    private MetricsProbe metricsB;
+    private Grid instanceA;
+    private Grid instanceB;
 
     @BeforeAll
-    static void start() {
+    void start() {
         members = TestGrids.members(2);
         metricsA = new MetricsProbe();
         metricsB = new MetricsProbe();
         instanceA = TestGrids.trusted(TestGrids.instanceOf(members).meter(metricsA.meter()).build());
-        instanceB = TestGrids.trusted(TestGrids.instanceOf(members).meter(metricsB.meter()).build());
+        instanceB = TestGrids.trusted(instanceB(members).meter(metricsB.meter()).build());
+    }
+
+    /** How instance B reaches the grid: here a client of its own, like A. */
+    Grid.Builder instanceB(LocalGrid members) {
+        return TestGrids.instanceOf(members);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         instanceA.close();
         instanceB.close();
         members.close();
@@ -111,7 +118,7 @@ class CrossInstanceConsistencyTest {
         }
     }
 
-    private static HazelcastInstance connectedClient() {
+    private HazelcastInstance connectedClient() {
         ClientConfig config = TestGrids.clientOf(members);
         config.getConnectionStrategyConfig().setAsyncStart(false);
         return HazelcastClient.newHazelcastClient(config);
@@ -263,7 +270,7 @@ class CrossInstanceConsistencyTest {
                 .as("near-cache hits happened between burials").isPositive();
     }
 
-    private static long noticesOnB(String cache) {
+    private long noticesOnB(String cache) {
         return metricsB.sum("margin.grid.invalidations", "cache", cache, "cause", "notice");
     }
 

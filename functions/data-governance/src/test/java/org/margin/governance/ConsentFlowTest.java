@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -135,6 +136,10 @@ class ConsentFlowTest {
                 .build().start();
         environment.put(Grid.MEMBERS, "127.0.0.1:" + gridPort);
         environment.put(Grid.CLUSTER, members.clusterName());
+        // One key for every function, as on Knative: the grid's entries of a student are found under the same name.
+        byte[] pseudonymKey = new byte[32];
+        new SecureRandom().nextBytes(pseudonymKey);
+        environment.put(Grid.PSEUDONYM_KEY, Base64.getEncoder().encodeToString(pseudonymKey));
         environment.put("MARGIN_KEK_DIR", directory.resolve("keys").toString());
         environment.put(HttpEventSink.K_SINK, "http://127.0.0.1:" + brokerPort + "/");
         environment.put("MARGIN_LMS_SOURCES", """
@@ -277,6 +282,33 @@ class ConsentFlowTest {
                 CallerContext.student(INSTITUTION, withdrawn, "consent:read"), args("studentId", withdrawn.toString())));
         assertThat(consents.get("processing").get("analysis").asBoolean()).isFalse();
         assertThat(consents.get("processing").get("profiling").asBoolean()).isTrue();
+    }
+
+    /**
+     * The analysis instance admitted the student a moment ago, so it holds their status; the withdrawal, made by
+     * another instance (data governance), is in force there for the very next event.
+     */
+    @Test
+    void aWithdrawalIsInForceAtOnceOnAnInstanceThatHadJustAdmittedTheStudent() throws Exception {
+        UUID student = rosterPerson("3008", Optional.empty(), Optional.empty(), Optional.of(TEEN_BIRTH));
+        webhook(9411, 3008, Instant.now().minusSeconds(60));
+        webhook(9412, 3008, Instant.now());
+        List<CloudEvent> submissions = List.copyOf(emitted);
+        assertThat(submissions).hasSize(2);
+        emitted.clear();
+        HttpEventSink toAnalysis = new HttpEventSink(URI.create("http://127.0.0.1:" + analysis.port() + "/"),
+                Map.of());
+        toAnalysis.send(submissions.get(0));
+        assertThat(emitted).as("analysed while consent stands").singleElement()
+                .satisfies(event -> assertThat(event.getType()).isEqualTo(EventType.WRITING_ANALYZED.type()));
+        emitted.clear();
+
+        JsonNode result = structured(call(withdrawConsent, CallerContext.student(INSTITUTION, student, "consent:write"),
+                purposes(args("studentId", student.toString()), "analysis")));
+        toAnalysis.send(submissions.get(1));
+
+        assertThat(result.get("inForceEverywhere").asBoolean()).isTrue();
+        assertThat(emitted).as("the next event is not analysed").isEmpty();
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class Platform implements AutoCloseable {
         this.texts = new SubmissionTexts(store.submissions(), keyring);
         this.events = MarginEvents.forFunction(function);
         this.pseudonyms = new Pseudonyms(store.people(), keyring);
-        this.consentGate = ConsentGate.of(store.consents(), meter);
+        this.consentGate = ConsentGate.of(store.consents(), grid, meter);
         this.parentalConsent = new ParentalConsent(pseudonyms, store.consents(), unknownAge);
         this.heldEvents = new HeldEventRelay(store.heldEvents(), keyring);
         this.audit = audit;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.margin.governance.access.Access;
 import org.margin.governance.audit.AuditRecords;
 import org.margin.governance.mcp.Schemas;
+import org.margin.grid.tier.WriteOutcome;
 import org.margin.platform.consent.ConsentGate;
 import org.margin.runtime.auth.Role;
 import org.margin.runtime.mcp.input.RequestContext;
@@ -29,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code withdraw_consent} tool: from now on the student's events are not processed for the purposes named
- * (the functions' consent gates drop them within seconds), and class aggregates leave the student out when
+ * (every function's consent gate drops them from this answer on, which {@code inForceEverywhere} confirms), and class aggregates leave the student out when
  * analytics is withdrawn. The withdrawal is kept with its time; retention expires the data processed under the
  * consent from it ({@link Consents#withdrawnSince}). With no consent to withdraw, the objection is recorded all the
  * same (as the student's, or the institution's when an administrator records it), so the purpose is refused from
@@ -101,7 +102,7 @@ public final class WithdrawConsentTool {
                     ? new ToolError("No student with this id in your institution.")
                     : new ToolError("The withdrawal could not be recorded (" + e.reason() + ").");
         }
-        gate.invalidate(tenant, student);
+        result.put("inForceEverywhere", gate.invalidate(tenant, student) instanceof WriteOutcome.Confirmed);
         audit.action(granted, "consent.withdrawn", student.toString());
         return ToolResult.structured(result);
     }

@@ -50,10 +50,13 @@ public final class GridDeliveryLedger implements DeliveryLedger {
         this.retention = retention;
     }
 
-    /** The ledger of {@code function} on {@code grid}: claims held 2 minutes, deliveries remembered 24 hours. */
+    /**
+     * The ledger of {@code function} on {@code grid}: claims held 2 minutes, deliveries remembered an hour, far longer
+     * than a Trigger's retries take (six from 0.5 s, doubling: 31.5 s) and a broker's redeliveries after a restart.
+     */
     public static GridDeliveryLedger create(Grid grid, String function) {
         return new GridDeliveryLedger(grid.support().connection(), grid.support().pseudonyms(), "delivery." + function,
-                Duration.ofMinutes(2), Duration.ofHours(24));
+                Duration.ofMinutes(2), Duration.ofHours(1));
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.NearCacheConfig;
 
 /** The YAML of hazelcast-config/, as members and clients load it from this module's jar. */
@@ -19,7 +20,7 @@ class GridConfigsTest {
 
     @ParameterizedTest
     @EnumSource(GridProfile.class)
-    void everyTierMapKeepsASynchronousBackupAndBoundsItsSizeAndAge(GridProfile profile) {
+    void everyTierMapAndTheDeliveryLedgerKeepASynchronousBackupAndBoundTheirSize(GridProfile profile) {
         Config member = GridConfigs.member(profile);
 
         MapConfig tier = member.getMapConfig(TieredCache.MAP_PREFIX + "essays");
@@ -27,6 +28,10 @@ class GridConfigsTest {
         assertThat(tier.getTimeToLiveSeconds()).isPositive();
         assertThat(tier.getEvictionConfig().getEvictionPolicy()).isNotEqualTo(EvictionPolicy.NONE);
         assertThat(member.getMapConfig("margin.session.states").getBackupCount()).isGreaterThanOrEqualTo(1);
+        MapConfig deliveries = member.getMapConfig("margin.event.deliveries");
+        assertThat(deliveries.getBackupCount()).isGreaterThanOrEqualTo(1);
+        assertThat(deliveries.getEvictionConfig().getEvictionPolicy()).isNotEqualTo(EvictionPolicy.NONE);
+        assertThat(deliveries.getEvictionConfig().getMaxSizePolicy()).isEqualTo(MaxSizePolicy.PER_NODE);
         assertThat(member.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
     }
 

@@ -40,6 +40,14 @@ public final class TestGrids {
                 .breakerDelay(Duration.ofMillis(500));
     }
 
+    /** A function instance's grid on the first of {@code members} itself, as the launcher's functions use theirs. */
+    public static Grid.Builder inProcessOf(LocalGrid members) {
+        return Grid.builder()
+                .inProcess(members.clusterName())
+                .pseudonymKey(PSEUDONYM_KEY)
+                .breakerDelay(Duration.ofMillis(500));
+    }
+
     /**
      * Waits until {@code grid} holds its lease, connecting it first. A registration takes about a second; the wait
      * leaves room for a saturated 2-core machine.

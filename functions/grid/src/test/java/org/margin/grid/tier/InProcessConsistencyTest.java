@@ -1,7 +1,5 @@
 package org.margin.grid.tier;
 
-import java.time.Duration;
-
 import org.margin.grid.Grid;
 import org.margin.grid.member.LocalGrid;
 import org.margin.grid.support.TestGrids;
@@ -15,9 +13,6 @@ class InProcessConsistencyTest extends CrossInstanceConsistencyTest {
 
     @Override
     Grid.Builder instanceB(LocalGrid members) {
-        return Grid.builder()
-                .inProcess(members.clusterName())
-                .pseudonymKey(TestGrids.PSEUDONYM_KEY)
-                .breakerDelay(Duration.ofMillis(500));
+        return TestGrids.inProcessOf(members);
     }
 }

@@ -1,10 +1,6 @@
 package org.margin.benchmarks.access;
 
-import com.hazelcast.client.config.ClientConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +23,8 @@ import org.margin.access.relationship.Membership;
 import org.margin.access.relationship.RelationshipCache;
 import org.margin.access.relationship.RelationshipEpochs;
 import org.margin.grid.Grid;
-import org.margin.grid.config.GridConfigs;
-import org.margin.grid.config.GridProfile;
 import org.margin.grid.member.LocalGrid;
+import org.margin.grid.support.TestGrids;
 import org.margin.runtime.auth.DevTokens;
 import org.margin.runtime.auth.InvalidToken;
 import org.margin.runtime.auth.KeysUnavailable;
@@ -105,7 +100,11 @@ public class AccessDecisionBenchmark {
         store.enrollments().enroll(tenant, course, student, EnrollmentRole.STUDENT, termStart, Optional.empty());
 
         RelationshipEpochs relationshipEpochs = switch (epochs) {
-            case "grid" -> new GridEpochs(grid = trustedGrid());
+            case "grid" -> {
+                members = TestGrids.members(1);
+                grid = TestGrids.trusted(TestGrids.instanceOf(members).build());
+                yield new GridEpochs(grid);
+            }
             case "local" -> new LocalEpochs();
             default -> throw new IllegalArgumentException("epochs must be grid or local");
         };
@@ -153,42 +152,9 @@ public class AccessDecisionBenchmark {
                 Optional.empty(), Optional.empty(), Optional.empty(), opaque("lookup:" + lmsUser), Optional.empty()));
     }
 
-    private Grid trustedGrid() {
-        members = LocalGrid.start("access-bench-" + UUID.randomUUID(), freePort(), 1);
-        ClientConfig config = GridConfigs.client(GridProfile.LOCAL);
-        config.setClusterName(members.clusterName());
-        config.setInstanceName("access-bench-client");
-        config.getNetworkConfig().setAddresses(members.addresses());
-        Grid client = Grid.builder().clientConfig(config)
-                .pseudonymKey("a benchmark key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8))
-                .build();
-        client.connect();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!client.trusted()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the grid client did not register within 60 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-        }
-        return client;
-    }
-
     private static void expectPermit(Decision decision) {
         if (!decision.equals(INTEREST)) {
             throw new IllegalStateException("expected a permit on legitimate interest, got " + decision);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
         }
     }
 

@@ -25,7 +25,7 @@ sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 
 echo "warm-up: $WARMUP webhooks, not measured"
 "${driver[@]}" ingest "$WARMUP" 16 | grep -v "  after"
-sleep 3
+wait_until_idle
 sql -c "SELECT pg_stat_statements_reset()" >/dev/null
 # CPU of the launcher and of PostgreSQL's processes, in clock ticks (user + system).
 ticks() {

@@ -1,6 +1,7 @@
 # Sourced by pipeline.sh and pipeline-cost.sh, from the repository's root with BASE set: a launcher (every function,
 # the local broker, an embedded PostgreSQL and a Hazelcast member) in local mode, taking signed Moodle webhooks of one
-# institution, and the driver that sends them. Defines DIR, launcher, start_launcher and driver; cleans up on exit.
+# institution, and the driver that sends them. Defines DIR, launcher, start_launcher, wait_until_idle and driver;
+# cleans up on exit.
 
 DIR="$(mktemp -d)"
 INSTITUTION="$(cat /proc/sys/kernel/random/uuid)"
@@ -24,6 +25,17 @@ start_launcher() {
   done
 }
 trap '[ -n "$launcher" ] && kill "$launcher" 2>/dev/null; wait 2>/dev/null; rm -rf "$DIR"' EXIT
+
+# After a warm-up its alerts are all in, but other subscribers (integrity, profiling) may still be working through
+# theirs: waits until the launcher is nearly idle (under 15% of a core over 2 s, at most 5 minutes), so that what is
+# measured next has the machine to itself and counts none of the warm-up's work.
+wait_until_idle() {
+  local before after
+  for _ in $(seq 150); do
+    before=$(awk '{print $14 + $15}' "/proc/$launcher/stat"); sleep 2; after=$(awk '{print $14 + $15}' "/proc/$launcher/stat")
+    [ $((after - before)) -lt 30 ] && return
+  done
+}
 
 # The driver shares the machine with what it measures: C1 alone and the serial collector halve what it costs
 # (a 27 s run at 70/s: 6.4 s of CPU instead of 11.9 s, most of the difference the C2 compiler's threads).

@@ -20,12 +20,6 @@ echo "JDK $java_major, $(nproc) cores; launcher log: $DIR/launcher.log"
 # 2,000 webhooks it could not keep up with 40/s; after 10,000 its JIT has compiled most of what the pipeline runs.
 echo "warm-up: $WARMUP webhooks, not measured"
 "${driver[@]}" ingest "$WARMUP" 16 >/dev/null
-# The warm-up's alerts are all in, but other subscribers (integrity, profiling) may still be working through theirs:
-# wait until the launcher is nearly idle (under 15% of a core over 2 s), so the latency run has the machine to itself.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$launcher/stat"; }
-for _ in $(seq 150); do
-  before=$(cpu_ticks); sleep 2; after=$(cpu_ticks)
-  [ $((after - before)) -lt 30 ] && break
-done
+wait_until_idle
 "${driver[@]}" latency "$RATE" "$SECONDS_AT_RATE"
 "${driver[@]}" ingest "$INGEST_COUNT" "$CONCURRENCY"

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -70,6 +73,45 @@ class EventDeliveryTest {
         assertThat(emitted.getId()).isEqualTo("analyzed-of-s-1");
         assertThat(emitted.getExtension("margintier")).isEqualTo("local");
         assertThat(new String(emitted.getData().toBytes())).isEqualTo("{\"n\":1}");
+    }
+
+    /**
+     * A sink is an in-cluster address (a Broker's ingress): a JVM-wide proxy selector is not asked about its HTTP
+     * requests (the JDK's socket still asks once per connection, for SOCKS).
+     */
+    @Test
+    void aSinkIsReachedWithoutAskingTheSystemsProxySelectorPerEvent() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(3);
+        FunctionRuntime downstream = start(FunctionRuntime.builder().service("downstream").settings(ANY_PORT)
+                .cloudEvent(ANALYZED, event -> {
+                    arrived.countDown();
+                    return EventOutcome.accepted();
+                }));
+        List<URI> asked = new CopyOnWriteArrayList<>();
+        ProxySelector system = ProxySelector.getDefault();
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                asked.add(uri);
+                return List.of(Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+            }
+        });
+        try {
+            EventSink sink = HttpEventSink.fromEnvironment(
+                    Map.of(HttpEventSink.K_SINK, "http://127.0.0.1:" + downstream.port() + "/"));
+            for (int i = 1; i <= 3; i++) {
+                sink.send(event(ANALYZED, "a-" + i));
+            }
+        } finally {
+            ProxySelector.setDefault(system);
+        }
+
+        assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(asked).extracting(URI::getScheme).doesNotContain("http", "https");
     }
 
     @Test

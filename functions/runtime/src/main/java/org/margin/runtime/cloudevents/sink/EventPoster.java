@@ -10,6 +10,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -89,6 +90,9 @@ public final class EventPoster {
                             .connectTimeout(timeout)
                             .readTimeout(timeout)
                             .followRedirects(false)
+                            // Sinks are in-cluster addresses (a Broker's ingress, a function): never through a
+                            // JVM-wide proxy, and asking the system's selector parsed a URI for every event.
+                            .proxy(Proxy.noProxy())
                             .build();
                     client = built;
                 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.margin.grid.Grid;
 import org.margin.grid.key.KeyPseudonyms;
 import org.margin.grid.member.LocalGrid;
@@ -15,7 +16,11 @@ import org.margin.grid.support.MetricsProbe;
 import org.margin.grid.support.TestGrids;
 import org.margin.grid.support.VersionedStore;
 
-/** The grid goes away and comes back; reads never stop working, and the tiers fill again by themselves. */
+/**
+ * The grid goes away and comes back; reads never stop working, and the tiers fill again by themselves. For an
+ * instance with a client of its own, and for one on a member of its own process (which comes back as a new member of
+ * the same cluster).
+ */
 class DegradationTest {
 
     private static final int STUDENTS = 50;
@@ -25,15 +30,17 @@ class DegradationTest {
      */
     private static final int MOSTLY = STUDENTS * 9 / 10;
 
-    @Test
-    void readsAreServedByTheStoreWhileTheGridIsDownAndTheTiersRecoverWhenItReturns() {
+    @ParameterizedTest(name = "in-process: {0}")
+    @ValueSource(booleans = {false, true})
+    void readsAreServedByTheStoreWhileTheGridIsDownAndTheTiersRecoverWhenItReturns(boolean inProcess) {
         String cluster = "margin-test-" + UUID.randomUUID();
         int port = FreePorts.base(2);
         VersionedStore store = new VersionedStore();
         IntStream.range(0, STUDENTS).forEach(student -> store.save("student-" + student, VersionedStore.version(student)));
         LocalGrid members = LocalGrid.start(cluster, port, 2);
         try (MetricsProbe metrics = new MetricsProbe();
-             Grid grid = TestGrids.trusted(TestGrids.instanceOf(members).meter(metrics.meter()).build())) {
+             Grid grid = TestGrids.trusted((inProcess ? TestGrids.inProcessOf(members) : TestGrids.instanceOf(members))
+                     .meter(metrics.meter()).build())) {
             TieredCache cache = grid.cache("outage", store::load, store::save);
             readAll(cache);
             readAll(cache);

@@ -31,7 +31,8 @@ public final class GridFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2 || args.length > 3 || (args.length == 3 && !List.of(CLIENT, Grid.IN_PROCESS).contains(args[2]))) {
+        if (args.length < 2 || args.length > 3
+                || (args.length == 3 && !List.of(CLIENT, Grid.IN_PROCESS).contains(args[2]))) {
             System.err.println("usage: GridFloor SECONDS CONCURRENCY [client|in-process]");
             System.exit(2);
         }

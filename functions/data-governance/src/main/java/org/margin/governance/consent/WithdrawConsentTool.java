@@ -30,11 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code withdraw_consent} tool: from now on the student's events are not processed for the purposes named
- * (every function's consent gate drops them from this answer on, which {@code inForceEverywhere} confirms), and class aggregates leave the student out when
- * analytics is withdrawn. The withdrawal is kept with its time; retention expires the data processed under the
- * consent from it ({@link Consents#withdrawnSince}). With no consent to withdraw, the objection is recorded all the
- * same (as the student's, or the institution's when an administrator records it), so the purpose is refused from
- * then on.
+ * (every function's consent gate drops them from this answer on, which {@code inForceEverywhere} confirms), and
+ * class aggregates leave the student out when analytics is withdrawn. The withdrawal is kept with its time; retention
+ * expires the data processed under the consent from it ({@link Consents#withdrawnSince}). With no consent to
+ * withdraw, the objection is recorded all the same (as the student's, or the institution's when an administrator
+ * records it), so the purpose is refused from then on.
  */
 public final class WithdrawConsentTool {
 

@@ -6,9 +6,10 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
 
 /**
- * Direct access to the near cache (L1) of one map of a client, or of a member used in-process. Hazelcast's public map API reads the near cache and the
- * grid in one call and drops a near-cache entry only by also changing the grid; the tiers need both apart: a hit
- * counted as L1 without a network call, and a write notice that drops this process's copy and nothing else.
+ * Direct access to the near cache (L1) of one map of a client, or of a member used in-process. Hazelcast's public
+ * map API reads the near cache and the grid in one call and drops a near-cache entry only by also changing the grid;
+ * the tiers need both apart: a hit counted as L1 without a network call, and a write notice that drops this
+ * process's copy and nothing else.
  * This is the one place that uses Hazelcast's internal near-cache API.
  */
 public final class NearCacheAccess {
@@ -24,7 +25,8 @@ public final class NearCacheAccess {
         return switch (map) {
             case NearCachedClientMapProxy<String, byte[]> client -> new NearCacheAccess(client.getNearCache());
             case NearCachedMapProxyImpl<String, byte[]> member -> new NearCacheAccess(member.getNearCache());
-            default -> throw new IllegalStateException("map " + map.getName() + " has no near cache in the configuration");
+            default -> throw new IllegalStateException(
+                    "map " + map.getName() + " has no near cache in the configuration");
         };
     }
 

@@ -60,17 +60,17 @@ class GroupCommitTest {
             return items.stream().map(item -> item * 10).toList();
         }, 8, 2);
 
-        CountDownLatch calling = new CountDownLatch(40);
+        List<Thread> callerThreads = Collections.synchronizedList(new ArrayList<>());
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> results = IntStream.range(0, 40)
                     .mapToObj(i -> callers.submit(() -> {
-                        calling.countDown();
+                        callerThreads.add(Thread.currentThread());
                         return commit.write(TENANT, i);
                     })).toList();
-            // Every caller has started (on a busy machine some took longer than a fixed pause), and has had a
-            // moment to queue behind the two groups held.
-            assertThat(calling.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(100);
+            // A caller waits only once its write has queued, or is in one of the groups held; on a busy machine
+            // some took longer than any fixed pause to get there, and a group taken before they had queued was
+            // smaller than the test means.
+            awaitAllWaiting(callerThreads, 40);
             firstGroupsHeld.countDown();
             for (int i = 0; i < results.size(); i++) {
                 assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i * 10);
@@ -80,6 +80,15 @@ class GroupCommitTest {
         assertThat(groups).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(8));
         assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(40);
         assertThat(groups.size()).as("40 writes in few groups").isLessThanOrEqualTo(2 + 5);
+    }
+
+    private static void awaitAllWaiting(List<Thread> threads, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (threads.size() < expected || !threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                || t.getState() == Thread.State.TIMED_WAITING)) {
+            assertThat(System.nanoTime()).as("every caller queued within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.margin.store.integrity.Fingerprint.Kind.PASSAGE;
 import static org.margin.store.integrity.Fingerprint.Kind.WORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,6 +239,109 @@ class FingerprintsTest {
 
         assertThat(store.fingerprints().record(world.tenant(), new SubmissionId(UUID.randomUUID()),
                 List.of(new Fingerprint(PASSAGE, 1, 0, 0, 7)))).isZero();
+    }
+
+    @Test
+    void aSubmissionDeletedByAnyPathTakesItsEntriesWithIt() throws Exception {
+        World world = World.create(store, 2);
+        SubmissionId doomed = submit(world, world.course(), 0);
+        SubmissionId kept = submit(world, world.course(), 1);
+        store.fingerprints().record(world.tenant(), doomed, List.of(new Fingerprint(PASSAGE, 81, 0, 0, 7),
+                new Fingerprint(WORD, 82, 1, 0, 0)));
+        store.fingerprints().record(world.tenant(), kept, List.of(new Fingerprint(PASSAGE, 81, 0, 0, 7)));
+
+        // The student's deletion reaches the submission through the keys' cascade, not through IndexCounts.
+        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
+             PreparedStatement erase = owner.prepareStatement(
+                     "DELETE FROM people WHERE institution_id = ? AND id = ?")) {
+            erase.setObject(1, world.tenant().value());
+            erase.setObject(2, world.students().get(0).value());
+            assertThat(erase.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(entriesOf(world, doomed)).isZero();
+        assertThat(entriesOf(world, kept)).isEqualTo(1);
+    }
+
+    @Test
+    void aFilingThatMeetsTheSubmissionsDeletionWaitsForItAndFilesNothing() throws Exception {
+        World world = World.create(store, 1);
+        SubmissionId doomed = submit(world, world.course(), 0);
+        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
+             PreparedStatement delete = owner.prepareStatement(
+                     "DELETE FROM submissions WHERE institution_id = ? AND id = ?");
+             var filers = Executors.newVirtualThreadPerTaskExecutor()) {
+            owner.setAutoCommit(false);
+            delete.setObject(1, world.tenant().value());
+            delete.setObject(2, doomed.value());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+
+            Future<Long> filing = filers.submit(() -> store.fingerprints().record(world.tenant(), doomed,
+                    List.of(new Fingerprint(PASSAGE, 91, 0, 0, 7))));
+            awaitFilingWaitingForALock();
+            owner.commit();
+
+            assertThat(filing.get(30, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(entriesOf(world, doomed)).isZero();
+    }
+
+    @Test
+    void ofTwoFilingsOfASubmissionAtOnceTheSecondToCommitFilesNothing() throws Exception {
+        World world = World.create(store, 1);
+        SubmissionId mine = submit(world, world.course(), 0);
+        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
+             PreparedStatement first = owner.prepareStatement("""
+                     INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, kind, hash,
+                                               position, start_offset, end_offset)
+                     SELECT institution_id, course_id, id, student_id, 0, 61, 0, 0, 7
+                     FROM submissions WHERE institution_id = ? AND id = ?""");
+             var filers = Executors.newVirtualThreadPerTaskExecutor()) {
+            owner.setAutoCommit(false);
+            first.setObject(1, world.tenant().value());
+            first.setObject(2, mine.value());
+            assertThat(first.executeUpdate()).isEqualTo(1);
+
+            // The second finds no entry (the first's is not committed) and waits on the primary key for the first.
+            Future<Long> second = filers.submit(() -> store.fingerprints().record(world.tenant(), mine,
+                    List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7), new Fingerprint(PASSAGE, 62, 1, 10, 17))));
+            awaitFilingWaitingForALock();
+            owner.commit();
+
+            assertThat(second.get(30, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(entriesOf(world, mine)).isEqualTo(1);
+    }
+
+    private static void awaitFilingWaitingForALock() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection superuser = TestDatabases.asSuperuser(TestDatabases.shared());
+             PreparedStatement waiting = superuser.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO fingerprints%'")) {
+            while (true) {
+                try (ResultSet result = waiting.executeQuery()) {
+                    result.next();
+                    if (result.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the filing waits for the deletion's lock").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static long entriesOf(World world, SubmissionId submission) throws Exception {
+        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
+             PreparedStatement count = owner.prepareStatement(
+                     "SELECT count(*) FROM fingerprints WHERE institution_id = ? AND submission_id = ?")) {
+            count.setObject(1, world.tenant().value());
+            count.setObject(2, submission.value());
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private static SubmissionId submit(World world, CourseId course, int index) {

@@ -144,8 +144,8 @@ public final class Fingerprints {
     /**
      * Files a submission's fingerprints under its course and credits them to the course's counts; returns how
      * many were added: all, or 0 when the submission is unknown in this tenant or has its entries already (they
-     * are kept as they are and not counted again). The credit is pending until {@link IndexCounts} folds it in, and counted by
-     * every read meanwhile.
+     * are kept as they are and not counted again). The credit is pending until {@link IndexCounts} folds it in, and
+     * counted by every read meanwhile.
      */
     public long record(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
         return file(tenant, submission, fingerprints).filed();
@@ -162,18 +162,18 @@ public final class Fingerprints {
         Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
         Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
         Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
+        Object[] parameters = {tenant.value(), submission.value(), kinds, hashes, positions, starts, ends};
         try {
-            return fileOnce(tenant, submission, kinds, hashes, positions, starts, ends);
+            return fileOnce(tenant, hashes, parameters);
         } catch (StoreRejectedException refused) {
             if (refused.reason() != StoreRejectedException.Reason.DUPLICATE) {
                 throw refused;
             }
-            return fileOnce(tenant, submission, kinds, hashes, positions, starts, ends);
+            return fileOnce(tenant, hashes, parameters);
         }
     }
 
-    private Filing fileOnce(TenantId tenant, SubmissionId submission, Short[] kinds, Long[] hashes,
-                            Integer[] positions, Integer[] starts, Integer[] ends) {
+    private Filing fileOnce(TenantId tenant, Long[] hashes, Object[] parameters) {
         long[] filed = {0};
         CountReading counts = new CountReading(hashes);
         transactions.writeOne(tenant, "fingerprint recording", RECORD, row -> {
@@ -183,7 +183,7 @@ public final class Fingerprints {
                 counts.add(row);
             }
             return row;
-        }, tenant.value(), submission.value(), kinds, hashes, positions, starts, ends);
+        }, parameters);
         return new Filing(filed[0], counts.frequencies());
     }
 

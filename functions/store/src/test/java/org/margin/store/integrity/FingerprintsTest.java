@@ -267,22 +267,9 @@ class FingerprintsTest {
     void aFilingThatMeetsTheSubmissionsDeletionWaitsForItAndFilesNothing() throws Exception {
         World world = World.create(store, 1);
         SubmissionId doomed = submit(world, world.course(), 0);
-        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
-             PreparedStatement delete = owner.prepareStatement(
-                     "DELETE FROM submissions WHERE institution_id = ? AND id = ?");
-             var filers = Executors.newVirtualThreadPerTaskExecutor()) {
-            owner.setAutoCommit(false);
-            delete.setObject(1, world.tenant().value());
-            delete.setObject(2, doomed.value());
-            assertThat(delete.executeUpdate()).isEqualTo(1);
 
-            Future<Long> filing = filers.submit(() -> store.fingerprints().record(world.tenant(), doomed,
-                    List.of(new Fingerprint(PASSAGE, 91, 0, 0, 7))));
-            awaitFilingWaitingForALock();
-            owner.commit();
-
-            assertThat(filing.get(30, TimeUnit.SECONDS)).isZero();
-        }
+        assertThat(fileWhileHeld("DELETE FROM submissions WHERE institution_id = ? AND id = ?", world, doomed,
+                List.of(new Fingerprint(PASSAGE, 91, 0, 0, 7)))).isZero();
         assertThat(entriesOf(world, doomed)).isZero();
     }
 
@@ -290,27 +277,37 @@ class FingerprintsTest {
     void ofTwoFilingsOfASubmissionAtOnceTheSecondToCommitFilesNothing() throws Exception {
         World world = World.create(store, 1);
         SubmissionId mine = submit(world, world.course(), 0);
+
+        // The second finds no entry (the first's is not committed) and waits on the primary key for the first.
+        assertThat(fileWhileHeld("""
+                INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, kind, hash,
+                                          position, start_offset, end_offset)
+                SELECT institution_id, course_id, id, student_id, 0, 61, 0, 0, 7
+                FROM submissions WHERE institution_id = ? AND id = ?""", world, mine,
+                List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7), new Fingerprint(PASSAGE, 62, 1, 10, 17)))).isZero();
+        assertThat(entriesOf(world, mine)).isEqualTo(1);
+    }
+
+    /**
+     * Files {@code entries} while another transaction holds {@code held} (a statement of one row, given the tenant
+     * and the submission) uncommitted; commits it once the filing waits for it, and returns what the filing filed.
+     */
+    private static long fileWhileHeld(String held, World world, SubmissionId submission, List<Fingerprint> entries)
+            throws Exception {
         try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
-             PreparedStatement first = owner.prepareStatement("""
-                     INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, kind, hash,
-                                               position, start_offset, end_offset)
-                     SELECT institution_id, course_id, id, student_id, 0, 61, 0, 0, 7
-                     FROM submissions WHERE institution_id = ? AND id = ?""");
+             PreparedStatement statement = owner.prepareStatement(held);
              var filers = Executors.newVirtualThreadPerTaskExecutor()) {
             owner.setAutoCommit(false);
-            first.setObject(1, world.tenant().value());
-            first.setObject(2, mine.value());
-            assertThat(first.executeUpdate()).isEqualTo(1);
+            statement.setObject(1, world.tenant().value());
+            statement.setObject(2, submission.value());
+            assertThat(statement.executeUpdate()).isEqualTo(1);
 
-            // The second finds no entry (the first's is not committed) and waits on the primary key for the first.
-            Future<Long> second = filers.submit(() -> store.fingerprints().record(world.tenant(), mine,
-                    List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7), new Fingerprint(PASSAGE, 62, 1, 10, 17))));
+            Future<Long> filing = filers.submit(() -> store.fingerprints().record(world.tenant(), submission,
+                    entries));
             awaitFilingWaitingForALock();
             owner.commit();
-
-            assertThat(second.get(30, TimeUnit.SECONDS)).isZero();
+            return filing.get(30, TimeUnit.SECONDS);
         }
-        assertThat(entriesOf(world, mine)).isEqualTo(1);
     }
 
     private static void awaitFilingWaitingForALock() throws Exception {

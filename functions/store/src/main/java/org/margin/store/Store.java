@@ -352,6 +352,7 @@ public final class Store implements AutoCloseable {
                     .option(STATEMENT_TIMEOUT, callTimeout)
                     .option(PostgresqlConnectionFactoryProvider.SCHEMA, Migrations.SCHEMA)
                     .option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName)
+                    .option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, EventLoops.SHARED)
                     .build();
             return new LazyPool(() -> new ConnectionPool(ConnectionPoolConfiguration
                     .builder(ConnectionFactories.get(options))

@@ -3,7 +3,11 @@ package org.margin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.tenant.TenantId;
@@ -23,6 +27,30 @@ class StoreBuilderTest {
         try (Store store = Store.builder().environment(environment).build()) {
             store.institutions().register(tenant, "Configured from the environment");
             assertThat(store.institutions().find(tenant, Consistency.STALE_OK)).isPresent();
+        }
+    }
+
+    @Test
+    void everyStoreOfAProcessSharesOneEventLoopPerProcessor() throws Exception {
+        LocalDatabase database = TestDatabases.shared();
+        TenantId tenant = TenantId.random();
+        try (Store first = TestDatabases.patientStore(database).maxPoolSize(4).build();
+             Store second = TestDatabases.patientStore(database).maxPoolSize(4).build();
+             var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            first.institutions().register(tenant, "Shares its event loops");
+            List<Future<?>> reads = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                Store store = i % 2 == 0 ? first : second;
+                reads.add(callers.submit(() -> store.institutions().find(tenant, Consistency.READ_YOUR_WRITES)));
+            }
+            for (Future<?> read : reads) {
+                read.get();
+            }
+
+            long loops = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("margin-store-"))
+                    .count();
+            assertThat(loops).isBetween(1L, (long) Runtime.getRuntime().availableProcessors());
         }
     }
 

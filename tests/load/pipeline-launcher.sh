@@ -13,12 +13,12 @@ flags=(--enable-native-access=ALL-UNNAMED --add-modules java.se --add-exports ja
 [ "$java_major" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
 
 launcher=""
-# Starts the launcher on DIR (again, after a stop, on the same database), with the collector settings that
-# ./margin dev gives it, and waits until it is ready.
+# Starts the launcher on DIR (again, after a stop, on the same database), with the JVM settings ./margin dev gives
+# it (functions/launcher/jvm.options), and waits until it is ready.
 start_launcher() {
   MARGIN_LOCAL_PORT="$BASE" MARGIN_LOCAL_DIR="$DIR" MARGIN_DEV_TOKENS=enabled \
   MARGIN_LMS_SOURCES="[{\"id\":\"moodle-load\",\"institutionId\":\"$INSTITUTION\",\"lms\":\"moodle\",\"hmacSecrets\":[\"$SECRET\"]}]" \
-    java "${flags[@]}" -XX:+UseParallelGC -XX:MetaspaceSize=128m -Xmx2g -jar functions/launcher/target/margin-launcher.jar >> "$DIR/launcher.log" 2>&1 &
+    java "${flags[@]}" @functions/launcher/jvm.options -Xmx2g -jar functions/launcher/target/margin-launcher.jar >> "$DIR/launcher.log" 2>&1 &
   launcher=$!
   until curl -sf "http://127.0.0.1:$((BASE + 6))/health/ready" >/dev/null; do
     kill -0 "$launcher" 2>/dev/null || { echo "the launcher stopped; see $DIR/launcher.log" >&2; exit 1; }

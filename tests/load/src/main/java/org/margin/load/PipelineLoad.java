@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 
 import org.margin.store.Opaque;
 import org.margin.store.Store;
@@ -127,13 +125,9 @@ public final class PipelineLoad {
         int total = rate * seconds;
         long[] sent = new long[total];
         double[] answered = new double[total];
-        NewAlerts alerts = new NewAlerts(educatorToken(educator), Instant.now(), rate);
+        NewAlerts alerts = new NewAlerts(educatorToken(educator));
         Map<Integer, Integer> refused = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
-        Thread poller = Thread.ofPlatform().daemon().start(() -> alerts.watch(total, () -> {
-            long due = System.nanoTime() - NewAlerts.DUE.toNanos();
-            return accepted.stream().filter(at -> at < due).count();
-        }));
+        Thread poller = Thread.ofPlatform().daemon().start(() -> alerts.watch(total));
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -149,9 +143,7 @@ public final class PipelineLoad {
                     sent[index] = System.nanoTime();
                     int status = webhook(index);
                     long now = System.nanoTime();
-                    if (status == 202) {
-                        accepted.add(now);
-                    } else {
+                    if (status != 202) {
                         refused.merge(status, 1, Integer::sum);
                     }
                     answered[index] = (now - sent[index]) / 1e6;
@@ -189,8 +181,9 @@ public final class PipelineLoad {
                 answered[answered.length - 1],
                 ClosedLoop.percentile(polls, 0.50), ClosedLoop.percentile(polls, 0.99));
         double[] gaps = alerts.pollGaps();
-        System.out.printf("  polls began every median %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                ClosedLoop.percentile(gaps, 0.50), ClosedLoop.percentile(gaps, 0.99), gaps[gaps.length - 1]);
+        System.out.printf("  polls began every median %.1f ms, p99 %.1f ms, max %.1f ms; alerts listed again: %d%n",
+                ClosedLoop.percentile(gaps, 0.50), ClosedLoop.percentile(gaps, 0.99), gaps[gaps.length - 1],
+                alerts.repeats());
     }
 
     private void ingest(Store store, PersonId educator, int count, int concurrency) throws Exception {
@@ -199,12 +192,12 @@ public final class PipelineLoad {
         System.out.printf("ingest: %d webhooks in %.1f s = %.0f/s accepted (%d accepted, %d other)%n", count,
                 sent.seconds(), sent.perSecond(), sent.accepted(), sent.other());
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        NewAlerts seen = new NewAlerts(educatorToken(educator), Instant.now().minusNanos(System.nanoTime() - start), 0);
+        NewAlerts seen = new NewAlerts(educatorToken(educator));
         long alerts;
         do {
             sleep(1_000);
             seen.poll();
-            alerts = seen.catchUp(sent.accepted());
+            alerts = seen.count();
             System.out.printf("  after %.0f s: %d alerts%n", (System.nanoTime() - start) / 1e9, alerts);
         } while (alerts < sent.accepted() && System.nanoTime() < deadline);
         double drained = (System.nanoTime() - start) / 1e9;
@@ -215,64 +208,37 @@ public final class PipelineLoad {
     }
 
     /**
-     * The educator's alerts as they appear, read through MCP newest first. An alert is ordered by when its
-     * transaction began and becomes visible when it commits, so it can appear behind alerts already seen: each poll
-     * walks back to alerts raised {@link #COMMIT_LAG} before the previous poll began, which finds every alert at
-     * the first poll after its commit unless its transaction ran longer than that (its latency then exceeds the
-     * target anyway). Should fewer alerts have been seen than webhooks were accepted {@link #DUE} ago, a walk over
-     * the last {@link #WIDE}, apart from the polls so as not to hold them up, finds the missing ones at most about a
-     * second late, and one from the start after {@link #STALLED} without news finds any other. Every alert listed
-     * is a disclosure that educator-alerts records durably, so the driver lists each alert as few times as it can:
-     * walking the last seconds every second, whether or not an alert was missing, listed each alert five times more
-     * and at 70 webhooks a second made the launcher list some 400 alerts a second.
+     * The educator's alerts as they appear, read through MCP: each poll asks {@code list_alerts} for the alerts
+     * raised since the previous poll's listing (its {@code nextSyncToken}), which lists each alert once, at the first
+     * poll that can see it, whatever order the alerts' transactions committed in. Every alert listed is a disclosure
+     * that educator-alerts records durably, so listing each once also keeps the driver's cost to the launcher to one
+     * disclosure per alert. The first poll lists everything the educator has (nothing: the educator is new).
      */
     private final class NewAlerts {
 
         /** The most a page of list_alerts holds. */
         private static final int PAGE = 100;
-        /** A walk's first page is sized to what the rate says it covers, plus this share: a page lists it all. */
-        private static final double PAGE_SLACK = 1.25;
-        private static final Duration COMMIT_LAG = Duration.ofMillis(250);
-        private static final Duration WIDE = Duration.ofSeconds(5);
-        private static final Duration STALLED = Duration.ofSeconds(4);
         /**
          * How often a poll begins: a sighting is at most this late. Polling as often as each poll ended made some
          * 50 polls a second, which cost the launcher and PostgreSQL about a third of a core with no alert raised.
          */
         private static final Duration POLL_EVERY = Duration.ofMillis(50);
-        /** How long after its webhook was accepted an alert is missing rather than still on its way. */
-        static final Duration DUE = Duration.ofSeconds(1);
 
         private final String token;
-        private final Instant first;
-        private final int perSecond;
         private final Set<String> known = ConcurrentHashMap.newKeySet();
         private final ConcurrentLinkedQueue<Long> sightings = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Double> pollTimes = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Double> pollGaps = new ConcurrentLinkedQueue<>();
-        private Instant previous;
-        private volatile Instant lastNews;
+        private String syncToken;
+        private long previous = System.nanoTime();
+        private long repeats;
 
-        /** The alerts raised from {@code first} on, about {@code perSecond} a second (0: unknown). */
-        private NewAlerts(String token, Instant first, int perSecond) {
+        private NewAlerts(String token) {
             this.token = token;
-            this.first = first;
-            this.perSecond = perSecond;
-            this.previous = first;
-            this.lastNews = first;
         }
 
-        /**
-         * Polls every {@link #POLL_EVERY} until {@code total} alerts are seen, and every second catches up if fewer
-         * were seen than {@code due} says are owed (webhooks accepted {@link #DUE} ago or earlier).
-         */
-        void watch(int total, LongSupplier due) {
-            Thread.ofPlatform().daemon().start(() -> {
-                while (known.size() < total) {
-                    sleep(1_000);
-                    catchUp(due.getAsLong());
-                }
-            });
+        /** Polls every {@link #POLL_EVERY} until {@code total} alerts are seen. */
+        void watch(int total) {
             while (known.size() < total) {
                 long next = System.nanoTime() + POLL_EVERY.toNanos();
                 poll();
@@ -280,40 +246,18 @@ public final class PipelineLoad {
             }
         }
 
-        /** Reads the alerts that appeared since the previous poll. */
+        /** Reads the alerts raised since the previous poll's listing, page by page. */
         void poll() {
-            Instant began = Instant.now();
-            pollGaps.add(Duration.between(previous, began).toNanos() / 1e6);
-            walk(previous.minus(COMMIT_LAG));
+            long began = System.nanoTime();
+            pollGaps.add((began - previous) / 1e6);
             previous = began;
-        }
-
-        /**
-         * Unless {@code owed} alerts are seen already, reads the alerts of the last {@link #WIDE}, or all of them
-         * after {@link #STALLED} without news; returns how many are seen.
-         */
-        long catchUp(long owed) {
-            if (known.size() >= owed) {
-                return known.size();
-            }
-            Instant began = Instant.now();
-            boolean stalled = Duration.between(lastNews, began).compareTo(STALLED) >= 0;
-            walk(stalled ? first : began.minus(WIDE));
-            if (stalled) {
-                lastNews = began;
-            }
-            return known.size();
-        }
-
-        /** Reads the alerts raised since {@code since}, page by page. */
-        private void walk(Instant since) {
             String cursor = null;
-            Instant oldest;
-            int limit = perSecond == 0 ? PAGE : (int) Math.min(PAGE,
-                    5 + Math.ceil(perSecond * PAGE_SLACK * Duration.between(since, Instant.now()).toNanos() / 1e9));
+            String next;
             do {
-                ObjectNode page = JSON.createObjectNode().put("limit", limit);
-                limit = PAGE;
+                ObjectNode page = JSON.createObjectNode().put("limit", PAGE);
+                if (syncToken != null) {
+                    page.put("syncToken", syncToken);
+                }
                 if (cursor != null) {
                     page.put("cursor", cursor);
                 }
@@ -321,16 +265,26 @@ public final class PipelineLoad {
                 JsonNode result = call(base + 3, "list_alerts", page, token).path("result").path("structuredContent");
                 long now = System.nanoTime();
                 pollTimes.add((now - asked) / 1e6);
-                oldest = Instant.MAX;
                 for (JsonNode alert : result.path("alerts")) {
                     if (known.add(alert.path("alertId").asString())) {
                         sightings.add(now);
-                        lastNews = Instant.now();
+                    } else {
+                        repeats++;
                     }
-                    oldest = Instant.parse(alert.path("raisedAt").asString());
                 }
                 cursor = result.path("nextCursor").isString() ? result.path("nextCursor").asString() : null;
-            } while (cursor != null && !oldest.isBefore(since));
+                next = result.path("nextSyncToken").asString();
+            } while (cursor != null);
+            syncToken = next;
+        }
+
+        long count() {
+            return known.size();
+        }
+
+        /** Alerts a poll listed that an earlier one had: none, if each listing returns only what is new. */
+        long repeats() {
+            return repeats;
         }
 
         double[] pollTimes() {

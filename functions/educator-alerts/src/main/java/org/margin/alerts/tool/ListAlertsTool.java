@@ -33,8 +33,10 @@ import org.margin.store.Store;
 import org.margin.store.StoreUnavailableException;
 import org.margin.store.alert.Alert;
 import org.margin.store.alert.AlertFilter;
+import org.margin.store.alert.AlertPage;
 import org.margin.store.alert.AlertPosition;
 import org.margin.store.alert.AlertStatus;
+import org.margin.store.alert.ListingSnapshot;
 import org.margin.store.course.CourseId;
 import org.margin.store.people.PersonId;
 import tools.jackson.databind.node.ArrayNode;
@@ -67,8 +69,9 @@ public final class ListAlertsTool {
                 .description("Lists the alerts addressed to you (the signed-in educator), newest first, about "
                         + "students you teach today: which rule fired about which student (pseudonyms), on which "
                         + "submission, with the observed figure and the status. Filter by status or course; page "
-                        + "with limit and the returned nextCursor. Each student shown is recorded in the "
-                        + "institution's disclosure log.")
+                        + "with limit and the returned nextCursor. To check for new alerts, pass a listing's "
+                        + "nextSyncToken as syncToken: only the alerts raised since that listing come back, each "
+                        + "once. Each student shown is recorded in the institution's disclosure log.")
                 .inputSchema(ToolSupport.schema("list_alerts.input.json"))
                 .outputSchema(ToolSupport.schema("list_alerts.output.json"))
                 .annotations(ToolAnnotations.readOnly())
@@ -85,9 +88,16 @@ public final class ListAlertsTool {
         ObjectNode arguments = context.arguments();
         Optional<AlertPosition> after = Optional.empty();
         if (arguments.has("cursor")) {
-            after = PageCursor.read(arguments.path("cursor").asString());
+            after = ListingTokens.position(arguments.path("cursor").asString());
             if (after.isEmpty()) {
                 return new ToolError("cursor is not one list_alerts gave out; start again without it.");
+            }
+        }
+        Optional<ListingSnapshot> unseenBy = Optional.empty();
+        if (arguments.has("syncToken")) {
+            unseenBy = ListingTokens.listing(arguments.path("syncToken").asString());
+            if (unseenBy.isEmpty()) {
+                return new ToolError("syncToken is not one list_alerts gave out; list again without it.");
             }
         }
         Optional<AlertPosition> start = after;
@@ -95,12 +105,13 @@ public final class ListAlertsTool {
                 arguments.has("status")
                         ? Optional.of(AlertStatus.valueOf(arguments.path("status").asString().toUpperCase(Locale.ROOT)))
                         : Optional.empty(),
-                ToolSupport.optionalId(arguments, "courseId").map(CourseId::new));
+                ToolSupport.optionalId(arguments, "courseId").map(CourseId::new), unseenBy);
         int limit = arguments.path("limit").asInt(DEFAULT_LIMIT);
         return ToolSupport.unlessUnavailable(() -> {
             // One more than asked tells whether a next page exists without a second read.
-            List<Alert> alerts = educator.store().alerts().forEducator(educator.tenant(), educator.person(),
+            AlertPage read = educator.store().alerts().forEducator(educator.tenant(), educator.person(),
                     filter, start, limit + 1, Consistency.READ_YOUR_WRITES);
+            List<Alert> alerts = read.alerts();
             ObjectNode result = Json.object();
             ArrayNode items = result.putArray("alerts");
             List<Alert> page = alerts.subList(0, Math.min(limit, alerts.size()));
@@ -115,8 +126,9 @@ public final class ListAlertsTool {
                 }
             }
             if (alerts.size() > limit) {
-                result.put("nextCursor", PageCursor.of(AlertPosition.of(alerts.get(limit - 1))));
+                result.put("nextCursor", ListingTokens.cursor(read.after(alerts.get(limit - 1))));
             }
+            result.put("nextSyncToken", ListingTokens.syncToken(read.listing()));
             disclose(educator, shown);
             return ToolResult.structured(result);
         });

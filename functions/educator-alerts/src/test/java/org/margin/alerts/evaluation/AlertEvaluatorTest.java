@@ -191,6 +191,6 @@ class AlertEvaluatorTest {
 
     private List<Alert> alertsOf(PersonId educator) {
         return store.alerts().forEducator(world.tenant(), educator, AlertFilter.all(), Optional.empty(), 50,
-                Consistency.READ_YOUR_WRITES);
+                Consistency.READ_YOUR_WRITES).alerts();
     }
 }

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +167,54 @@ class AlertToolsOverHttpTest {
     }
 
     @Test
+    void anAgentCheckingForNewAlertsGetsEachOnceAndDisclosesOnlyThose() {
+        TestWorld world = TestWorld.create(store);
+        call(educator(world, world.teacher()), "define_alert_rule", Json.object()
+                .put("courseId", world.course().value().toString())
+                .set("rule", Json.object().put("kind", "inactivity").put("days", 7)));
+        world.submit(world.newStudent(), NOW.minusSeconds(86_400L * 10));
+        AlertEvaluator evaluator = new AlertEvaluator(store, clock);
+        evaluator.evaluateInactivity(world.tenant(), TestWorld.TODAY);
+        JsonNode first = call(educator(world, world.teacher()), "list_alerts", Json.object()).path("structuredContent");
+        assertThat(first.path("alerts")).as("the idle student and the one of the world").hasSize(2);
+        String token = first.path("nextSyncToken").asString();
+        long disclosed = disclosures(world);
+
+        JsonNode nothingNew = call(educator(world, world.teacher()), "list_alerts", Json.object()
+                .put("syncToken", token)).path("structuredContent");
+        assertThat(nothingNew.path("alerts")).isEmpty();
+        assertThat(disclosures(world)).as("nothing shown, nothing disclosed").isEqualTo(disclosed);
+
+        List<PersonId> idle = List.of(world.newStudent(), world.newStudent());
+        idle.forEach(student -> world.submit(student, NOW.minusSeconds(86_400L * 10)));
+        evaluator.evaluateInactivity(world.tenant(), TestWorld.TODAY);
+        List<String> fresh = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        String next;
+        do {
+            ObjectNode arguments = Json.object().put("limit", 1).put("syncToken", nothingNew.path("nextSyncToken")
+                    .asString());
+            cursor.ifPresent(page -> arguments.put("cursor", page));
+            JsonNode page = call(educator(world, world.teacher()), "list_alerts", arguments).path("structuredContent");
+            page.path("alerts").forEach(alert -> fresh.add(alert.path("studentId").asString()));
+            cursor = page.has("nextCursor") ? Optional.of(page.path("nextCursor").asString()) : Optional.empty();
+            next = page.path("nextSyncToken").asString();
+        } while (cursor.isPresent());
+        assertThat(fresh).containsExactlyInAnyOrderElementsOf(idle.stream().map(id -> id.value().toString()).toList());
+        assertThat(disclosures(world)).isEqualTo(disclosed + 2);
+        assertThat(call(educator(world, world.teacher()), "list_alerts", Json.object().put("syncToken", next))
+                .path("structuredContent").path("alerts")).isEmpty();
+        assertThat(call(educator(world, world.otherTeacher()), "list_alerts", Json.object().put("syncToken", token))
+                .path("structuredContent").path("alerts")).as("a token grants nothing").isEmpty();
+
+        for (String forged : List.of("bm90IGEgdG9rZW4", first.path("alerts").get(0).path("alertId").asString(),
+                Base64.getUrlEncoder().encodeToString("since|9:3:".getBytes(StandardCharsets.UTF_8)))) {
+            assertThat(errorText(call(educator(world, world.teacher()), "list_alerts", Json.object()
+                    .put("syncToken", forged)))).contains("syncToken is not one list_alerts gave out");
+        }
+    }
+
+    @Test
     void everyStudentListedIsDisclosedAndOthersSeeNoAlerts() {
         TestWorld world = TestWorld.create(store);
         call(educator(world, world.teacher()), "define_alert_rule", Json.object()
@@ -238,6 +288,10 @@ class AlertToolsOverHttpTest {
     private static String token(Role role, TestWorld world, PersonId person) {
         return TOKENS.issue(DevTokens.Grant.person(RESOURCE, role, world.tenant().value(), person.value(),
                 List.of("alerts:read", "alerts:write")));
+    }
+
+    private static long disclosures(TestWorld world) {
+        return auditEntries(world).stream().filter(entry -> entry.path("type").asString().equals("disclosure")).count();
     }
 
     private static List<JsonNode> auditEntries(TestWorld world) {

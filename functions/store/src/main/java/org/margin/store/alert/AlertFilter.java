@@ -4,15 +4,36 @@ import java.util.Objects;
 import java.util.Optional;
 import org.margin.store.course.CourseId;
 
-/** Which of an educator's alerts to read: any status or one, any course or one. */
-public record AlertFilter(Optional<AlertStatus> status, Optional<CourseId> course) {
+/**
+ * Which of an educator's alerts to read: any status or one, any course or one, and all of them or only those an
+ * earlier listing did not see ({@code unseenBy}, that listing's snapshot).
+ */
+public record AlertFilter(Optional<AlertStatus> status, Optional<CourseId> course,
+                          Optional<ListingSnapshot> unseenBy) {
 
     public AlertFilter {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(course, "course");
+        Objects.requireNonNull(unseenBy, "unseenBy");
     }
 
     public static AlertFilter all() {
-        return new AlertFilter(Optional.empty(), Optional.empty());
+        return new AlertFilter(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public static AlertFilter inStatus(AlertStatus status) {
+        return new AlertFilter(Optional.of(status), Optional.empty(), Optional.empty());
+    }
+
+    public static AlertFilter inCourse(CourseId course) {
+        return new AlertFilter(Optional.empty(), Optional.of(course), Optional.empty());
+    }
+
+    public static AlertFilter unseenBy(ListingSnapshot listing) {
+        return new AlertFilter(Optional.empty(), Optional.empty(), Optional.of(listing));
+    }
+
+    public boolean isAll() {
+        return status.isEmpty() && course.isEmpty() && unseenBy.isEmpty();
     }
 }

@@ -80,20 +80,47 @@ public final class Alerts {
             WHERE idle.active_on <= $4
             ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING
             RETURNING course_id, student_id, dedup_key""";
-    // Newest first, by (raised_at, id) so that pages neither skip nor repeat alerts raised in the same instant.
-    private static final String FOR_EDUCATOR = """
+    // Every listing returns the snapshot it was read in, from the same statement so that it is that snapshot: a later
+    // listing that names it gets exactly the alerts this one did not see (V27). The outer join gives the snapshot a
+    // row when the page is empty.
+    private static final String LISTING = """
+            SELECT pg_current_snapshot()::text AS listed, page.* FROM (SELECT) AS here
+            LEFT JOIN LATERAL (%s) AS page ON true
+            ORDER BY page.raised_at DESC, page.id DESC""";
+    // Newest first, by (raised_at, id) so that pages neither skip nor repeat alerts raised in the same instant; the
+    // pages after the first keep to the alerts the first one's snapshot saw ($7), so that alerts committed in between
+    // are left to the next listing rather than slipped among older pages.
+    private static final String FOR_EDUCATOR = LISTING.formatted("""
             SELECT %s FROM alerts
             WHERE institution_id = $1 AND educator_id = $2
               AND ($3::text IS NULL OR status = $3) AND ($4::uuid IS NULL OR course_id = $4)
-              AND ($5::timestamptz IS NULL OR (raised_at, id) < ($5, $6::uuid))
-            ORDER BY raised_at DESC, id DESC LIMIT $7""".formatted(COLUMNS);
-    // The newest page with no filter, what an educator's agent asks most and polls: planned once per connection, as
-    // the planner would otherwise plan it again on each call (the policy's join of the educator's enrolments makes
-    // planning cost more than running it). With a filter or a cursor the plan depends on the values, so FOR_EDUCATOR.
-    private static final String NEWEST_FOR_EDUCATOR = """
+              AND ($5::timestamptz IS NULL OR ((raised_at, id) < ($5, $6::uuid)
+                   AND pg_visible_in_snapshot(raised_xid, $7::text::pg_snapshot)))
+            ORDER BY raised_at DESC, id DESC LIMIT $8""".formatted(COLUMNS));
+    // The newest page with no filter, what an educator's agent asks most: planned once per connection, as the planner
+    // would otherwise plan it again on each call (the policy's join of the educator's enrolments makes planning cost
+    // more than running it). With a filter or a cursor the plan depends on the values, so FOR_EDUCATOR.
+    private static final String NEWEST_FOR_EDUCATOR = LISTING.formatted("""
             SELECT %s FROM alerts
             WHERE institution_id = $1 AND educator_id = $2
-            ORDER BY raised_at DESC, id DESC LIMIT $3""".formatted(COLUMNS);
+            ORDER BY raised_at DESC, id DESC LIMIT $3""".formatted(COLUMNS));
+    // The alerts an earlier listing ($3, its snapshot) did not see: raised by a transaction that was in progress then
+    // or began after it. Each half is a range or a few points of the (educator, raised_xid) index, so an agent that
+    // polls reads only what is new, and no plan depends on the values: planned once per connection.
+    private static final String UNSEEN_FOR_EDUCATOR = LISTING.formatted("""
+            SELECT %1$s FROM (
+                SELECT %1$s, raised_xid FROM alerts
+                WHERE institution_id = $1 AND educator_id = $2
+                  AND raised_xid >= pg_snapshot_xmax($3::text::pg_snapshot)
+                UNION ALL
+                SELECT %1$s, raised_xid FROM alerts
+                WHERE institution_id = $1 AND educator_id = $2
+                  AND raised_xid = ANY (ARRAY(SELECT pg_snapshot_xip($3::text::pg_snapshot)))
+            ) AS unseen
+            WHERE ($4::text IS NULL OR status = $4) AND ($5::uuid IS NULL OR course_id = $5)
+              AND ($6::timestamptz IS NULL OR ((raised_at, id) < ($6, $7::uuid)
+                   AND pg_visible_in_snapshot(raised_xid, $8::text::pg_snapshot)))
+            ORDER BY raised_at DESC, id DESC LIMIT $9""".formatted(COLUMNS));
     private static final String FOR_COURSE = """
             SELECT %s FROM alerts
             WHERE institution_id = $1 AND course_id = $2
@@ -174,21 +201,33 @@ public final class Alerts {
     private record StudentInCourse(CourseId course, PersonId student, String occasion) {
     }
 
-    /** The educator's alerts that pass the filter, newest first, starting after {@code after} when given. */
-    public List<Alert> forEducator(TenantId tenant, PersonId educator, AlertFilter filter,
-                                   Optional<AlertPosition> after, int limit, Consistency consistency) {
+    /**
+     * The educator's alerts that pass the filter, newest first, starting after {@code after} when given (among the
+     * alerts its listing saw), with the snapshot of the listing the page belongs to.
+     */
+    public AlertPage forEducator(TenantId tenant, PersonId educator, AlertFilter filter,
+                                 Optional<AlertPosition> after, int limit, Consistency consistency) {
         requireLimit(limit);
-        if (filter.status().isEmpty() && filter.course().isEmpty() && after.isEmpty()) {
-            return transactions.queryPlannedOnce(tenant, consistency, "educator alerts read", NEWEST_FOR_EDUCATOR,
-                    Alerts::alertOf, tenant.value(), educator.value(), limit);
+        Object status = filter.status().<Object>map(AlertStatus::column).orElse(new Sql.Null(String.class));
+        Object course = filter.course().<Object>map(CourseId::value).orElse(new Sql.Null(UUID.class));
+        Object afterTime = after.<Object>map(AlertPosition::raisedAt).orElse(new Sql.Null(Instant.class));
+        Object afterId = after.<Object>map(position -> position.alert().value()).orElse(new Sql.Null(UUID.class));
+        Object afterListing = after.<Object>map(position -> position.listing().text())
+                .orElse(new Sql.Null(String.class));
+        List<Listed> rows;
+        if (filter.unseenBy().isPresent()) {
+            rows = transactions.queryPlannedOnce(tenant, consistency, "educator alerts read", UNSEEN_FOR_EDUCATOR,
+                    Alerts::listedOf, tenant.value(), educator.value(), filter.unseenBy().get().text(), status, course,
+                    afterTime, afterId, afterListing, limit);
+        } else if (filter.isAll() && after.isEmpty()) {
+            rows = transactions.queryPlannedOnce(tenant, consistency, "educator alerts read", NEWEST_FOR_EDUCATOR,
+                    Alerts::listedOf, tenant.value(), educator.value(), limit);
+        } else {
+            rows = transactions.query(tenant, consistency, "educator alerts read", FOR_EDUCATOR, Alerts::listedOf,
+                    tenant.value(), educator.value(), status, course, afterTime, afterId, afterListing, limit);
         }
-        return transactions.query(tenant, consistency, "educator alerts read", FOR_EDUCATOR, Alerts::alertOf,
-                tenant.value(), educator.value(),
-                filter.status().<Object>map(AlertStatus::column).orElse(new Sql.Null(String.class)),
-                filter.course().<Object>map(CourseId::value).orElse(new Sql.Null(UUID.class)),
-                after.<Object>map(AlertPosition::raisedAt).orElse(new Sql.Null(Instant.class)),
-                after.<Object>map(position -> position.alert().value()).orElse(new Sql.Null(UUID.class)),
-                limit);
+        ListingSnapshot listing = after.map(AlertPosition::listing).orElseGet(() -> rows.getFirst().listing());
+        return new AlertPage(rows.stream().flatMap(row -> row.alert().stream()).toList(), listing);
     }
 
     /** A course's alerts, every recipient's, newest first. */
@@ -221,6 +260,15 @@ public final class Alerts {
         if (limit < 1 || limit > MAX_LIST) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST);
         }
+    }
+
+    /** A row of a listing: its snapshot, and an alert unless the page is empty. */
+    private record Listed(ListingSnapshot listing, Optional<Alert> alert) {
+    }
+
+    private static Listed listedOf(Readable row) {
+        return new Listed(new ListingSnapshot(Sql.required(row, "listed", String.class)),
+                row.get("id", UUID.class) == null ? Optional.empty() : Optional.of(alertOf(row)));
     }
 
     private static Alert alertOf(Readable row) {

@@ -2,11 +2,15 @@ package org.margin.store.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,24 +168,92 @@ class AlertsTest {
                     DURING_TERM);
         }
         List<Alert> all = store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
-                Optional.empty(), 10, Consistency.READ_YOUR_WRITES);
+                Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts();
         assertThat(all).hasSize(5);
         assertThat(all).extracting(Alert::raisedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
         List<Alert> paged = new ArrayList<>();
         Optional<AlertPosition> after = Optional.empty();
         for (int page = 0; page < 3; page++) {
-            List<Alert> alerts = store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
+            AlertPage alerts = store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
                     after, 2, Consistency.READ_YOUR_WRITES);
-            paged.addAll(alerts);
-            after = alerts.isEmpty() ? after : Optional.of(AlertPosition.of(alerts.getLast()));
+            paged.addAll(alerts.alerts());
+            after = alerts.alerts().isEmpty() ? after : Optional.of(alerts.after(alerts.alerts().getLast()));
         }
         assertThat(paged).extracting(Alert::id).containsExactlyElementsOf(all.stream().map(Alert::id).toList());
 
         CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
-        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(),
-                new AlertFilter(Optional.empty(), Optional.of(other)), Optional.empty(), 10,
-                Consistency.READ_YOUR_WRITES)).isEmpty();
+        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.inCourse(other),
+                Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts()).isEmpty();
+    }
+
+    @Test
+    void aListingOfWhatAnEarlierOneDidNotSeeGetsEachAlertOnceWhateverTheOrderOfTheirCommits() throws Exception {
+        World world = World.create(store, 1);
+        PersonId student = world.students().getFirst();
+        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        SubmissionId slow = submit(world, student, "2026-09-10T10:00:00Z");
+        SubmissionId quick = submit(world, student, "2026-09-11T10:00:00Z");
+        AlertPage first;
+        AlertId slowAlert;
+        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared())) {
+            owner.setAutoCommit(false);
+            slowAlert = raiseUncommitted(owner, world, rule, slow);
+            // Raised (and ordered) after the slow one, visible before it.
+            raise(world, rule, quick);
+            first = listing(world, AlertFilter.all(), Optional.empty(), 10);
+            owner.commit();
+        }
+        assertThat(first.alerts()).singleElement().extracting(Alert::submission).isEqualTo(Optional.of(quick));
+
+        AlertPage second = listing(world, AlertFilter.unseenBy(first.listing()), Optional.empty(), 10);
+        assertThat(second.alerts()).as("the alert raised earlier but committed after the first listing")
+                .extracting(Alert::id).containsExactly(slowAlert);
+        assertThat(second.alerts().getFirst().raisedAt()).as("ordered behind the alert the first listing saw")
+                .isBefore(first.alerts().getFirst().raisedAt());
+        assertThat(listing(world, AlertFilter.unseenBy(second.listing()), Optional.empty(), 10).alerts()).isEmpty();
+    }
+
+    @Test
+    void pagesOfAListingKeepToWhatItsFirstPageSawAndLeaveTheRestToTheNext() throws Exception {
+        World world = World.create(store, 1);
+        PersonId student = world.students().getFirst();
+        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        raise(world, rule, submit(world, student, "2026-09-10T10:00:00Z"));
+        AlertPage before = listing(world, AlertFilter.all(), Optional.empty(), 10);
+        AlertFilter since = AlertFilter.unseenBy(before.listing());
+        List<SubmissionId> unseen = new ArrayList<>();
+        List<Alert> paged = new ArrayList<>();
+        AlertPage page;
+        AlertId held;
+        try (Connection owner = TestDatabases.asOwner(TestDatabases.shared())) {
+            owner.setAutoCommit(false);
+            held = raiseUncommitted(owner, world, rule, submit(world, student, "2026-09-11T10:00:00Z"));
+            for (int day = 12; day < 17; day++) {
+                SubmissionId submission = submit(world, student, "2026-09-" + day + "T10:00:00Z");
+                raise(world, rule, submission);
+                unseen.add(submission);
+            }
+            page = listing(world, since, Optional.empty(), 2);
+            paged.addAll(page.alerts());
+            // Committed between the pages, and older than every alert of the first.
+            owner.commit();
+        }
+        while (!page.alerts().isEmpty()) {
+            page = listing(world, since, Optional.of(page.after(page.alerts().getLast())), 2);
+            paged.addAll(page.alerts());
+        }
+
+        assertThat(paged).extracting(alert -> alert.submission().orElseThrow())
+                .containsExactlyInAnyOrderElementsOf(unseen);
+        assertThat(paged).extracting(Alert::raisedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(listing(world, AlertFilter.unseenBy(page.listing()), Optional.empty(), 10).alerts())
+                .as("committed while the pages were read: the next listing's").extracting(Alert::id)
+                .containsExactly(held);
+        assertThat(listing(world, new AlertFilter(Optional.of(AlertStatus.ACKNOWLEDGED), Optional.empty(),
+                Optional.of(before.listing())), Optional.empty(), 10).alerts()).isEmpty();
     }
 
     @Test
@@ -201,12 +273,13 @@ class AlertsTest {
 
         for (int call = 0; call < 7; call++) {
             assertThat(asTeacher.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
-                    Optional.empty(), 10, Consistency.READ_YOUR_WRITES))
+                    Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts())
                     .as("call %d, planned once per connection after the first", call)
                     .singleElement().extracting(Alert::student).isEqualTo(stays);
         }
         assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(), Optional.empty(),
-                10, Consistency.READ_YOUR_WRITES)).as("the service sees every alert addressed to the educator")
+                10, Consistency.READ_YOUR_WRITES).alerts())
+                .as("the service sees every alert addressed to the educator")
                 .extracting(Alert::student).containsExactlyInAnyOrder(stays, left);
     }
 
@@ -239,9 +312,39 @@ class AlertsTest {
                 Instant.parse(at), World.opaque("essay")));
     }
 
-    private static List<Alert> open(World world, PersonId educator) {
-        return store.alerts().forEducator(world.tenant(), educator,
-                new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.empty()), Optional.empty(), 10,
+    private static void raise(World world, AlertRuleId rule, SubmissionId submission) {
+        store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission, Optional.of(Metric.MTLD), 20,
+                DURING_TERM);
+    }
+
+    /** Raises the rule's alert about a submission to the world's teacher in the owner's open transaction. */
+    private static AlertId raiseUncommitted(Connection owner, World world, AlertRuleId rule, SubmissionId submission)
+            throws Exception {
+        try (PreparedStatement raise = owner.prepareStatement("""
+                INSERT INTO alerts (institution_id, rule_id, kind, course_id, student_id, educator_id, submission_id,
+                                    metric, observed, dedup_key)
+                SELECT institution_id, ?, 'metric_threshold', course_id, student_id, ?, id, 'mtld', 12,
+                       'submission:' || id
+                FROM submissions WHERE institution_id = ? AND id = ?
+                RETURNING id""")) {
+            raise.setObject(1, rule.value());
+            raise.setObject(2, world.teacher().value());
+            raise.setObject(3, world.tenant().value());
+            raise.setObject(4, submission.value());
+            try (ResultSet raised = raise.executeQuery()) {
+                raised.next();
+                return new AlertId(raised.getObject(1, UUID.class));
+            }
+        }
+    }
+
+    private static AlertPage listing(World world, AlertFilter filter, Optional<AlertPosition> after, int limit) {
+        return store.alerts().forEducator(world.tenant(), world.teacher(), filter, after, limit,
                 Consistency.READ_YOUR_WRITES);
+    }
+
+    private static List<Alert> open(World world, PersonId educator) {
+        return store.alerts().forEducator(world.tenant(), educator, AlertFilter.inStatus(AlertStatus.OPEN),
+                Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts();
     }
 }

@@ -2,7 +2,12 @@ package org.margin.access.relationship;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.margin.store.Consistency;
@@ -57,6 +62,36 @@ public final class RelationshipCache {
         return cached(key, () -> enrollments.mayView(tenant, educator, student, day, Consistency.READ_YOUR_WRITES));
     }
 
+    /**
+     * Those of the students whom, on that day, the educator teaches in a course they take: {@link
+     * #educatorSeesStudent} for each, with the students no fact holds for read from the primary in one statement.
+     */
+    public Set<PersonId> studentsEducatorSees(TenantId tenant, PersonId educator, Collection<PersonId> students,
+                                              LocalDate day) {
+        long educatorEpoch = epochs.current(tenant, educator);
+        long now = System.nanoTime();
+        Set<PersonId> seen = new HashSet<>();
+        Map<PersonId, StudentFact> unknown = new HashMap<>();
+        for (PersonId student : students) {
+            StudentFact key = new StudentFact(tenant, educator, educatorEpoch, student,
+                    epochs.current(tenant, student), day);
+            Long expiresAt = facts.get(key);
+            if (expiresAt != null && now - expiresAt < 0) {
+                seen.add(student);
+            } else {
+                unknown.put(student, key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            for (PersonId student : enrollments.viewable(tenant, educator, unknown.keySet(), day,
+                    Consistency.READ_YOUR_WRITES)) {
+                remember(unknown.get(student), now);
+                seen.add(student);
+            }
+        }
+        return seen;
+    }
+
     /** Whether, on that day, the educator teaches the course. */
     public boolean educatorTeaches(TenantId tenant, PersonId educator, CourseId course, LocalDate day) {
         CourseFact key = new CourseFact(tenant, educator, epochs.current(tenant, educator), course, day);
@@ -81,11 +116,15 @@ public final class RelationshipCache {
         if (!lookup.holds()) {
             return false;
         }
+        remember(key, now);
+        return true;
+    }
+
+    private void remember(Object fact, long now) {
         if (facts.size() >= maxFacts) {
             facts.clear();
         }
-        facts.put(key, now + timeToLiveNanos);
-        return true;
+        facts.put(fact, now + timeToLiveNanos);
     }
 
     @FunctionalInterface

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,33 @@ class RelationshipCacheTest {
 
         cache.enrolmentChanged(school.tenant(), school.student());
         assertThat(cache.educatorSeesStudent(school.tenant(), school.teacher(), school.student(), today)).isFalse();
+    }
+
+    @Test
+    void studentsDecidedTogetherGiveTheSameAnswersAndKeepThoseThatHoldAsOneByOneDoes() {
+        School school = School.create(store);
+        RelationshipCache cache = new RelationshipCache(store.enrollments(), new LocalEpochs(), LONG, 1_000);
+        LocalDate today = School.today();
+        List<PersonId> page = List.of(school.student(), school.otherStudent(), school.leaver(), school.newcomer());
+
+        Set<PersonId> seen = cache.studentsEducatorSees(school.tenant(), school.teacher(), page, today);
+
+        RelationshipCache oneByOne = new RelationshipCache(store.enrollments(), new LocalEpochs(), LONG, 1_000);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(page.stream()
+                .filter(student -> oneByOne.educatorSeesStudent(school.tenant(), school.teacher(), student, today))
+                .toList());
+        assertThat(seen).contains(school.student()).doesNotContain(school.otherStudent());
+
+        endYesterday(school, school.student(), EnrollmentRole.STUDENT);
+        store.enrollments().enroll(school.tenant(), school.courseA(), school.otherStudent(), EnrollmentRole.STUDENT,
+                today, Optional.empty());
+        assertThat(cache.studentsEducatorSees(school.tenant(), school.teacher(), page, today))
+                .as("the fact kept until the change is announced; the refusal asked again")
+                .contains(school.student(), school.otherStudent());
+        cache.enrolmentChanged(school.tenant(), school.student());
+        assertThat(cache.studentsEducatorSees(school.tenant(), school.teacher(), page, today))
+                .doesNotContain(school.student()).contains(school.otherStudent());
+        assertThat(cache.studentsEducatorSees(school.tenant(), school.teacher(), List.of(), today)).isEmpty();
     }
 
     @Test

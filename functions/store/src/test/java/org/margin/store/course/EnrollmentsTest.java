@@ -3,6 +3,7 @@ package org.margin.store.course;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,8 @@ class EnrollmentsTest {
                 Consistency.READ_YOUR_WRITES)).isTrue();
         assertThat(enrollments.mayView(world.tenant(), world.teacher(), student, World.TERM_START.minusDays(1),
                 Consistency.READ_YOUR_WRITES)).as("before the term").isFalse();
+        assertThat(enrollments.viewable(world.tenant(), world.teacher(), List.of(student, world.teacher()),
+                DURING_TERM, Consistency.READ_YOUR_WRITES)).as("a teacher is not a student").containsExactly(student);
 
         assertThat(enrollments.end(world.tenant(), world.course(), student, EnrollmentRole.STUDENT, DURING_TERM))
                 .isEqualTo(1);
@@ -46,6 +49,8 @@ class EnrollmentsTest {
                 Consistency.READ_YOUR_WRITES)).as("on the last day").isTrue();
         assertThat(enrollments.mayView(world.tenant(), world.teacher(), student, DURING_TERM.plusDays(1),
                 Consistency.READ_YOUR_WRITES)).as("after the student left").isFalse();
+        assertThat(enrollments.viewable(world.tenant(), world.teacher(), List.of(student), DURING_TERM.plusDays(1),
+                Consistency.READ_YOUR_WRITES)).isEmpty();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.margin.load;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Sends requests written out beforehand, byte for byte, over kept-alive HTTP/1.1 connections to one server, and
- * reads each answer to its end: a load driver's sender that costs next to nothing per request, as wrk does, so that
+ * reads each answer to its end (its body kept only when asked for): a load driver's sender that costs next to nothing per request, as wrk does, so that
  * on a machine it shares with the server under test the driver takes as little as it can of the cores measured.
  * (An HTTP client library parses and builds headers, pools and routes: a hundred microseconds and more of a core per
  * request, which the server then lacks.) Answers must carry Content-Length or be chunked.
@@ -30,6 +32,10 @@ final class PlainHttpSender implements AutoCloseable {
         for (int i = 0; i < connections; i++) {
             idle.add(new Connection());
         }
+    }
+
+    InetSocketAddress server() {
+        return server;
     }
 
     /** A POST of {@code body} to {@code path} with these extra header lines ("Name: value"), ready to send. */
@@ -49,18 +55,35 @@ final class PlainHttpSender implements AutoCloseable {
 
     /** Sends the request on an idle connection and returns the answer's status, or -1 when it could not be sent. */
     int send(byte[] request) {
+        try {
+            return exchange(request, false).status();
+        } catch (IOException lost) {
+            return -1;
+        }
+    }
+
+    /** Sends the request on an idle connection and returns the answer, its body read. */
+    Answer call(byte[] request) throws IOException {
+        return exchange(request, true);
+    }
+
+    /** An answer's status and, when asked for, its body. */
+    record Answer(int status, byte[] body) {
+    }
+
+    private Answer exchange(byte[] request, boolean keepBody) throws IOException {
         Connection connection;
         try {
             connection = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            throw new InterruptedIOException("interrupted while waiting for a connection");
         }
         try {
-            return connection.exchange(request);
+            return connection.exchange(request, keepBody);
         } catch (IOException | UncheckedIOException lost) {
             connection.close();
-            return -1;
+            throw lost instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) lost;
         } finally {
             idle.add(connection);
         }
@@ -76,7 +99,7 @@ final class PlainHttpSender implements AutoCloseable {
         private OutputStream out;
         private InputStream in;
 
-        int exchange(byte[] request) throws IOException {
+        Answer exchange(byte[] request, boolean keepBody) throws IOException {
             if (socket == null) {
                 socket = new Socket();
                 socket.setTcpNoDelay(true);
@@ -102,24 +125,30 @@ final class PlainHttpSender implements AutoCloseable {
                     closes = true;
                 }
             }
+            ByteArrayOutputStream body = keepBody ? new ByteArrayOutputStream() : null;
             if (chunked) {
                 for (long size = Long.parseLong(line().strip(), 16); size > 0;
                      size = Long.parseLong(line().strip(), 16)) {
-                    skip(size);
+                    take(size, body);
                     line();
                 }
                 line();
             } else if (length > 0) {
-                skip(length);
+                take(length, body);
             }
             if (closes) {
                 close();
             }
-            return code;
+            return new Answer(code, body == null ? new byte[0] : body.toByteArray());
         }
 
-        private void skip(long bytes) throws IOException {
-            in.skipNBytes(bytes);
+        /** Reads the next {@code bytes} of the answer into {@code body}, or past them when it is null. */
+        private void take(long bytes, ByteArrayOutputStream body) throws IOException {
+            if (body == null) {
+                in.skipNBytes(bytes);
+            } else {
+                body.write(in.readNBytes(Math.toIntExact(bytes)));
+            }
         }
 
         private String line() throws IOException {

@@ -16,8 +16,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Sends requests written out beforehand, byte for byte, over kept-alive HTTP/1.1 connections to one server, and
- * reads each answer to its end (its body kept only when asked for): a load driver's sender that costs next to nothing per request, as wrk does, so that
- * on a machine it shares with the server under test the driver takes as little as it can of the cores measured.
+ * reads each answer to its end (its body kept only when asked for): a load driver's sender that costs next to
+ * nothing per request, as wrk does, so that on a machine it shares with the server under test the driver takes as
+ * little as it can of the cores measured.
  * (An HTTP client library parses and builds headers, pools and routes: a hundred microseconds and more of a core per
  * request, which the server then lacks.) Answers must carry Content-Length or be chunked.
  */

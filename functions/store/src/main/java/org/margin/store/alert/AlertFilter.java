@@ -21,18 +21,6 @@ public record AlertFilter(Optional<AlertStatus> status, Optional<CourseId> cours
         return new AlertFilter(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public static AlertFilter inStatus(AlertStatus status) {
-        return new AlertFilter(Optional.of(status), Optional.empty(), Optional.empty());
-    }
-
-    public static AlertFilter inCourse(CourseId course) {
-        return new AlertFilter(Optional.empty(), Optional.of(course), Optional.empty());
-    }
-
-    public static AlertFilter unseenBy(ListingSnapshot listing) {
-        return new AlertFilter(Optional.empty(), Optional.empty(), Optional.of(listing));
-    }
-
     public boolean isAll() {
         return status.isEmpty() && course.isEmpty() && unseenBy.isEmpty();
     }

@@ -183,8 +183,9 @@ class AlertsTest {
         assertThat(paged).extracting(Alert::id).containsExactlyElementsOf(all.stream().map(Alert::id).toList());
 
         CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
-        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.inCourse(other),
-                Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts()).isEmpty();
+        AlertFilter otherCourse = new AlertFilter(Optional.empty(), Optional.of(other), Optional.empty());
+        assertThat(store.alerts().forEducator(world.tenant(), world.teacher(), otherCourse, Optional.empty(), 10,
+                Consistency.READ_YOUR_WRITES).alerts()).isEmpty();
     }
 
     @Test
@@ -207,12 +208,12 @@ class AlertsTest {
         }
         assertThat(first.alerts()).singleElement().extracting(Alert::submission).isEqualTo(Optional.of(quick));
 
-        AlertPage second = listing(world, AlertFilter.unseenBy(first.listing()), Optional.empty(), 10);
+        AlertPage second = listing(world, unseenBy(first.listing()), Optional.empty(), 10);
         assertThat(second.alerts()).as("the alert raised earlier but committed after the first listing")
                 .extracting(Alert::id).containsExactly(slowAlert);
         assertThat(second.alerts().getFirst().raisedAt()).as("ordered behind the alert the first listing saw")
                 .isBefore(first.alerts().getFirst().raisedAt());
-        assertThat(listing(world, AlertFilter.unseenBy(second.listing()), Optional.empty(), 10).alerts()).isEmpty();
+        assertThat(listing(world, unseenBy(second.listing()), Optional.empty(), 10).alerts()).isEmpty();
     }
 
     @Test
@@ -223,7 +224,7 @@ class AlertsTest {
                 RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
         raise(world, rule, submit(world, student, "2026-09-10T10:00:00Z"));
         AlertPage before = listing(world, AlertFilter.all(), Optional.empty(), 10);
-        AlertFilter since = AlertFilter.unseenBy(before.listing());
+        AlertFilter since = unseenBy(before.listing());
         List<SubmissionId> unseen = new ArrayList<>();
         List<Alert> paged = new ArrayList<>();
         AlertPage page;
@@ -249,7 +250,7 @@ class AlertsTest {
         assertThat(paged).extracting(alert -> alert.submission().orElseThrow())
                 .containsExactlyInAnyOrderElementsOf(unseen);
         assertThat(paged).extracting(Alert::raisedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(listing(world, AlertFilter.unseenBy(page.listing()), Optional.empty(), 10).alerts())
+        assertThat(listing(world, unseenBy(page.listing()), Optional.empty(), 10).alerts())
                 .as("committed while the pages were read: the next listing's").extracting(Alert::id)
                 .containsExactly(held);
         assertThat(listing(world, new AlertFilter(Optional.of(AlertStatus.ACKNOWLEDGED), Optional.empty(),
@@ -338,13 +339,18 @@ class AlertsTest {
         }
     }
 
+    private static AlertFilter unseenBy(ListingSnapshot listing) {
+        return new AlertFilter(Optional.empty(), Optional.empty(), Optional.of(listing));
+    }
+
     private static AlertPage listing(World world, AlertFilter filter, Optional<AlertPosition> after, int limit) {
         return store.alerts().forEducator(world.tenant(), world.teacher(), filter, after, limit,
                 Consistency.READ_YOUR_WRITES);
     }
 
     private static List<Alert> open(World world, PersonId educator) {
-        return store.alerts().forEducator(world.tenant(), educator, AlertFilter.inStatus(AlertStatus.OPEN),
-                Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts();
+        AlertFilter open = new AlertFilter(Optional.of(AlertStatus.OPEN), Optional.empty(), Optional.empty());
+        return store.alerts().forEducator(world.tenant(), educator, open, Optional.empty(), 10,
+                Consistency.READ_YOUR_WRITES).alerts();
     }
 }

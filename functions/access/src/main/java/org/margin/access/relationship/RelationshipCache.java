@@ -75,8 +75,7 @@ public final class RelationshipCache {
         for (PersonId student : students) {
             StudentFact key = new StudentFact(tenant, educator, educatorEpoch, student,
                     epochs.current(tenant, student), day);
-            Long expiresAt = facts.get(key);
-            if (expiresAt != null && now - expiresAt < 0) {
+            if (holds(key, now)) {
                 seen.add(student);
             } else {
                 unknown.put(student, key);
@@ -109,8 +108,7 @@ public final class RelationshipCache {
 
     private boolean cached(Object key, Lookup lookup) {
         long now = System.nanoTime();
-        Long expiresAt = facts.get(key);
-        if (expiresAt != null && now - expiresAt < 0) {
+        if (holds(key, now)) {
             return true;
         }
         if (!lookup.holds()) {
@@ -118,6 +116,12 @@ public final class RelationshipCache {
         }
         remember(key, now);
         return true;
+    }
+
+    /** Whether the fact is kept and has not expired. */
+    private boolean holds(Object fact, long now) {
+        Long expiresAt = facts.get(fact);
+        return expiresAt != null && now - expiresAt < 0;
     }
 
     private void remember(Object fact, long now) {

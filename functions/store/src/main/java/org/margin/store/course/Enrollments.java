@@ -39,19 +39,7 @@ public final class Enrollments {
             UPDATE enrollments SET ends_on = $5
             WHERE institution_id = $1 AND course_id = $2 AND person_id = $3 AND role = $4
               AND starts_on <= $5 AND (ends_on IS NULL OR ends_on > $5)""";
-    private static final String MAY_VIEW = """
-            SELECT EXISTS (
-                SELECT 1
-                FROM enrollments educator
-                JOIN enrollments student
-                  ON student.institution_id = educator.institution_id AND student.course_id = educator.course_id
-                WHERE educator.institution_id = $1 AND educator.person_id = $2
-                  AND educator.role IN ('teacher', 'teaching_assistant')
-                  AND educator.starts_on <= $4 AND (educator.ends_on IS NULL OR educator.ends_on >= $4)
-                  AND student.person_id = $3 AND student.role = 'student'
-                  AND student.starts_on <= $4 AND (student.ends_on IS NULL OR student.ends_on >= $4)
-            ) AS allowed""";
-    // MAY_VIEW for several students at once: those of them the educator may see.
+    // Those of the students ($3) whom the educator ($2) teaches on the day ($4) in a course they take that day.
     private static final String VIEWABLE = """
             SELECT DISTINCT student.person_id
             FROM enrollments educator
@@ -125,9 +113,7 @@ public final class Enrollments {
     /** True when, on that day, the educator teaches a course the student takes. */
     public boolean mayView(TenantId tenant, PersonId educator, PersonId student, LocalDate on,
                            Consistency consistency) {
-        return transactions.queryOne(tenant, consistency, "legitimate-interest check", MAY_VIEW,
-                row -> Sql.required(row, "allowed", Boolean.class),
-                tenant.value(), educator.value(), student.value(), on);
+        return viewable(tenant, educator, List.of(student), on, consistency).contains(student);
     }
 
     /** Those of the students whom, on that day, the educator may see ({@link #mayView} for each, in one read). */

@@ -192,8 +192,7 @@ class AlertsTest {
     void aListingOfWhatAnEarlierOneDidNotSeeGetsEachAlertOnceWhateverTheOrderOfTheirCommits() throws Exception {
         World world = World.create(store, 1);
         PersonId student = world.students().getFirst();
-        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
-                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        AlertRuleId rule = mtldRule(world);
         SubmissionId slow = submit(world, student, "2026-09-10T10:00:00Z");
         SubmissionId quick = submit(world, student, "2026-09-11T10:00:00Z");
         AlertPage first;
@@ -220,8 +219,7 @@ class AlertsTest {
     void pagesOfAListingKeepToWhatItsFirstPageSawAndLeaveTheRestToTheNext() throws Exception {
         World world = World.create(store, 1);
         PersonId student = world.students().getFirst();
-        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
-                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        AlertRuleId rule = mtldRule(world);
         raise(world, rule, submit(world, student, "2026-09-10T10:00:00Z"));
         AlertPage before = listing(world, AlertFilter.all(), Optional.empty(), 10);
         AlertFilter since = unseenBy(before.listing());
@@ -262,8 +260,7 @@ class AlertsTest {
         World world = World.create(store, 2);
         PersonId stays = world.students().getFirst();
         PersonId left = world.students().getLast();
-        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
-                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        AlertRuleId rule = mtldRule(world);
         for (PersonId student : List.of(stays, left)) {
             store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD,
                     submit(world, student, "2026-09-10T10:00:00Z"), Optional.of(Metric.MTLD), 20, DURING_TERM);
@@ -287,8 +284,7 @@ class AlertsTest {
     @Test
     void onlyTheRecipientChangesAnAlertsStatusAndAcknowledgingTwiceIsHarmless() {
         World world = World.create(store, 1);
-        AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
-                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
+        AlertRuleId rule = mtldRule(world);
         SubmissionId submission = submit(world, world.students().getFirst(), "2026-09-29T10:00:00Z");
         store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission, Optional.of(Metric.MTLD),
                 12, DURING_TERM);
@@ -311,6 +307,12 @@ class AlertsTest {
     private static SubmissionId submit(World world, PersonId student, String at) {
         return store.submissions().submit(world.tenant(), new NewSubmission(world.course(), student,
                 Instant.parse(at), World.opaque("essay")));
+    }
+
+    /** An institution-wide rule of the world's teacher: MTLD below 40. */
+    private static AlertRuleId mtldRule(World world) {
+        return store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
     }
 
     private static void raise(World world, AlertRuleId rule, SubmissionId submission) {

@@ -121,12 +121,18 @@ public final class ErasureBenchmark {
                         sentence_length_sd)
                     SELECT institution_id, id, course_id, student_id, submitted_at,
                            500, 25, 2800, 700, 60, 9, 11, 10, 10, 9, 0.5, 70, 20, 6 FROM mine),
-                prints AS (
-                    INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, kind, hash,
-                                              position, start_offset, end_offset)
-                    SELECT institution_id, course_id, id, student_id, 0, (random() * 200000)::bigint, p, p * 10,
-                           p * 10 + 9
+                entries AS (
+                    SELECT institution_id, course_id, id, student_id, p, (random() * 200000)::bigint AS hash
                     FROM mine, generate_series(0, ? - 1) p),
+                prints AS (
+                    INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, passage_hashes,
+                                              passage_positions, passage_starts, passage_ends, word_hashes,
+                                              word_positions, index_keys)
+                    SELECT institution_id, course_id, id, student_id, array_agg(hash ORDER BY p), array_agg(p ORDER BY p),
+                           array_agg(p * 10 ORDER BY p), array_agg(p * 10 + 9 ORDER BY p), '{}', '{}',
+                           array_agg(DISTINCT course_hash_key(course_id, hash))
+                    FROM entries
+                    GROUP BY institution_id, course_id, id, student_id),
                 reports AS (
                     INSERT INTO integrity_reports (institution_id, submission_id, course_id, report)
                     SELECT institution_id, id, course_id, decode(repeat('cd', 500), 'hex') FROM mine)
@@ -162,7 +168,8 @@ public final class ErasureBenchmark {
         try (PreparedStatement counts = owner.prepareStatement("""
                 WITH hashes AS (
                     INSERT INTO fingerprint_frequencies (institution_id, course_id, hash, submissions)
-                    SELECT institution_id, course_id, hash, count(DISTINCT submission_id) FROM fingerprints
+                    SELECT institution_id, course_id, hash, count(DISTINCT submission_id)
+                    FROM fingerprints CROSS JOIN LATERAL unnest(passage_hashes || word_hashes) AS hash
                     WHERE institution_id = ? GROUP BY institution_id, course_id, hash)
                 INSERT INTO fingerprinted_courses (institution_id, course_id, submissions)
                 SELECT institution_id, course_id, count(DISTINCT submission_id) FROM fingerprints

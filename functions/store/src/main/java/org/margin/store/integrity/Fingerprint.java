@@ -12,11 +12,7 @@ public record Fingerprint(Kind kind, long hash, int position, int start, int end
         /** A winnowed k-gram: shared ones make up the reported passages. */
         PASSAGE,
         /** A distinct content word, filed once at its first position: for the word-overlap score. */
-        WORD;
-
-        short code() {
-            return (short) ordinal();
-        }
+        WORD
     }
 
     public Fingerprint {

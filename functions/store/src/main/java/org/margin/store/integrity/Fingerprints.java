@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.margin.store.Consistency;
-import org.margin.store.StoreRejectedException;
 import org.margin.store.course.CourseId;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.Sql;
@@ -28,45 +27,43 @@ public final class Fingerprints {
 
     // The course and the author come from the submission itself, so a fingerprint cannot be filed under another
     // course or author, and the submission's row is locked as a key to it would lock it (V25): its deletion waits
-    // for the filing to commit and then takes the filed entries with it. A submission's entries are filed by this
-    // one statement, all or none, so a submission that has any has them all and a redelivery files nothing: a test
-    // for any entry instead of ON CONFLICT, whose speculative insertion of each row took 40% longer (0.41-0.65 ms
-    // against 0.24-0.39 ms for 42 entries). Two filings of one submission at once both find none; the second to
-    // commit is refused by the primary key and tried again, and then files nothing. Only rows added are credited to
-    // the course's counts. The credit is one row appended to the pending changes (IndexCounts), so filings of a
-    // course never wait for one another's counters. The filing also answers what a check asks next: how common the
+    // for the filing to commit and then takes the filed entries with it. A submission's entries are one row (V28),
+    // filed all or none, so a redelivery finds the row and files nothing; only a row added is credited to the
+    // course's counts. The credit is one row appended to the pending changes (IndexCounts), so filings of a course
+    // never wait for one another's counters. The filing also answers what a check asks next: how common the
     // submission's hashes are in its course, as the stored counts, the course's pending changes and this filing's
     // own credit (which the statement's other parts cannot see); a count that changed since comes from a filing
     // that committed meanwhile, as a separate read a moment later could miss too.
     private static final String RECORD = """
             WITH filed AS (
                 INSERT INTO fingerprints
-                    (institution_id, course_id, submission_id, student_id, kind, hash, position, start_offset,
-                     end_offset)
-                SELECT s.institution_id, s.course_id, s.id, s.student_id, f.kind, f.hash, f.position, f.start_offset,
-                       f.end_offset
-                FROM submissions s,
-                     unnest($3::smallint[], $4::bigint[], $5::integer[], $6::integer[], $7::integer[])
-                         AS f(kind, hash, position, start_offset, end_offset)
-                WHERE s.institution_id = $1 AND s.id = $2
-                  AND NOT EXISTS (SELECT 1 FROM fingerprints e WHERE e.institution_id = $1 AND e.submission_id = $2)
+                    (institution_id, course_id, submission_id, student_id, passage_hashes, passage_positions,
+                     passage_starts, passage_ends, word_hashes, word_positions, index_keys)
+                SELECT s.institution_id, s.course_id, s.id, s.student_id, $3, $4, $5, $6, $7, $8,
+                       ARRAY(SELECT DISTINCT course_hash_key(s.course_id, hash)
+                             FROM unnest($3::bigint[] || $7::bigint[]) AS hash)
+                FROM submissions s
+                WHERE s.institution_id = $1 AND s.id = $2 AND cardinality($3::bigint[]) + cardinality($7::bigint[]) > 0
                 FOR KEY SHARE OF s
-                RETURNING course_id, hash),
+                ON CONFLICT (institution_id, submission_id) DO NOTHING
+                RETURNING course_id, passage_hashes, word_hashes),
             added AS (
-                SELECT course_id, hash FROM filed GROUP BY course_id, hash),
+                SELECT DISTINCT f.course_id, e.hash
+                FROM filed f CROSS JOIN LATERAL unnest(f.passage_hashes || f.word_hashes) AS e(hash)),
             credited AS (
                 INSERT INTO fingerprint_count_deltas (institution_id, course_id, submissions, hashes, holders)
                 SELECT $1, course_id, 1, array_agg(hash ORDER BY hash), array_agg(1) FROM added GROUP BY course_id
                 RETURNING submissions, hashes, holders),
             course AS (
                 SELECT course_id FROM submissions WHERE institution_id = $1 AND id = $2)
-            SELECT 'filed' AS part, NULL::bigint AS hash, count(*)::integer AS n, NULL::bigint[] AS hashes,
-                   NULL::integer[] AS holders
+            SELECT 'filed' AS part, NULL::bigint AS hash,
+                   coalesce(sum(cardinality(passage_hashes) + cardinality(word_hashes)), 0)::integer AS n,
+                   NULL::bigint[] AS hashes, NULL::integer[] AS holders
             FROM filed
             UNION ALL
             SELECT 'stored', f.hash, f.submissions, NULL, NULL
             FROM course c JOIN fingerprint_frequencies f ON f.institution_id = $1 AND f.course_id = c.course_id
-            WHERE f.hash = ANY($4::bigint[])
+            WHERE f.hash = ANY($3::bigint[] || $7::bigint[])
             UNION ALL
             SELECT 'stored', NULL, fc.submissions, NULL, NULL
             FROM course c JOIN fingerprinted_courses fc ON fc.institution_id = $1 AND fc.course_id = c.course_id
@@ -89,50 +86,51 @@ public final class Fingerprints {
             UNION ALL
             SELECT 'pending', NULL, submissions, hashes, holders
             FROM fingerprint_count_deltas WHERE institution_id = $1 AND course_id = $2""";
-    // The candidates are the submissions holding the most seeds (index-only on the per-course index); each one's
-    // entries for the checked words and passages are then read on the primary key (index-only, one range per kind)
-    // and sent as one row of arrays per candidate: a check receives a few dozen rows instead of every shared entry.
-    // The aggregates keep each lateral read per candidate (an aggregating subquery is not flattened into the join).
-    // Row-level security reads the entries' own student_id, one hashed probe per entry (V20). A candidate's entries
-    // are matched against the checked hashes (hundreds) by a hash semi-join: "= ANY(array)" is hashed only when the
-    // array is a constant, so in a plan made once it is a linear search per entry (5-20 times slower at 10,000
-    // essays), and a plan made per call spends milliseconds estimating each element. Hence planned once per
-    // connection: re-planned on every call, planning cost up to twenty times the execution.
+    // The candidates are the submissions holding the most seeds, from the GIN index (V28) through
+    // fingerprint_holders, which reads it as the table's owner within the tenant: under row-level security the index
+    // could not serve an array operator at all. The holders are joined to fingerprints under the caller's policies
+    // before they are ranked, so an actor's candidates are the most similar of the submissions it may see (the
+    // policy reads each row's own student_id, one hashed probe per row, V20). The candidates' entries for the checked
+    // words and passages are then taken from their rows and sent as one row of arrays per candidate: a check receives
+    // a few dozen rows instead of every shared entry. They are matched against the checked hashes (hundreds) by a
+    // hashed subplan: "= ANY(array)" is hashed only when the array is a constant, so in a plan made once it is a
+    // linear search per entry, and a plan made per call spends milliseconds estimating each element. Hence planned
+    // once per connection.
     private static final String CANDIDATES = """
             WITH candidate AS (
-                SELECT submission_id
-                FROM fingerprints
-                WHERE institution_id = $1 AND course_id = $2 AND hash = ANY($3::bigint[])
-                  AND ($6::uuid IS NULL OR submission_id <> $6)
-                GROUP BY submission_id
-                ORDER BY count(DISTINCT hash) DESC, submission_id
+                SELECT held.submission_id
+                FROM fingerprint_holders($2, $3::bigint[], $6::uuid) AS held
+                JOIN fingerprints visible
+                  ON visible.institution_id = $1 AND visible.submission_id = held.submission_id
+                ORDER BY held.held DESC, held.submission_id
                 LIMIT $7)
             SELECT c.submission_id, w.hashes AS word_hashes, w.positions AS word_positions,
                    p.hashes AS passage_hashes, p.positions AS passage_positions, p.starts AS passage_starts,
                    p.ends AS passage_ends
             FROM candidate c
+            JOIN fingerprints f ON f.institution_id = $1 AND f.submission_id = c.submission_id
             CROSS JOIN LATERAL (
-                SELECT array_agg(hash ORDER BY position) AS hashes, array_agg(position ORDER BY position) AS positions
-                FROM fingerprints
-                WHERE institution_id = $1 AND submission_id = c.submission_id AND kind = 1
-                  AND hash IN (SELECT unnest($5::bigint[]))) w
+                SELECT array_agg(e.hash ORDER BY e.position) AS hashes,
+                       array_agg(e.position ORDER BY e.position) AS positions
+                FROM unnest(f.word_hashes, f.word_positions) AS e(hash, position)
+                WHERE e.hash IN (SELECT unnest($5::bigint[]))) w
             CROSS JOIN LATERAL (
-                SELECT array_agg(hash ORDER BY position) AS hashes, array_agg(position ORDER BY position) AS positions,
-                       array_agg(start_offset ORDER BY position) AS starts,
-                       array_agg(end_offset ORDER BY position) AS ends
-                FROM fingerprints
-                WHERE institution_id = $1 AND submission_id = c.submission_id AND kind = 0
-                  AND hash IN (SELECT unnest($4::bigint[]))) p
+                SELECT array_agg(e.hash ORDER BY e.position) AS hashes,
+                       array_agg(e.position ORDER BY e.position) AS positions,
+                       array_agg(e.start_offset ORDER BY e.position) AS starts,
+                       array_agg(e.end_offset ORDER BY e.position) AS ends
+                FROM unnest(f.passage_hashes, f.passage_positions, f.passage_starts, f.passage_ends)
+                    AS e(hash, position, start_offset, end_offset)
+                WHERE e.hash IN (SELECT unnest($4::bigint[]))) p
             WHERE w.hashes IS NOT NULL OR p.hashes IS NOT NULL""";
     private static final String OVERLAPS = """
-            SELECT other.submission_id, count(DISTINCT other.hash) AS shared
+            SELECT held.submission_id, held.held AS shared
             FROM fingerprints mine
-            JOIN fingerprints other
-              ON other.institution_id = mine.institution_id AND other.course_id = mine.course_id
-             AND other.hash = mine.hash AND other.submission_id <> mine.submission_id
+            CROSS JOIN LATERAL fingerprint_holders(mine.course_id, mine.passage_hashes || mine.word_hashes,
+                                                   mine.submission_id) AS held
+            JOIN fingerprints other ON other.institution_id = $1 AND other.submission_id = held.submission_id
             WHERE mine.institution_id = $1 AND mine.submission_id = $2
-            GROUP BY other.submission_id
-            ORDER BY shared DESC, other.submission_id
+            ORDER BY shared DESC, held.submission_id
             LIMIT $3""";
 
     private final TenantTransactions transactions;
@@ -157,25 +155,14 @@ public final class Fingerprints {
      * its hashes are in one round trip.
      */
     public Filing file(TenantId tenant, SubmissionId submission, List<Fingerprint> fingerprints) {
-        Short[] kinds = fingerprints.stream().map(fingerprint -> fingerprint.kind().code()).toArray(Short[]::new);
-        Long[] hashes = fingerprints.stream().map(Fingerprint::hash).toArray(Long[]::new);
-        Integer[] positions = fingerprints.stream().map(Fingerprint::position).toArray(Integer[]::new);
-        Integer[] starts = fingerprints.stream().map(Fingerprint::start).toArray(Integer[]::new);
-        Integer[] ends = fingerprints.stream().map(Fingerprint::end).toArray(Integer[]::new);
-        Object[] parameters = {tenant.value(), submission.value(), kinds, hashes, positions, starts, ends};
-        try {
-            return fileOnce(tenant, hashes, parameters);
-        } catch (StoreRejectedException refused) {
-            if (refused.reason() != StoreRejectedException.Reason.DUPLICATE) {
-                throw refused;
-            }
-            return fileOnce(tenant, hashes, parameters);
-        }
-    }
-
-    private Filing fileOnce(TenantId tenant, Long[] hashes, Object[] parameters) {
+        List<Fingerprint> passages = fingerprints.stream()
+                .filter(fingerprint -> fingerprint.kind() == Fingerprint.Kind.PASSAGE).toList();
+        List<Fingerprint> words = fingerprints.stream()
+                .filter(fingerprint -> fingerprint.kind() == Fingerprint.Kind.WORD).toList();
+        Long[] passageHashes = passages.stream().map(Fingerprint::hash).toArray(Long[]::new);
+        Long[] wordHashes = words.stream().map(Fingerprint::hash).toArray(Long[]::new);
         long[] filed = {0};
-        CountReading counts = new CountReading(hashes);
+        CountReading counts = new CountReading(fingerprints.stream().map(Fingerprint::hash).toArray(Long[]::new));
         transactions.writeOne(tenant, "fingerprint recording", RECORD, row -> {
             if (Sql.required(row, "part", String.class).equals("filed")) {
                 filed[0] = Sql.required(row, "n", Integer.class);
@@ -183,7 +170,11 @@ public final class Fingerprints {
                 counts.add(row);
             }
             return row;
-        }, parameters);
+        }, tenant.value(), submission.value(), passageHashes,
+                passages.stream().map(Fingerprint::position).toArray(Integer[]::new),
+                passages.stream().map(Fingerprint::start).toArray(Integer[]::new),
+                passages.stream().map(Fingerprint::end).toArray(Integer[]::new),
+                wordHashes, words.stream().map(Fingerprint::position).toArray(Integer[]::new));
         return new Filing(filed[0], counts.frequencies());
     }
 

@@ -33,24 +33,27 @@ public final class IndexCounts {
     // A submission counts once per distinct hash it filed and once per course (Fingerprints.RECORD), whatever the
     // kind or position, hence the distinct counts. The course's size is a subquery per debit row, not a join: the
     // planner cannot know how many entries the deletion returns, and a join it thought tiny ran a nested loop that
-    // re-aggregated every deleted entry for each hash.
+    // re-aggregated every deleted entry for each hash. What is deleted is counted in entries, as it was filed.
     private static final String DELETE_AND_DEBIT = """
             WITH gone AS (
                 DELETE FROM fingerprints WHERE institution_id = $1 AND submission_id IN (%s)
-                RETURNING course_id, submission_id, hash),
+                RETURNING course_id, submission_id, passage_hashes, word_hashes),
+            entries AS (
+                SELECT g.course_id, g.submission_id, e.hash
+                FROM gone g CROSS JOIN LATERAL unnest(g.passage_hashes || g.word_hashes) AS e(hash)),
             held AS (
                 SELECT course_id, hash, count(DISTINCT submission_id)::integer AS n,
                        (row_number() OVER (PARTITION BY course_id ORDER BY hash) - 1) / %d AS batch
-                FROM gone GROUP BY course_id, hash),
+                FROM entries GROUP BY course_id, hash),
             debited AS (
                 INSERT INTO fingerprint_count_deltas (institution_id, course_id, submissions, hashes, holders)
                 SELECT $1, course_id,
-                       CASE WHEN batch = 0 THEN -(SELECT count(DISTINCT g.submission_id)::integer FROM gone g
+                       CASE WHEN batch = 0 THEN -(SELECT count(*)::integer FROM gone g
                                                   WHERE g.course_id = held.course_id) ELSE 0 END,
                        array_agg(hash ORDER BY hash), array_agg(-n ORDER BY hash)
                 FROM held
                 GROUP BY course_id, batch)
-            SELECT count(*) AS deleted FROM gone""";
+            SELECT count(*) AS deleted FROM entries""";
     private static final String TAKE_TURN = """
             SELECT 1 AS turn FROM (
                 SELECT pg_advisory_xact_lock(hashtextextended('fingerprint_count_deltas:' || $1::text, 0))) lock""";

@@ -29,7 +29,8 @@ public final class Expiry {
             SELECT id, student_id,
                    (SELECT count(*) FROM writing_metrics m
                     WHERE m.institution_id = s.institution_id AND m.submission_id = s.id) AS metrics,
-                   (SELECT count(*) FROM fingerprints f
+                   (SELECT coalesce(sum(cardinality(f.passage_hashes) + cardinality(f.word_hashes)), 0)
+                    FROM fingerprints f
                     WHERE f.institution_id = s.institution_id AND f.submission_id = s.id) AS fingerprints,
                    (SELECT count(*) FROM integrity_reports r
                     WHERE r.institution_id = s.institution_id AND r.submission_id = s.id) AS reports,

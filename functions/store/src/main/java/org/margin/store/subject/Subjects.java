@@ -53,11 +53,12 @@ public final class Subjects {
                     FROM integrity_reports r
                     WHERE r.institution_id = $1 AND r.submission_id IN (%1$s)),
                 'fingerprints', (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                        'submission_id', f.submission_id, 'kind', f.kind, 'entries', f.entries)
-                        ORDER BY f.submission_id, f.kind), '[]')
-                    FROM (SELECT submission_id, kind, count(*) AS entries FROM fingerprints
-                          WHERE institution_id = $1 AND submission_id IN (%1$s)
-                          GROUP BY submission_id, kind) f),
+                        'submission_id', f.submission_id, 'kind', e.kind, 'entries', e.entries)
+                        ORDER BY f.submission_id, e.kind), '[]')
+                    FROM fingerprints f
+                    CROSS JOIN LATERAL (VALUES (0, cardinality(f.passage_hashes)),
+                                               (1, cardinality(f.word_hashes))) AS e(kind, entries)
+                    WHERE f.institution_id = $1 AND f.submission_id IN (%1$s) AND e.entries > 0),
                 'consents', (SELECT coalesce(jsonb_agg(to_jsonb(k) - 'institution_id' ORDER BY k.given_at, k.id), '[]')
                     FROM consents k WHERE k.institution_id = $1 AND k.person_id = $2),
                 'heldEvents', (SELECT coalesce(jsonb_agg(jsonb_build_object('event_id', h.event_id, 'held_at', h.held_at)
@@ -83,7 +84,7 @@ public final class Subjects {
                 (SELECT count(*) FROM profile_aggregates WHERE institution_id = $1 AND student_id = $2) AS profiles,
                 (SELECT count(*) FROM alerts
                  WHERE institution_id = $1 AND (student_id = $2 OR educator_id = $2)) AS alerts,
-                (SELECT count(*) FROM fingerprints
+                (SELECT coalesce(sum(cardinality(passage_hashes) + cardinality(word_hashes)), 0) FROM fingerprints
                  WHERE institution_id = $1 AND submission_id IN (%1$s)) AS fingerprints,
                 (SELECT count(*) FROM integrity_reports
                  WHERE institution_id = $1 AND submission_id IN (%1$s)) AS integrity_reports,

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,6 +32,7 @@ import org.margin.store.people.PersonId;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.Actor;
+import org.margin.store.tenant.TenantId;
 
 class FingerprintsTest {
 
@@ -130,6 +132,57 @@ class FingerprintsTest {
                 .containsExactlyInAnyOrderElementsOf(submissions);
         assertThat(candidates(Actor.student(world.students().get(1)), world)).containsExactly(submissions.get(1));
         assertThat(candidates(Actor.educator(otherTeacher), world)).isEmpty();
+    }
+
+    @Test
+    void anEducatorsCandidatesAreTheMostSimilarOfTheSubmissionsTheyMaySee() {
+        World world = World.create(store, 1);
+        PersonId departed = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), departed, EnrollmentRole.STUDENT,
+                World.TERM_START, Optional.of(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+        SubmissionId taught = submit(world, world.course(), 0);
+        SubmissionId unseen = store.submissions().submit(world.tenant(), new NewSubmission(world.course(), departed,
+                Instant.parse("2026-10-01T10:00:00Z"), World.opaque("departed essay")));
+        store.fingerprints().record(world.tenant(), taught, List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7)));
+        store.fingerprints().record(world.tenant(), unseen, List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7),
+                new Fingerprint(PASSAGE, 62, 1, 10, 17)));
+
+        // The submission the educator may not see holds more seeds; it must not take the only place.
+        assertThat(store.actingFor(Actor.educator(world.teacher())).fingerprints().candidates(world.tenant(),
+                world.course(), List.of(61L, 62L), List.of(61L, 62L), List.of(), Optional.empty(), 1,
+                Consistency.READ_YOUR_WRITES)).extracting(CandidateEntries::submission).containsExactly(taught);
+        assertThat(store.fingerprints().candidates(world.tenant(), world.course(), List.of(61L, 62L),
+                List.of(61L, 62L), List.of(), Optional.empty(), 1, Consistency.READ_YOUR_WRITES))
+                .extracting(CandidateEntries::submission).containsExactly(unseen);
+    }
+
+    @Test
+    void theIndexLookupThatBypassesThePoliciesAnswersOnlyWithinTheCallersTenant() throws Exception {
+        World world = World.create(store, 1);
+        SubmissionId mine = submit(world, world.course(), 0);
+        store.fingerprints().record(world.tenant(), mine, List.of(new Fingerprint(PASSAGE, 63, 0, 0, 7)));
+        String holders = "SELECT count(*) FROM fingerprint_holders(?, '{63}', NULL)";
+
+        try (Connection app = TestDatabases.asApp(TestDatabases.shared())) {
+            app.setAutoCommit(false);
+            assertThat(holdersAs(app, TenantId.random(), world.course(), holders)).isZero();
+            assertThat(holdersAs(app, world.tenant(), world.course(), holders)).isEqualTo(1);
+            app.rollback();
+        }
+    }
+
+    private static long holdersAs(Connection app, TenantId tenant, CourseId course, String holders)
+            throws SQLException {
+        try (PreparedStatement scope = app.prepareStatement("SELECT set_config('app.tenant', ?, true)");
+             PreparedStatement query = app.prepareStatement(holders)) {
+            scope.setString(1, tenant.value().toString());
+            scope.executeQuery().close();
+            query.setObject(1, course.value());
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private static List<SubmissionId> candidates(Actor actor, World world) {
@@ -278,11 +331,13 @@ class FingerprintsTest {
         World world = World.create(store, 1);
         SubmissionId mine = submit(world, world.course(), 0);
 
-        // The second finds no entry (the first's is not committed) and waits on the primary key for the first.
+        // The second waits on the primary key for the first's row, which is not committed, and then adds nothing.
         assertThat(fileWhileHeld("""
-                INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, kind, hash,
-                                          position, start_offset, end_offset)
-                SELECT institution_id, course_id, id, student_id, 0, 61, 0, 0, 7
+                INSERT INTO fingerprints (institution_id, course_id, submission_id, student_id, passage_hashes,
+                                          passage_positions, passage_starts, passage_ends, word_hashes, word_positions,
+                                          index_keys)
+                SELECT institution_id, course_id, id, student_id, '{61}', '{0}', '{0}', '{7}', '{}', '{}',
+                       ARRAY[course_hash_key(course_id, 61)]
                 FROM submissions WHERE institution_id = ? AND id = ?""", world, mine,
                 List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7), new Fingerprint(PASSAGE, 62, 1, 10, 17)))).isZero();
         assertThat(entriesOf(world, mine)).isEqualTo(1);
@@ -331,7 +386,8 @@ class FingerprintsTest {
     private static long entriesOf(World world, SubmissionId submission) throws Exception {
         try (Connection owner = TestDatabases.asOwner(TestDatabases.shared());
              PreparedStatement count = owner.prepareStatement(
-                     "SELECT count(*) FROM fingerprints WHERE institution_id = ? AND submission_id = ?")) {
+                     "SELECT coalesce(sum(cardinality(passage_hashes) + cardinality(word_hashes)), 0) FROM fingerprints"
+                             + " WHERE institution_id = ? AND submission_id = ?")) {
             count.setObject(1, world.tenant().value());
             count.setObject(2, submission.value());
             try (ResultSet result = count.executeQuery()) {

@@ -268,7 +268,8 @@ class IndexCountsTest {
     /** What the counts would be had only the fingerprints that remain ever been filed. */
     private static Map<String, Long> recount(TenantId tenant) throws SQLException {
         return figures(tenant, """
-                SELECT course_id || '/' || hash, count(DISTINCT submission_id) FROM fingerprints
+                SELECT course_id || '/' || hash, count(DISTINCT submission_id)
+                FROM fingerprints CROSS JOIN LATERAL unnest(passage_hashes || word_hashes) AS hash
                 WHERE institution_id = ? GROUP BY course_id, hash
                 UNION ALL
                 SELECT course_id || '/size', count(DISTINCT submission_id) FROM fingerprints

@@ -112,16 +112,12 @@ class FingerprintsTest {
     @Test
     void theIndexShowsAnEducatorOnlyTheStudentsTheyTeachToday() {
         World world = World.create(store, 2);
-        PersonId departed = World.person(store, world.tenant());
-        store.enrollments().enroll(world.tenant(), world.course(), departed, EnrollmentRole.STUDENT,
-                World.TERM_START, Optional.of(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
         CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
         PersonId otherTeacher = World.person(store, world.tenant());
         store.enrollments().enroll(world.tenant(), other, otherTeacher, EnrollmentRole.TEACHER, World.TERM_START,
                 Optional.empty());
         List<SubmissionId> submissions = List.of(submit(world, world.course(), 0), submit(world, world.course(), 1),
-                store.submissions().submit(world.tenant(), new NewSubmission(world.course(), departed,
-                        Instant.parse("2026-10-01T10:00:00Z"), World.opaque("departed essay"))));
+                submitByADepartedStudent(world));
         for (SubmissionId submission : submissions) {
             store.fingerprints().record(world.tenant(), submission, List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7)));
         }
@@ -137,12 +133,8 @@ class FingerprintsTest {
     @Test
     void anEducatorsCandidatesAreTheMostSimilarOfTheSubmissionsTheyMaySee() {
         World world = World.create(store, 1);
-        PersonId departed = World.person(store, world.tenant());
-        store.enrollments().enroll(world.tenant(), world.course(), departed, EnrollmentRole.STUDENT,
-                World.TERM_START, Optional.of(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
         SubmissionId taught = submit(world, world.course(), 0);
-        SubmissionId unseen = store.submissions().submit(world.tenant(), new NewSubmission(world.course(), departed,
-                Instant.parse("2026-10-01T10:00:00Z"), World.opaque("departed essay")));
+        SubmissionId unseen = submitByADepartedStudent(world);
         store.fingerprints().record(world.tenant(), taught, List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7)));
         store.fingerprints().record(world.tenant(), unseen, List.of(new Fingerprint(PASSAGE, 61, 0, 0, 7),
                 new Fingerprint(PASSAGE, 62, 1, 10, 17)));
@@ -183,6 +175,15 @@ class FingerprintsTest {
                 return result.getLong(1);
             }
         }
+    }
+
+    /** A submission to the course by a student whose enrolment ended yesterday: no teacher of it sees them now. */
+    private static SubmissionId submitByADepartedStudent(World world) {
+        PersonId departed = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), departed, EnrollmentRole.STUDENT,
+                World.TERM_START, Optional.of(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+        return store.submissions().submit(world.tenant(), new NewSubmission(world.course(), departed,
+                Instant.parse("2026-10-01T10:00:00Z"), World.opaque("departed essay")));
     }
 
     private static List<SubmissionId> candidates(Actor actor, World world) {

@@ -24,7 +24,6 @@ import org.margin.runtime.RuntimeSettings;
 import org.margin.runtime.lifecycle.LifecycleListener;
 import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.telemetry.Telemetry;
-import org.margin.store.Consistency;
 import org.margin.store.Store;
 
 /**
@@ -55,7 +54,7 @@ public final class AcademicIntegrityFunction {
         Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
         Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         SubmissionTexts texts = (tenant, course, submission) -> platform.texts()
-                .read(tenant, submission, Consistency.READ_YOUR_WRITES)
+                .read(tenant, submission)
                 .filter(found -> found.submission().course().equals(course))
                 .map(org.margin.platform.submission.SubmissionTexts.Text::text);
         Parts parts = Parts.of(platform.store(), platform.grid(), texts, platform.audit(), threshold(environment));

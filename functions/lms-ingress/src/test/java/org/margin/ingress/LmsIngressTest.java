@@ -61,7 +61,6 @@ import org.margin.runtime.auth.Role;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.delivery.DeliveryLedger;
 import org.margin.runtime.cloudevents.sink.HttpEventSink;
-import org.margin.store.Consistency;
 import org.margin.store.Opaque;
 import org.margin.store.Store;
 import org.margin.store.course.CourseId;
@@ -159,8 +158,8 @@ class LmsIngressTest {
         SubmissionCreated created = announced();
         assertThat(created.institutionId()).isEqualTo(INSTITUTION);
         try (Platform platform = Platform.fromEnvironment(environment, "test-reader", OpenTelemetry.noop().getMeter("test"))) {
-            String text = platform.texts().read(new TenantId(INSTITUTION), new SubmissionId(created.submissionId()),
-                    Consistency.READ_YOUR_WRITES).orElseThrow().text();
+            String text = platform.texts().read(new TenantId(INSTITUTION), new SubmissionId(created.submissionId()))
+                    .orElseThrow().text();
             assertThat(text).isEqualTo("Rivers carve valleys over thousands of years.\n\nFloods move the most "
                     + "sediment, and Ada Quill of 12 Elm Street wrote this.");
         }

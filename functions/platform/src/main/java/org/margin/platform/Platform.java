@@ -63,7 +63,7 @@ public final class Platform implements AutoCloseable {
         this.grid = grid;
         this.sink = sink;
         this.ledger = GridDeliveryLedger.create(grid, function);
-        this.texts = new SubmissionTexts(store.submissions(), keyring);
+        this.texts = new SubmissionTexts(store.submissions(), keyring, meter);
         this.events = MarginEvents.forFunction(function);
         this.pseudonyms = new Pseudonyms(store.people(), keyring);
         this.consentGate = ConsentGate.of(store.consents(), grid, meter);

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.margin.store.course.EnrollmentRole;
 import org.margin.store.local.LocalDatabase;
 import org.margin.store.people.PersonId;
 import org.margin.store.submission.NewSubmission;
+import org.margin.store.submission.Submission;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.Sql;
 import org.margin.store.tenant.TenantId;
@@ -62,6 +64,28 @@ class TenantIsolationTest {
                 .isEmpty();
         assertThat(store.institutions().find(b.tenant(), Consistency.READ_YOUR_WRITES))
                 .hasValueSatisfying(institution -> assertThat(institution.id()).isEqualTo(b.tenant()));
+    }
+
+    @Test
+    void aGroupedReadGivesEachIdItsOwnTenantsSubmissionInItsPlace() {
+        SubmissionId secondOfA = store.submissions().submit(a.tenant(), new NewSubmission(a.course(),
+                a.students().getLast(), Instant.parse("2026-10-02T10:00:00Z"), World.opaque("second essay of A")));
+        SubmissionId ofB = store.submissions().submit(b.tenant(), new NewSubmission(b.course(),
+                b.students().getFirst(), Instant.parse("2026-10-01T10:00:00Z"), World.opaque("essay of B")));
+
+        List<Optional<Submission>> read = store.submissions().findEach(a.tenant(),
+                List.of(secondOfA, ofB, submissionOfA, secondOfA), Consistency.READ_YOUR_WRITES);
+
+        assertThat(read).hasSize(4);
+        assertThat(read.get(0)).hasValueSatisfying(found -> {
+            assertThat(found.id()).isEqualTo(secondOfA);
+            assertThat(found.student()).isEqualTo(a.students().getLast());
+            assertThat(found.body()).isEqualTo(World.opaque("second essay of A"));
+        });
+        assertThat(read.get(1)).isEmpty();
+        assertThat(read.get(2))
+                .hasValueSatisfying(found -> assertThat(found.body()).isEqualTo(World.opaque("essay of A")));
+        assertThat(read.get(3)).isEqualTo(read.get(0));
     }
 
     @Test

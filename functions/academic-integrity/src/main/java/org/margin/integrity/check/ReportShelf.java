@@ -8,7 +8,10 @@ import org.margin.grid.tier.TieredCache;
 import org.margin.store.Consistency;
 import org.margin.store.Opaque;
 import org.margin.store.integrity.IntegrityReports;
+import org.margin.store.integrity.IntegrityReports.Saved;
+import org.margin.store.integrity.IntegrityReports.SubmissionReport;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
 
 /**
@@ -18,22 +21,29 @@ import org.margin.store.tenant.TenantId;
  * more than the insert, would guard nothing. A later check's report replaces the stored one and then buries the
  * key in every tier, so no instance serves the old one afterwards. The cache's key is "tenant/submission",
  * pseudonymised by the grid.
+ *
+ * <p>Reports that are kept at once go to the store together, in one statement and one transaction (the store's
+ * {@link GroupCommit}, as the ingress keeps submissions), rather than a transaction each.
  */
 public final class ReportShelf {
 
     private static final String CACHE = "integrity-reports";
+    /** The most reports one statement keeps. */
+    private static final int GROUP_SIZE = 64;
+    /** One statement of a tenant at a time: the reports that come while it runs make the next. */
+    private static final int GROUPS_IN_FLIGHT = 1;
 
-    private final IntegrityReports stored;
+    private final GroupCommit<SubmissionReport, Saved> saves;
     private final TieredCache reports;
 
     public ReportShelf(Grid grid, IntegrityReports stored) {
-        this.stored = stored;
+        this.saves = new GroupCommit<>(stored::saveEach, GROUP_SIZE, GROUPS_IN_FLIGHT);
         this.reports = grid.cache(CACHE,
                 key -> stored.find(tenant(key), submission(key), Consistency.READ_YOUR_WRITES).map(Opaque::bytes));
     }
 
     public void put(TenantId tenant, SubmissionId submission, byte[] report) {
-        switch (stored.save(tenant, submission, Opaque.of(report))) {
+        switch (saves.write(tenant, new SubmissionReport(submission, Opaque.of(report)))) {
             case FIRST -> {
             }
             case REPLACED -> reports.invalidate(key(tenant, submission));

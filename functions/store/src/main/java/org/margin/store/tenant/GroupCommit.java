@@ -19,6 +19,9 @@ import org.margin.store.StoreException;
  * groups of that tenant are being written, a group is taken from the queue at once, so a lone write waits for no
  * other and, under load, the writes that queue up while a group is in flight go together in the next one.
  *
+ * <p>Reads of one kind are grouped the same way (one statement and one transaction for many callers' rows), though
+ * they commit nothing.
+ *
  * <p>Each caller gets its own result, or the failure of its own write: when a group is refused for a reason that
  * will not pass ({@link StoreException#retryable()} false), its writes are tried again one by one, so one bad write
  * does not fail the others; a group that failed for a reason that may pass (the store unavailable) fails every

@@ -288,6 +288,36 @@ class FingerprintsTest {
     }
 
     @Test
+    void reportsKeptTogetherAreEachKeptAsIfKeptApart() {
+        World world = World.create(store, 2);
+        SubmissionId earlier = submit(world, world.course(), 0);
+        SubmissionId fresh = submit(world, world.course(), 1);
+        store.integrityReports().save(world.tenant(), earlier, World.opaque("earlier"));
+        SubmissionId unknown = new SubmissionId(UUID.randomUUID());
+
+        assertThat(store.integrityReports().saveEach(world.tenant(), List.of(
+                new IntegrityReports.SubmissionReport(fresh, World.opaque("fresh")),
+                new IntegrityReports.SubmissionReport(unknown, World.opaque("unknown")),
+                new IntegrityReports.SubmissionReport(earlier, World.opaque("later")))))
+                .containsExactly(IntegrityReports.Saved.FIRST, IntegrityReports.Saved.NO_SUBMISSION,
+                        IntegrityReports.Saved.REPLACED);
+        assertThat(store.integrityReports().find(world.tenant(), fresh, Consistency.READ_YOUR_WRITES))
+                .contains(World.opaque("fresh"));
+        assertThat(store.integrityReports().find(world.tenant(), earlier, Consistency.READ_YOUR_WRITES))
+                .contains(World.opaque("later"));
+
+        SubmissionId twice = submit(world, world.course(), 2);
+        assertThat(store.integrityReports().saveEach(world.tenant(), List.of(
+                new IntegrityReports.SubmissionReport(twice, World.opaque("one")),
+                new IntegrityReports.SubmissionReport(fresh, World.opaque("fresh again")),
+                new IntegrityReports.SubmissionReport(twice, World.opaque("two")))))
+                .containsExactly(IntegrityReports.Saved.FIRST, IntegrityReports.Saved.REPLACED,
+                        IntegrityReports.Saved.REPLACED);
+        assertThat(store.integrityReports().find(world.tenant(), twice, Consistency.READ_YOUR_WRITES))
+                .contains(World.opaque("two"));
+    }
+
+    @Test
     void fingerprintsOfAnUnknownSubmissionAreNotFiled() {
         World world = World.create(store, 1);
 

@@ -16,7 +16,6 @@ import org.margin.privacy.crypto.KeysetUnavailableException;
 import org.margin.runtime.cloudevents.CloudEventHandler;
 import org.margin.runtime.cloudevents.EventOutcome;
 import org.margin.runtime.cloudevents.sink.EventSink;
-import org.margin.store.Consistency;
 import org.margin.store.StoreException;
 import org.margin.store.consent.Purpose;
 import org.margin.store.people.PersonId;
@@ -60,7 +59,7 @@ public final class SubmissionAnalysis implements CloudEventHandler {
             if (!consent.admits(tenant, new PersonId(created.studentId()), Purpose.ANALYSIS)) {
                 return EventOutcome.accepted();
             }
-            text = texts.read(tenant, new SubmissionId(created.submissionId()), Consistency.READ_YOUR_WRITES);
+            text = texts.read(tenant, new SubmissionId(created.submissionId()));
         } catch (StoreException e) {
             return e.retryable()
                     ? EventOutcome.retryLater("The store is unavailable.", RETRY_AFTER)

@@ -57,8 +57,8 @@ public final class EducatorAlertsFunction {
         Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
         Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         CourseRules rules = CourseRules.cached(platform.store(), platform.grid());
-        AlertEventHandlers handlers = new AlertEventHandlers(new AlertEvaluator(platform.store(), rules, clock),
-                platform.events(), platform.sink());
+        AlertEvaluator evaluator = new AlertEvaluator(platform.store(), rules, clock, telemetry.meter());
+        AlertEventHandlers handlers = new AlertEventHandlers(evaluator, platform.events(), platform.sink());
         FunctionRuntime.Builder runtime = runtime(platform.store(),
                 AccessPolicy.create(platform.store(), Optional.of(platform.grid()), clock), rules, platform.audit(),
                 clock)

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.margin.alerts.rule.AlertRuleDefinition;
 import org.margin.alerts.rule.BaselineDrop;
@@ -24,6 +25,7 @@ import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertRule;
 import org.margin.store.alert.RuleKind;
+import org.margin.store.alert.SubmissionAlert;
 import org.margin.store.course.CourseId;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
@@ -31,7 +33,11 @@ import org.margin.store.profile.MetricsPoint;
 import org.margin.store.profile.Profiles;
 import org.margin.store.profile.TimeWindow;
 import org.margin.store.submission.SubmissionId;
+import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
+
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
 
 /**
  * Evaluates rules as events arrive and on a schedule, and raises their alerts through the store, which routes each
@@ -39,30 +45,58 @@ import org.margin.store.tenant.TenantId;
  * Each method returns the alerts newly raised, one per rule and student, for the caller to announce as
  * {@code org.margin.alert.raised.v1}; a redelivered event returns none. A store outage surfaces as
  * {@code StoreUnavailableException}, for the caller to ask for redelivery.
+ *
+ * <p>The alerts about submissions that an institution's events raise at the same time share one statement and one
+ * commit (a group commit, as the LMS ingress writes its submissions), so that under load an alert does not pay a
+ * transaction of its own (BEGIN, scope, COMMIT and its flush) for one INSERT.
  */
 public final class AlertEvaluator {
 
     /** How many of a student's latest earlier submissions make their baseline. */
     public static final int BASELINE_SUBMISSIONS = 100;
+    /** The most alerts one statement raises. */
+    private static final int GROUP_SIZE = 64;
+    /** One statement of an institution at a time: the alerts raised while it and its commit run make the next. */
+    private static final int GROUPS_IN_FLIGHT = 1;
+    private static final List<Long> GROUP_SIZE_BUCKETS = List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L);
 
     private final Store store;
     private final CourseRules rules;
     private final Clock clock;
+    private final GroupCommit<SubmissionAlert, Long> raising;
 
     /**
-     * Reading the rules from the store for every event.
+     * Reading the rules from the store for every event, recording no metric.
      *
      * @param clock gives "today", the day whose enrolments decide the recipients
      */
     public AlertEvaluator(Store store, Clock clock) {
-        this(store, CourseRules.uncached(store), clock);
+        this(store, CourseRules.uncached(store), clock, size -> {
+        });
     }
 
-    /** @param rules where the rules that reach a course are read (the grid's tiers, or the store) */
-    public AlertEvaluator(Store store, CourseRules rules, Clock clock) {
+    /**
+     * @param rules where the rules that reach a course are read (the grid's tiers, or the store)
+     * @param meter where the size of each group of alerts raised together is recorded
+     *              ({@code margin.alerts.group.size})
+     */
+    public AlertEvaluator(Store store, CourseRules rules, Clock clock, Meter meter) {
+        this(store, rules, clock, groupSizes(meter)::record);
+    }
+
+    private AlertEvaluator(Store store, CourseRules rules, Clock clock, IntConsumer groupRaised) {
         this.store = Objects.requireNonNull(store, "store");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.raising = new GroupCommit<>(store.alerts()::raise, GROUP_SIZE, GROUPS_IN_FLIGHT, groupRaised);
+    }
+
+    private static LongHistogram groupSizes(Meter meter) {
+        return meter.histogramBuilder("margin.alerts.group.size").ofLongs()
+                .setUnit("{alert}")
+                .setDescription("Alerts about submissions raised in one statement and one commit (a group commit).")
+                .setExplicitBucketBoundariesAdvice(GROUP_SIZE_BUCKETS)
+                .build();
     }
 
     /** Metric and baseline rules of the submission's course and institution. */
@@ -93,8 +127,8 @@ public final class AlertEvaluator {
                 case Inactivity ignored -> Verdict.quiet();
             };
             if (verdict instanceof Verdict.Raise raise) {
-                long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, metric,
-                        raise.observed(), today);
+                long recipients = raising.write(tenant, new SubmissionAlert(rule.id(), rule.kind(), submission,
+                        metric, raise.observed(), today));
                 announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule,
                         occasion(submission), recipients > 0 ? recipients
                                 : store.alerts().raisedAbout(tenant, rule.id(), submission));
@@ -113,8 +147,8 @@ public final class AlertEvaluator {
         for (AlertRule rule : rulesOf(tenant, event.courseId())) {
             if (RuleJson.stored(rule.kind(), rule.parameters()) instanceof SimilarityFinding similarity
                     && similarity.check(similarities) instanceof Verdict.Raise raise) {
-                long recipients = store.alerts().raise(tenant, rule.id(), rule.kind(), submission, Optional.empty(),
-                        raise.observed(), today);
+                long recipients = raising.write(tenant, new SubmissionAlert(rule.id(), rule.kind(), submission,
+                        Optional.empty(), raise.observed(), today));
                 announce(raised, event.institutionId(), event.courseId(), event.studentId(), rule,
                         occasion(submission), recipients > 0 ? recipients
                                 : store.alerts().raisedAbout(tenant, rule.id(), submission));

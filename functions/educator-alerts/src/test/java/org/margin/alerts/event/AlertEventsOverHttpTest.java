@@ -136,6 +136,10 @@ class AlertEventsOverHttpTest {
         assertThat(emitted).as("raised before: announced again under the same id, in case the first was lost")
                 .singleElement().satisfies(event ->
                         assertThat(event.getId()).isEqualTo(id(rule, "submission:" + submission.value())));
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + alerts.port() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).as("the size of the groups the raises went in, exported")
+                .containsPattern("(?m)^margin_alerts_group_size_count(\\{[^}]*})? [1-9]");
     }
 
     @Test

@@ -27,25 +27,50 @@ public final class Alerts {
     private static final String COLUMNS = "id, rule_id, kind, course_id, student_id, educator_id, submission_id, "
             + "metric, observed, status, raised_at";
 
-    // The recipients are chosen here, in the same statement, from the enrollments valid on the given day: an
-    // educator who does not teach the student's course that day never receives the alert.
+    // The alerts of a group of requests ($2 to $7, one array element per request), in one statement. The recipients
+    // are chosen here, from the enrollments valid on each request's day: an educator who does not teach the student's
+    // course that day never receives the alert. A recipient whom two requests of the group reach (the same rule and
+    // submission) is the first one's, as if the requests were raised one after another. Rows go in in one order, so
+    // that two groups with recipients in common never deadlock. Planned once per connection: a plan made for each
+    // call took longer to make than a small group takes to raise.
     private static final String RAISE = """
-            INSERT INTO alerts (institution_id, rule_id, kind, course_id, student_id, educator_id, submission_id,
-                                metric, observed, dedup_key)
-            SELECT DISTINCT s.institution_id, $2, $7, s.course_id, s.student_id, educator.person_id, s.id, $4, $5,
-                   'submission:' || s.id
-            FROM submissions s
-            JOIN enrollments student
-              ON student.institution_id = s.institution_id AND student.course_id = s.course_id
-             AND student.person_id = s.student_id AND student.role = 'student'
-             AND student.starts_on <= $6 AND (student.ends_on IS NULL OR student.ends_on >= $6)
-            JOIN enrollments educator
-              ON educator.institution_id = s.institution_id AND educator.course_id = s.course_id
-             AND educator.role IN ('teacher', 'teaching_assistant')
-             AND educator.starts_on <= $6 AND (educator.ends_on IS NULL OR educator.ends_on >= $6)
-            WHERE s.institution_id = $1 AND s.id = $3
-            ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING
-            RETURNING 1 AS raised""";
+            WITH request AS (
+                SELECT * FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::float8[], $7::date[])
+                    WITH ORDINALITY AS r(rule_id, kind, submission_id, metric, observed, raised_on, n)),
+            recipient AS (
+                SELECT DISTINCT ON (request.rule_id, s.id, educator.person_id)
+                       request.n, request.rule_id, request.kind, s.course_id, s.student_id,
+                       educator.person_id AS educator_id, s.id AS submission_id, request.metric, request.observed
+                FROM request
+                JOIN submissions s ON s.institution_id = $1 AND s.id = request.submission_id
+                JOIN enrollments student
+                  ON student.institution_id = s.institution_id AND student.course_id = s.course_id
+                 AND student.person_id = s.student_id AND student.role = 'student'
+                 AND student.starts_on <= request.raised_on
+                 AND (student.ends_on IS NULL OR student.ends_on >= request.raised_on)
+                JOIN enrollments educator
+                  ON educator.institution_id = s.institution_id AND educator.course_id = s.course_id
+                 AND educator.role IN ('teacher', 'teaching_assistant')
+                 AND educator.starts_on <= request.raised_on
+                 AND (educator.ends_on IS NULL OR educator.ends_on >= request.raised_on)
+                ORDER BY request.rule_id, s.id, educator.person_id, request.n),
+            raised AS (
+                INSERT INTO alerts (institution_id, rule_id, kind, course_id, student_id, educator_id, submission_id,
+                                    metric, observed, dedup_key)
+                SELECT $1, rule_id, kind, course_id, student_id, educator_id, submission_id, metric, observed,
+                       'submission:' || submission_id
+                FROM recipient
+                ORDER BY rule_id, submission_id, educator_id
+                ON CONFLICT (institution_id, rule_id, dedup_key, educator_id) DO NOTHING
+                RETURNING rule_id, submission_id, educator_id)
+            SELECT request.n, count(raised.educator_id) AS raised
+            FROM request
+            LEFT JOIN recipient ON recipient.n = request.n
+            LEFT JOIN raised
+              ON raised.rule_id = recipient.rule_id AND raised.submission_id = recipient.submission_id
+             AND raised.educator_id = recipient.educator_id
+            GROUP BY request.n
+            ORDER BY request.n""";
     // Students enrolled on the day ($5) in the rule's course ($3, or every course) whose last submission there (or,
     // lacking one, whose enrolment) is no later than $4. A stretch of inactivity is named by the course, the student
     // and the day it began, so a student stays alerted once until they submit again.
@@ -144,20 +169,35 @@ public final class Alerts {
     }
 
     /**
-     * Raises a rule's alert about a submission to every educator teaching its course on {@code on}, while the
-     * student takes it. Returns how many alerts were added: 0 when there is no such educator, or when this rule
-     * already raised this submission's alert (redelivered events add nothing).
-     *
-     * @param metric the metric the rule watches; empty for a similarity rule
+     * Raises a tenant's alerts about submissions in one statement and one transaction, and returns for each, in
+     * order, how many alerts it added: one per educator teaching the submission's course on its day, while the
+     * student takes it; 0 when there is no such educator, or when the rule already raised that submission's alert
+     * (redelivered events add nothing), in the group too: the same alert asked twice is added by the first.
      */
-    public long raise(TenantId tenant, AlertRuleId rule, RuleKind kind, SubmissionId submission,
-                      Optional<Metric> metric, double observed, LocalDate on) {
-        if (kind == RuleKind.INACTIVITY) {
-            throw new IllegalArgumentException("inactivity alerts concern no submission");
+    public List<Long> raise(TenantId tenant, List<SubmissionAlert> alerts) {
+        int count = alerts.size();
+        UUID[] rules = new UUID[count];
+        String[] kinds = new String[count];
+        UUID[] submissions = new UUID[count];
+        String[] metrics = new String[count];
+        Double[] observed = new Double[count];
+        LocalDate[] days = new LocalDate[count];
+        for (int i = 0; i < count; i++) {
+            SubmissionAlert alert = alerts.get(i);
+            rules[i] = alert.rule().value();
+            kinds[i] = alert.kind().column();
+            submissions[i] = alert.submission().value();
+            metrics[i] = alert.metric().map(Metric::column).orElse(null);
+            observed[i] = alert.observed();
+            days[i] = alert.on();
         }
-        return transactions.writeOne(tenant, "alert raising", RAISE, row -> 1, tenant.value(), rule.value(),
-                submission.value(), metric.<Object>map(Metric::column).orElse(new Sql.Null(String.class)), observed,
-                on, kind.column()).size();
+        List<Long> raised = transactions.writeOnePlannedOnce(tenant, "alert raising", RAISE,
+                row -> Sql.required(row, "raised", Long.class), tenant.value(), rules, kinds, submissions, metrics,
+                observed, days);
+        if (raised.size() != count) {
+            throw new IllegalStateException("raised " + raised.size() + " counts for " + count + " alerts");
+        }
+        return raised;
     }
 
     /**

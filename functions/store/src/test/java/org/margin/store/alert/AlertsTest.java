@@ -1,6 +1,8 @@
 package org.margin.store.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,7 @@ import org.margin.store.profile.Metric;
 import org.margin.store.submission.NewSubmission;
 import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.Actor;
+import org.margin.store.tenant.GroupCommit;
 
 class AlertsTest {
 
@@ -98,10 +106,8 @@ class AlertsTest {
                 RuleKind.METRIC_THRESHOLD, MTLD_BELOW_40, world.teacher()));
         SubmissionId submission = submit(world, student, "2026-09-29T10:00:00Z");
 
-        assertThat(store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission,
-                Optional.of(Metric.MTLD), 31.5, DURING_TERM)).isEqualTo(2);
-        assertThat(store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission,
-                Optional.of(Metric.MTLD), 31.5, DURING_TERM)).as("a redelivered event").isZero();
+        assertThat(raise(world, mtld(rule, submission, 31.5))).isEqualTo(2);
+        assertThat(raise(world, mtld(rule, submission, 31.5))).as("a redelivered event").isZero();
 
         assertThat(open(world, world.teacher())).singleElement().satisfies(alert -> {
             assertThat(alert.student()).isEqualTo(student);
@@ -116,6 +122,132 @@ class AlertsTest {
         assertThat(open(world, otherTeacher)).isEmpty();
         assertThat(store.alerts().forCourse(world.tenant(), world.course(), 10, Consistency.READ_YOUR_WRITES))
                 .extracting(Alert::educator).containsExactlyInAnyOrder(world.teacher(), assistant);
+    }
+
+    @Test
+    void alertsRaisedTogetherAreEachCountedAndRoutedAsIfRaisedAlone() {
+        World world = World.create(store, 2);
+        PersonId first = world.students().getFirst();
+        PersonId second = world.students().getLast();
+        PersonId assistant = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), assistant, EnrollmentRole.TEACHING_ASSISTANT,
+                World.TERM_START, Optional.empty());
+        CourseId other = store.courses().create(world.tenant(), "OTHER-" + world.course(), "Other");
+        PersonId otherTeacher = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), other, otherTeacher, EnrollmentRole.TEACHER, World.TERM_START,
+                Optional.empty());
+        CourseId untaught = store.courses().create(world.tenant(), "UNTAUGHT-" + world.course(), "Untaught");
+        for (CourseId course : List.of(other, untaught)) {
+            store.enrollments().enroll(world.tenant(), course, second, EnrollmentRole.STUDENT, World.TERM_START,
+                    Optional.empty());
+        }
+        AlertRuleId lowMtld = mtldRule(world);
+        AlertRuleId similar = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.empty(),
+                RuleKind.SIMILARITY, "{\"threshold\": 0.5}", world.teacher()));
+        SubmissionId firstEssay = submit(world, first, "2026-09-29T10:00:00Z");
+        SubmissionId secondEssay = submit(world, second, "2026-09-29T11:00:00Z");
+        SubmissionId otherEssay = submit(world, other, second, "2026-09-29T12:00:00Z");
+        SubmissionId untaughtEssay = submit(world, untaught, second, "2026-09-29T13:00:00Z");
+
+        List<Long> added = store.alerts().raise(world.tenant(), List.of(mtld(lowMtld, firstEssay, 31.5),
+                similarity(similar, firstEssay, 0.9), mtld(lowMtld, otherEssay, 12), mtld(lowMtld, untaughtEssay, 8),
+                similarity(similar, secondEssay, 0.7)));
+
+        assertThat(added).as("teacher and assistant, the other course's teacher, nobody teaches the untaught one")
+                .containsExactly(2L, 2L, 1L, 0L, 2L);
+        assertThat(open(world, world.teacher()))
+                .extracting(Alert::rule, alert -> alert.submission().orElseThrow(), Alert::metric, Alert::observed)
+                .containsExactlyInAnyOrder(tuple(lowMtld, firstEssay, Optional.of(Metric.MTLD), 31.5),
+                        tuple(similar, firstEssay, Optional.empty(), 0.9),
+                        tuple(similar, secondEssay, Optional.empty(), 0.7));
+        assertThat(open(world, assistant)).hasSize(3);
+        assertThat(open(world, otherTeacher)).singleElement().satisfies(alert -> {
+            assertThat(alert.submission()).contains(otherEssay);
+            assertThat(alert.student()).isEqualTo(second);
+            assertThat(alert.observed()).isEqualTo(12);
+        });
+        assertThat(store.alerts().forCourse(world.tenant(), untaught, 10, Consistency.READ_YOUR_WRITES)).isEmpty();
+    }
+
+    @Test
+    void anAlertAskedTwiceInOneGroupIsAddedByTheFirstAskingAndARedeliveredOneAddsNothing() {
+        World world = World.create(store, 1);
+        PersonId student = world.students().getFirst();
+        PersonId lateAssistant = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), lateAssistant, EnrollmentRole.TEACHING_ASSISTANT,
+                DURING_TERM, Optional.empty());
+        AlertRuleId rule = mtldRule(world);
+        SubmissionId essay = submit(world, student, "2026-09-10T10:00:00Z");
+        SubmissionId later = submit(world, student, "2026-09-30T10:00:00Z");
+        SubmissionAlert beforeTheAssistant = new SubmissionAlert(rule, RuleKind.METRIC_THRESHOLD, essay,
+                Optional.of(Metric.MTLD), 31.5, DURING_TERM.minusDays(1));
+
+        assertThat(store.alerts().raise(world.tenant(), List.of(beforeTheAssistant, mtld(rule, essay, 12),
+                mtld(rule, essay, 12)))).as("the teacher by the first; the assistant, new that day, by the second")
+                .containsExactly(1L, 1L, 0L);
+        assertThat(store.alerts().raise(world.tenant(), List.of(mtld(rule, essay, 31.5), mtld(rule, later, 20))))
+                .as("a redelivery beside a new alert").containsExactly(0L, 2L);
+
+        assertThat(open(world, world.teacher())).filteredOn(alert -> alert.submission().equals(Optional.of(essay)))
+                .singleElement().extracting(Alert::observed).isEqualTo(31.5);
+        assertThat(open(world, lateAssistant)).filteredOn(alert -> alert.submission().equals(Optional.of(essay)))
+                .singleElement().extracting(Alert::observed).isEqualTo(12.0);
+    }
+
+    @Test
+    void aGroupRaisesAboutItsOwnTenantsSubmissionsOnly() {
+        World a = World.create(store, 1);
+        World b = World.create(store, 1);
+        AlertRuleId ruleOfB = mtldRule(b);
+        SubmissionId essayOfA = submit(a, a.students().getFirst(), "2026-09-29T10:00:00Z");
+        SubmissionId essayOfB = submit(b, b.students().getFirst(), "2026-09-29T10:00:00Z");
+
+        assertThat(store.alerts().raise(b.tenant(), List.of(mtld(ruleOfB, essayOfA, 12), mtld(ruleOfB, essayOfB, 12))))
+                .containsExactly(0L, 1L);
+        assertThat(store.alerts().forCourse(a.tenant(), a.course(), 10, Consistency.READ_YOUR_WRITES)).isEmpty();
+        assertThat(open(b, b.teacher())).singleElement().extracting(Alert::submission)
+                .isEqualTo(Optional.of(essayOfB));
+    }
+
+    @Test
+    void concurrentRaisesGroupedIntoSharedStatementsAddEachAlertOnce() throws Exception {
+        World world = World.create(store, 1);
+        PersonId assistant = World.person(store, world.tenant());
+        store.enrollments().enroll(world.tenant(), world.course(), assistant, EnrollmentRole.TEACHING_ASSISTANT,
+                World.TERM_START, Optional.empty());
+        AlertRuleId rule = mtldRule(world);
+        List<SubmissionId> essays = IntStream.rangeClosed(1, 20).mapToObj(day -> submit(world,
+                world.students().getFirst(), "2026-09-%02dT10:00:00Z".formatted(day))).toList();
+        AtomicInteger statements = new AtomicInteger();
+        GroupCommit<SubmissionAlert, Long> raising = new GroupCommit<>((tenant, alerts) -> {
+            statements.incrementAndGet();
+            return store.alerts().raise(tenant, alerts);
+        }, 16, 2);
+
+        List<Long> added = new ArrayList<>();
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> results = IntStream.range(0, 60)
+                    .mapToObj(i -> callers.submit(() -> raising.write(world.tenant(), mtld(rule, essays.get(i % 20),
+                            20)))).toList();
+            for (Future<Long> result : results) {
+                added.add(result.get(30, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(statements.get()).as("60 raises in fewer statements").isLessThan(60);
+        for (int essay = 0; essay < 20; essay++) {
+            assertThat(List.of(added.get(essay), added.get(essay + 20), added.get(essay + 40)))
+                    .as("essay %d, asked three times", essay).containsExactlyInAnyOrder(2L, 0L, 0L);
+        }
+        assertThat(store.alerts().forCourse(world.tenant(), world.course(), 100, Consistency.READ_YOUR_WRITES))
+                .hasSize(40);
+    }
+
+    @Test
+    void anInactivityAlertConcernsNoSubmission() {
+        assertThatThrownBy(() -> new SubmissionAlert(new AlertRuleId(UUID.randomUUID()), RuleKind.INACTIVITY,
+                SubmissionId.generate(), Optional.empty(), 14, DURING_TERM))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -164,8 +296,7 @@ class AlertsTest {
                 RuleKind.SIMILARITY, "{\"threshold\": 0.5}", world.teacher()));
         for (int day = 10; day < 15; day++) {
             SubmissionId submission = submit(world, world.students().getFirst(), "2026-09-" + day + "T10:00:00Z");
-            store.alerts().raise(world.tenant(), rule, RuleKind.SIMILARITY, submission, Optional.empty(), 0.9,
-                    DURING_TERM);
+            raise(world, similarity(rule, submission, 0.9));
         }
         List<Alert> all = store.alerts().forEducator(world.tenant(), world.teacher(), AlertFilter.all(),
                 Optional.empty(), 10, Consistency.READ_YOUR_WRITES).alerts();
@@ -262,8 +393,7 @@ class AlertsTest {
         PersonId left = world.students().getLast();
         AlertRuleId rule = mtldRule(world);
         for (PersonId student : List.of(stays, left)) {
-            store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD,
-                    submit(world, student, "2026-09-10T10:00:00Z"), Optional.of(Metric.MTLD), 20, DURING_TERM);
+            raise(world, mtld(rule, submit(world, student, "2026-09-10T10:00:00Z"), 20));
         }
         store.enrollments().end(world.tenant(), world.course(), left, EnrollmentRole.STUDENT,
                 World.TERM_START.plusDays(14));
@@ -286,8 +416,7 @@ class AlertsTest {
         World world = World.create(store, 1);
         AlertRuleId rule = mtldRule(world);
         SubmissionId submission = submit(world, world.students().getFirst(), "2026-09-29T10:00:00Z");
-        store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission, Optional.of(Metric.MTLD),
-                12, DURING_TERM);
+        raise(world, mtld(rule, submission, 12));
         Alert alert = open(world, world.teacher()).getFirst();
 
         assertThat(store.alerts().changeStatus(world.tenant(), alert.id(), world.students().getFirst(),
@@ -305,8 +434,12 @@ class AlertsTest {
     }
 
     private static SubmissionId submit(World world, PersonId student, String at) {
-        return store.submissions().submit(world.tenant(), new NewSubmission(world.course(), student,
-                Instant.parse(at), World.opaque("essay")));
+        return submit(world, world.course(), student, at);
+    }
+
+    private static SubmissionId submit(World world, CourseId course, PersonId student, String at) {
+        return store.submissions().submit(world.tenant(), new NewSubmission(course, student, Instant.parse(at),
+                World.opaque("essay")));
     }
 
     /** An institution-wide rule of the world's teacher: MTLD below 40. */
@@ -316,8 +449,23 @@ class AlertsTest {
     }
 
     private static void raise(World world, AlertRuleId rule, SubmissionId submission) {
-        store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission, Optional.of(Metric.MTLD), 20,
+        raise(world, mtld(rule, submission, 20));
+    }
+
+    /** Raises one alert alone, in a group of its own, and returns how many it added. */
+    private static long raise(World world, SubmissionAlert alert) {
+        return store.alerts().raise(world.tenant(), List.of(alert)).getFirst();
+    }
+
+    /** An MTLD rule's alert about a submission, raised during the term. */
+    private static SubmissionAlert mtld(AlertRuleId rule, SubmissionId submission, double observed) {
+        return new SubmissionAlert(rule, RuleKind.METRIC_THRESHOLD, submission, Optional.of(Metric.MTLD), observed,
                 DURING_TERM);
+    }
+
+    /** A similarity rule's alert about a submission, raised during the term. */
+    private static SubmissionAlert similarity(AlertRuleId rule, SubmissionId submission, double observed) {
+        return new SubmissionAlert(rule, RuleKind.SIMILARITY, submission, Optional.empty(), observed, DURING_TERM);
     }
 
     /** Raises the rule's alert about a submission to the world's teacher in the owner's open transaction. */

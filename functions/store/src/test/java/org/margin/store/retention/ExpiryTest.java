@@ -19,6 +19,7 @@ import org.margin.store.World;
 import org.margin.store.alert.AlertRuleId;
 import org.margin.store.alert.NewAlertRule;
 import org.margin.store.alert.RuleKind;
+import org.margin.store.alert.SubmissionAlert;
 import org.margin.store.consent.Purpose;
 import org.margin.store.integrity.Fingerprint;
 import org.margin.store.integrity.HashFrequencies;
@@ -60,8 +61,8 @@ class ExpiryTest {
         AlertRuleId rule = store.alertRules().create(world.tenant(), new NewAlertRule(Optional.of(world.course()),
                 RuleKind.METRIC_THRESHOLD, "{\"metric\": \"mtld\", \"comparison\": \"below\", \"threshold\": 40}",
                 world.teacher()));
-        store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, recent, Optional.of(Metric.MTLD), 3,
-                World.TERM_START.plusWeeks(3));
+        store.alerts().raise(world.tenant(), List.of(new SubmissionAlert(rule, RuleKind.METRIC_THRESHOLD, recent,
+                Optional.of(Metric.MTLD), 3, World.TERM_START.plusWeeks(3))));
         return new Filed(world, student, old, recent);
     }
 

@@ -31,6 +31,7 @@ import org.margin.store.World;
 import org.margin.store.alert.AlertRuleId;
 import org.margin.store.alert.NewAlertRule;
 import org.margin.store.alert.RuleKind;
+import org.margin.store.alert.SubmissionAlert;
 import org.margin.store.consent.GivenBy;
 import org.margin.store.consent.HeldEvent;
 import org.margin.store.consent.NewConsent;
@@ -86,8 +87,8 @@ class SubjectsTest {
                 store.integrityReports().save(world.tenant(), submission, World.opaque("{\"matches\": []}"));
                 if (student.equals(erased)) {
                     erasedSubmissions.add(submission);
-                    store.alerts().raise(world.tenant(), rule, RuleKind.METRIC_THRESHOLD, submission,
-                            Optional.of(Metric.MTLD), 31.5, DURING_TERM);
+                    store.alerts().raise(world.tenant(), List.of(new SubmissionAlert(rule, RuleKind.METRIC_THRESHOLD,
+                            submission, Optional.of(Metric.MTLD), 31.5, DURING_TERM)));
                 }
             }
             deadLetterAbout(student);

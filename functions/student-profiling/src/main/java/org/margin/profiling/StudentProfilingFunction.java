@@ -23,6 +23,8 @@ import org.margin.runtime.mcp.McpServer;
 import org.margin.runtime.telemetry.Telemetry;
 import org.margin.store.Store;
 
+import io.opentelemetry.api.metrics.Meter;
+
 /**
  * The student-profiling function: each student's writing profile and trends, and a course's aggregates, over
  * MCP; and the recording of analysed submissions into profiles ({@code writing.analyzed} in,
@@ -46,16 +48,17 @@ public final class StudentProfilingFunction {
      * @param grid  when present, profile reads go through its tiers and recordings invalidate them; the function
      *              closes it when it drains
      * @param audit where the tools' disclosures are recorded before their results leave; its owner closes it
+     * @param meter where the recorder's group sizes are recorded
      */
     public StudentProfilingFunction(Store store, Optional<Grid> grid, AuditLog audit, ProfilingSettings settings,
-                                    Clock clock) {
+                                    Clock clock, Meter meter) {
         this.store = store;
         this.grid = grid;
         this.settings = settings;
         this.clock = clock;
         this.snapshots = grid.map(tiers -> ProfileSnapshots.cached(store, tiers))
                 .orElseGet(ProfileSnapshots::direct);
-        this.recorder = new AnalysisRecorder(store.profiles(), snapshots);
+        this.recorder = new AnalysisRecorder(store.profiles(), snapshots, meter);
         this.access = AccessPolicy.create(store, grid, clock);
         this.callers = new CallerAccess(access, store, audit, clock);
     }
@@ -73,7 +76,8 @@ public final class StudentProfilingFunction {
         Telemetry telemetry = FunctionRuntime.telemetry(NAME, VERSION, settings);
         Platform platform = Platform.fromEnvironment(environment, NAME, telemetry.meter());
         StudentProfilingFunction function = new StudentProfilingFunction(platform.store(),
-                Optional.of(platform.grid()), platform.audit(), ProfilingSettings.fromEnvironment(environment), Clock.systemUTC());
+                Optional.of(platform.grid()), platform.audit(), ProfilingSettings.fromEnvironment(environment),
+                Clock.systemUTC(), telemetry.meter());
         return function.runtime()
                 .settings(settings)
                 .telemetry(telemetry)

@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.opentelemetry.api.OpenTelemetry;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,7 +77,7 @@ public class ProfilingToolsBenchmark {
         }
         audit = AuditLog.create(store.auditTrail());
         function = new StudentProfilingFunction(store, Optional.empty(), audit, ProfilingSettings.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC))
+                Clock.fixed(NOW, ZoneOffset.UTC), OpenTelemetry.noop().getMeter("benchmark"))
                 .runtime()
                 .settings(McpCalls.localSettings())
                 .build()

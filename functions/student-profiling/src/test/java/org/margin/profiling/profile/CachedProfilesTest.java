@@ -37,6 +37,8 @@ import org.margin.store.submission.SubmissionId;
 
 import com.hazelcast.client.config.ClientConfig;
 
+import io.opentelemetry.api.OpenTelemetry;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -129,7 +131,7 @@ class CachedProfilesTest {
         Grid grid = Grid.builder().clientConfig(client).pseudonymKey(PSEUDONYM_KEY).build();
         trusted(grid);
         StudentProfilingFunction function = new StudentProfilingFunction(store, Optional.of(grid), audit,
-                ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+                ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), OpenTelemetry.noop().getMeter("test"));
         FunctionRuntime runtime = function.runtime()
                 .settings(McpCalls.localSettings())
                 .build()

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +31,8 @@ import org.margin.store.Store;
 import org.margin.store.people.PersonId;
 import org.margin.store.profile.Metric;
 import org.margin.store.submission.SubmissionId;
+
+import io.opentelemetry.api.OpenTelemetry;
 
 class AnalysisRecorderTest {
 
@@ -64,6 +73,35 @@ class AnalysisRecorderTest {
         var profile = store.profiles().profile(school.tenant(), student, Consistency.READ_YOUR_WRITES).orElseThrow();
         assertThat(profile.submissions()).isEqualTo(2);
         assertThat(profile.metrics().get(Metric.MTLD).mean()).isEqualTo(16.0);
+    }
+
+    @Test
+    void analysesArrivingTogetherAreEachCountedOnceAsIfOneAfterAnother() throws InterruptedException {
+        School school = School.create(store, 2);
+        int each = 12;
+        List<Callable<AnalysisRecording>> analyses = new ArrayList<>();
+        for (PersonId student : school.students()) {
+            for (int i = 0; i < each; i++) {
+                WritingAnalyzed analysis = analyzed(school, student,
+                        school.submit(student, FIRST.plus(Duration.ofHours(i))), 10 + i);
+                analyses.add(() -> recorder.recordAnalysis(analysis));
+            }
+        }
+
+        List<Future<AnalysisRecording>> recordings;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            recordings = callers.invokeAll(analyses);
+        }
+
+        List<ProfileUpdated> announced = recordings.stream().map(Future::resultNow)
+                .map(recording -> ((AnalysisRecording.Updated) recording).event()).toList();
+        for (PersonId student : school.students()) {
+            assertThat(announced).filteredOn(event -> event.studentId().equals(student.value()))
+                    .extracting(ProfileUpdated::submissionCount)
+                    .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, each).boxed().toList());
+            assertThat(store.profiles().profile(school.tenant(), student, Consistency.READ_YOUR_WRITES)
+                    .orElseThrow().submissions()).isEqualTo(each);
+        }
     }
 
     @Test
@@ -120,7 +158,7 @@ class AnalysisRecorderTest {
 
     private static AnalysisRecorder recorderOn(Store store) {
         return new StudentProfilingFunction(store, Optional.empty(), AuditLog.create(store.auditTrail()),
-                ProfilingSettings.defaults(), Clock.systemUTC()).recorder();
+                ProfilingSettings.defaults(), Clock.systemUTC(), OpenTelemetry.noop().getMeter("test")).recorder();
     }
 
     private static WritingAnalyzed analyzed(School school, PersonId student, SubmissionId submission, double value) {

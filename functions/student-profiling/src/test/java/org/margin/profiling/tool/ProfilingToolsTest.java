@@ -28,6 +28,8 @@ import org.margin.store.Store;
 import org.margin.store.course.EnrollmentRole;
 import org.margin.store.people.PersonId;
 
+import io.opentelemetry.api.OpenTelemetry;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +51,7 @@ class ProfilingToolsTest {
         store = TestDatabase.store();
         audit = AuditLog.create(store.auditTrail());
         profiling = new StudentProfilingFunction(store, Optional.empty(), audit, ProfilingSettings.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), OpenTelemetry.noop().getMeter("test"));
         function = profiling
                 .runtime()
                 .settings(McpCalls.localSettings())
@@ -365,7 +367,8 @@ class ProfilingToolsTest {
         try (Store away = Store.builder().primary("r2dbc:postgresql://127.0.0.1:9/margin", "margin_app", "none")
                 .connectTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)).build();
              FunctionRuntime unreachable = new StudentProfilingFunction(away, Optional.empty(),
-                             AuditLog.create(away.auditTrail()), ProfilingSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
+                             AuditLog.create(away.auditTrail()), ProfilingSettings.defaults(),
+                             Clock.fixed(NOW, ZoneOffset.UTC), OpenTelemetry.noop().getMeter("test"))
                      .runtime()
                      .settings(McpCalls.localSettings())
                      .build()

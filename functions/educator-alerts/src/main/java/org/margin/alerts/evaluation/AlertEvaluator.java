@@ -21,6 +21,7 @@ import org.margin.alerts.ruleset.CourseRules;
 import org.margin.events.AlertRaised;
 import org.margin.events.IntegrityChecked;
 import org.margin.events.WritingAnalyzed;
+import org.margin.platform.grouping.GroupSizes;
 import org.margin.store.Consistency;
 import org.margin.store.Store;
 import org.margin.store.alert.AlertRule;
@@ -36,7 +37,6 @@ import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
 
-import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 
 /**
@@ -58,7 +58,6 @@ public final class AlertEvaluator {
     private static final int GROUP_SIZE = 64;
     /** One statement of an institution at a time: the alerts raised while it and its commit run make the next. */
     private static final int GROUPS_IN_FLIGHT = 1;
-    private static final List<Long> GROUP_SIZE_BUCKETS = List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L);
 
     private final Store store;
     private final CourseRules rules;
@@ -81,7 +80,8 @@ public final class AlertEvaluator {
      *              ({@code margin.alerts.group.size})
      */
     public AlertEvaluator(Store store, CourseRules rules, Clock clock, Meter meter) {
-        this(store, rules, clock, groupSizes(meter)::record);
+        this(store, rules, clock, GroupSizes.histogram(meter, "margin.alerts.group.size", "{alert}",
+                "Alerts about submissions raised in one statement and one commit (a group commit)."));
     }
 
     private AlertEvaluator(Store store, CourseRules rules, Clock clock, IntConsumer groupRaised) {
@@ -89,14 +89,6 @@ public final class AlertEvaluator {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.raising = new GroupCommit<>(store.alerts()::raise, GROUP_SIZE, GROUPS_IN_FLIGHT, groupRaised);
-    }
-
-    private static LongHistogram groupSizes(Meter meter) {
-        return meter.histogramBuilder("margin.alerts.group.size").ofLongs()
-                .setUnit("{alert}")
-                .setDescription("Alerts about submissions raised in one statement and one commit (a group commit).")
-                .setExplicitBucketBoundariesAdvice(GROUP_SIZE_BUCKETS)
-                .build();
     }
 
     /** Metric and baseline rules of the submission's course and institution. */

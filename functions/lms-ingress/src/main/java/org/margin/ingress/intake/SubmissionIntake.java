@@ -1,12 +1,12 @@
 package org.margin.ingress.intake;
 
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.margin.events.lms.SubmissionContent;
 import org.margin.events.lms.SubmissionReceived;
+import org.margin.platform.grouping.GroupSizes;
 import org.margin.platform.people.PersonDetails;
 import org.margin.platform.people.Pseudonyms;
 import org.margin.platform.submission.SubmissionTexts;
@@ -22,7 +22,6 @@ import org.margin.store.submission.Submitted;
 import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
 
-import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 
 /**
@@ -46,7 +45,6 @@ public final class SubmissionIntake {
      * ({@code tests/load/README.md}); alone, a webhook waits for nothing.
      */
     private static final int GROUPS_IN_FLIGHT = 1;
-    private static final List<Long> GROUP_SIZE_BUCKETS = List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L);
 
     private final Store store;
     private final Keyring keyring;
@@ -65,13 +63,9 @@ public final class SubmissionIntake {
         this.keyring = keyring;
         this.texts = texts;
         this.pseudonyms = pseudonyms;
-        LongHistogram groups = meter.histogramBuilder("margin.ingress.group.size").ofLongs()
-                .setUnit("{submission}")
-                .setDescription("Submissions written in one statement and one commit (a group commit).")
-                .setExplicitBucketBoundariesAdvice(GROUP_SIZE_BUCKETS)
-                .build();
         this.takings = new GroupCommit<>(store.submissions()::takeFromLms, GROUP_SIZE, GROUPS_IN_FLIGHT,
-                groups::record);
+                GroupSizes.histogram(meter, "margin.ingress.group.size", "{submission}",
+                        "Submissions written in one statement and one commit (a group commit)."));
     }
 
     /** Stores the submission if it carries its text; a reference alone cannot be analysed and is not stored. */

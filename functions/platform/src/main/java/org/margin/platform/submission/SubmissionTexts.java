@@ -1,9 +1,9 @@
 package org.margin.platform.submission;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
+import org.margin.platform.grouping.GroupSizes;
 import org.margin.privacy.crypto.Keyring;
 import org.margin.privacy.crypto.RowContext;
 import org.margin.store.Consistency;
@@ -14,7 +14,6 @@ import org.margin.store.submission.Submissions;
 import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
 
-import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 
 /**
@@ -33,7 +32,6 @@ public final class SubmissionTexts {
     private static final int GROUP_SIZE = 64;
     /** One read of a tenant at a time: those asked for while it runs make the next. */
     private static final int GROUPS_IN_FLIGHT = 1;
-    private static final List<Long> GROUP_SIZE_BUCKETS = List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L);
 
     private final Keyring keyring;
     private final GroupCommit<SubmissionId, Optional<Submission>> reads;
@@ -44,13 +42,10 @@ public final class SubmissionTexts {
      */
     public SubmissionTexts(Submissions submissions, Keyring keyring, Meter meter) {
         this.keyring = keyring;
-        LongHistogram groups = meter.histogramBuilder("margin.submission.read.group.size").ofLongs()
-                .setUnit("{submission}")
-                .setDescription("Submissions read in one statement (a grouped read).")
-                .setExplicitBucketBoundariesAdvice(GROUP_SIZE_BUCKETS)
-                .build();
         this.reads = new GroupCommit<>((tenant, ids) -> submissions.findEach(tenant, ids,
-                Consistency.READ_YOUR_WRITES), GROUP_SIZE, GROUPS_IN_FLIGHT, groups::record);
+                Consistency.READ_YOUR_WRITES), GROUP_SIZE, GROUPS_IN_FLIGHT,
+                GroupSizes.histogram(meter, "margin.submission.read.group.size", "{submission}",
+                        "Submissions read in one statement (a grouped read)."));
     }
 
     /** The body to store for {@code text} as submission {@code id} of {@code tenant}. */

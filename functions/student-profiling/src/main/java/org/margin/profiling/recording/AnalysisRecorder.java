@@ -1,11 +1,11 @@
 package org.margin.profiling.recording;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import org.margin.events.ProfileUpdated;
 import org.margin.events.WritingAnalyzed;
+import org.margin.platform.grouping.GroupSizes;
 import org.margin.profiling.profile.ProfileSnapshots;
 import org.margin.store.Consistency;
 import org.margin.store.StoreRejectedException;
@@ -20,7 +20,6 @@ import org.margin.store.submission.SubmissionId;
 import org.margin.store.tenant.GroupCommit;
 import org.margin.store.tenant.TenantId;
 
-import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 
 /**
@@ -39,7 +38,6 @@ public final class AnalysisRecorder {
      * group; alone, a recording waits for nothing.
      */
     private static final int GROUPS_IN_FLIGHT = 1;
-    private static final List<Long> GROUP_SIZE_BUCKETS = List.of(1L, 2L, 4L, 8L, 16L, 32L, 64L);
 
     private final Profiles profiles;
     private final ProfileSnapshots snapshots;
@@ -53,12 +51,9 @@ public final class AnalysisRecorder {
     public AnalysisRecorder(Profiles profiles, ProfileSnapshots snapshots, Meter meter) {
         this.profiles = profiles;
         this.snapshots = snapshots;
-        LongHistogram groups = meter.histogramBuilder("margin.profiling.group.size").ofLongs()
-                .setUnit("{submission}")
-                .setDescription("Analysed submissions recorded in one statement and one commit (a group commit).")
-                .setExplicitBucketBoundariesAdvice(GROUP_SIZE_BUCKETS)
-                .build();
-        this.recordings = new GroupCommit<>(profiles::recordAll, GROUP_SIZE, GROUPS_IN_FLIGHT, groups::record);
+        this.recordings = new GroupCommit<>(profiles::recordAll, GROUP_SIZE, GROUPS_IN_FLIGHT,
+                GroupSizes.histogram(meter, "margin.profiling.group.size", "{submission}",
+                        "Analysed submissions recorded in one statement and one commit (a group commit)."));
     }
 
     /** Records the event's figures; the outcome says whether to emit {@code profile.updated} and with what. */

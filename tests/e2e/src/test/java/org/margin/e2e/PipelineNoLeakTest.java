@@ -147,6 +147,8 @@ class PipelineNoLeakTest {
         var config = GridConfigs.client(GridProfile.LOCAL);
         config.setInstanceName("leak-reader");
         config.getNetworkConfig().setAddresses(List.of("127.0.0.1:" + port));
+        // The functions' clients start without waiting for the grid; this reader reads at once, so it waits.
+        config.getConnectionStrategyConfig().setAsyncStart(false);
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         try {
             List<String> contents = new ArrayList<>();

@@ -295,10 +295,8 @@ class FingerprintsTest {
         store.integrityReports().save(world.tenant(), earlier, World.opaque("earlier"));
         SubmissionId unknown = new SubmissionId(UUID.randomUUID());
 
-        assertThat(store.integrityReports().saveEach(world.tenant(), List.of(
-                new IntegrityReports.SubmissionReport(fresh, World.opaque("fresh")),
-                new IntegrityReports.SubmissionReport(unknown, World.opaque("unknown")),
-                new IntegrityReports.SubmissionReport(earlier, World.opaque("later")))))
+        assertThat(store.integrityReports().saveEach(world.tenant(), List.of(report(fresh, "fresh"),
+                report(unknown, "unknown"), report(earlier, "later"))))
                 .containsExactly(IntegrityReports.Saved.FIRST, IntegrityReports.Saved.NO_SUBMISSION,
                         IntegrityReports.Saved.REPLACED);
         assertThat(store.integrityReports().find(world.tenant(), fresh, Consistency.READ_YOUR_WRITES))
@@ -307,10 +305,8 @@ class FingerprintsTest {
                 .contains(World.opaque("later"));
 
         SubmissionId twice = submit(world, world.course(), 2);
-        assertThat(store.integrityReports().saveEach(world.tenant(), List.of(
-                new IntegrityReports.SubmissionReport(twice, World.opaque("one")),
-                new IntegrityReports.SubmissionReport(fresh, World.opaque("fresh again")),
-                new IntegrityReports.SubmissionReport(twice, World.opaque("two")))))
+        assertThat(store.integrityReports().saveEach(world.tenant(), List.of(report(twice, "one"),
+                report(fresh, "fresh again"), report(twice, "two"))))
                 .containsExactly(IntegrityReports.Saved.FIRST, IntegrityReports.Saved.REPLACED,
                         IntegrityReports.Saved.REPLACED);
         assertThat(store.integrityReports().find(world.tenant(), twice, Consistency.READ_YOUR_WRITES))
@@ -426,6 +422,10 @@ class FingerprintsTest {
                 return result.getLong(1);
             }
         }
+    }
+
+    private static IntegrityReports.SubmissionReport report(SubmissionId submission, String text) {
+        return new IntegrityReports.SubmissionReport(submission, World.opaque(text));
     }
 
     private static SubmissionId submit(World world, CourseId course, int index) {
